@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MidwayConfig } from '@midwayjs/core';
+import { loadSettings } from './settings';
+
+/** Midway's configuration, derived from the environment settings (the one place they are read). */
+export default (): MidwayConfig => {
+  const settings = loadSettings();
+  fs.mkdirSync(settings.logDir, { recursive: true });
+  fs.mkdirSync(settings.h5Dir, { recursive: true });
+  const swaggerUi = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  const jsonLine = (info: { timestamp: number; LEVEL: string; pid: number; message: string; ctx?: { traceId?: string } }) =>
+    JSON.stringify({ time: new Date(info.timestamp).toISOString(), level: info.LEVEL, pid: info.pid, requestId: info.ctx?.traceId, msg: info.message });
+  const fileOnly = (fileLogName: string) => ({
+    transports: {
+      console: settings.env === 'development' ? { level: 'warn' as const } : (false as const),
+      file: { dir: settings.logDir, fileLogName, format: jsonLine, createSymlink: false },
+      error: { dir: settings.logDir, fileLogName: 'error.log', format: jsonLine, createSymlink: false },
+    },
+  });
+  return {
+    gongzhi: settings,
+    keys: settings.jwtSecret,
+    koa: { port: settings.port, hostname: settings.host },
+    bodyParser: { enableTypes: ['json'], jsonLimit: '256kb', strict: true },
+    jwt: { secret: settings.jwtSecret },
+    midwayLogger: {
+      default: { level: settings.logLevel, ...fileOnly('app.log') },
+      clients: {
+        coreLogger: fileOnly('core.log'),
+        appLogger: fileOnly('app.log'),
+        accessLogger: { level: 'info', transports: { console: false, error: false, file: { dir: settings.logDir, fileLogName: 'access.log', format: jsonLine, createSymlink: false } } },
+      },
+    },
+    staticFile: {
+      dirs: {
+        default: { prefix: '/', dir: settings.h5Dir, alias: { '/': '/index.html' } },
+        docs: { prefix: '/api/docs/assets/', dir: swaggerUi },
+      },
+      dynamic: true,
+      preload: false,
+      buffer: false,
+      gzip: true,
+    },
+  } as MidwayConfig;
+};

@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import { z } from '@gongzhi/shared';
+
+/** Repository root: cloud/src/config or cloud/dist/config → three levels up. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+const DEV_JWT_SECRET = 'gongzhi-development-secret-not-for-production';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(7001),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, '必须以 mongodb:// 或 mongodb+srv:// 开头')
+      .default('mongodb://127.0.0.1:27027/gongzhi'),
+    DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
+    H5_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dist', 'h5')),
+    JWT_SECRET: z.string().min(32, '至少 32 个字符').optional(),
+    JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    WX_APPID: z.string().min(1).optional(),
+    WX_SECRET: z.string().min(1).optional(),
+    WX_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    DEV_LOGIN: z.enum(['on', 'off']).optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    // Safe production defaults: secrets are required, never defaulted.
+    for (const key of ['JWT_SECRET', 'WX_APPID', 'WX_SECRET'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: '正式环境必须设置' });
+    }
+    if (env.DEV_LOGIN === 'on') {
+      ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: '正式环境不能开启演示登录' });
+    }
+  });
+
+export interface Settings {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  mongodbUri: string;
+  dataDir: string;
+  logDir: string;
+  uploadDir: string;
+  h5Dir: string;
+  jwtSecret: string;
+  jwtTtlHours: number;
+  wx: { appId: string; secret: string; apiBase: string };
+  devLogin: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  dbTimeoutMs: number;
+}
+
+export class SettingsError extends Error {
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`配置错误：${key} ${reason}`);
+  }
+}
+
+/** Reads settings from the environment. Throws SettingsError naming the first bad setting. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const result = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new SettingsError(String(issue.path[0] ?? '(环境变量)'), issue.message);
+  }
+  const e = result.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    dataDir,
+    logDir: path.join(dataDir, 'log'),
+    uploadDir: path.join(dataDir, 'uploads'),
+    h5Dir: path.resolve(e.H5_DIR),
+    jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtTtlHours: e.JWT_TTL_HOURS,
+    wx: { appId: e.WX_APPID ?? 'wx-dev-appid', secret: e.WX_SECRET ?? 'wx-dev-secret', apiBase: e.WX_API_BASE },
+    devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
+    logLevel: e.LOG_LEVEL,
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,33 @@
+import { App, Configuration, ILifeCycle, ILogger, Inject, Logger } from '@midwayjs/core';
+import * as koa from '@midwayjs/koa';
+import * as jwt from '@midwayjs/jwt';
+import * as staticFile from '@midwayjs/static-file';
+import defaultConfig from './config/config.default';
+import type { Settings } from './config/settings';
+import { Db } from './core/db';
+import { RequestMiddleware } from './core/request.middleware';
+import { seedDemo } from './seed/seed-demo';
+
+@Configuration({
+  imports: [koa, jwt, staticFile],
+  importConfigs: [{ default: defaultConfig }],
+})
+export class MainConfiguration implements ILifeCycle {
+  @App('koa')
+  app!: koa.Application;
+
+  @Inject()
+  db!: Db;
+
+  @Logger()
+  logger!: ILogger;
+
+  async onReady(): Promise<void> {
+    // Outermost, so even body-parser failures and unknown routes get the one error shape.
+    this.app.getMiddleware().insertFirst(RequestMiddleware as never);
+    const settings = this.app.getConfig('gongzhi') as Settings;
+    if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db))) {
+      this.logger.info('[seed] demo county loaded');
+    }
+  }
+}

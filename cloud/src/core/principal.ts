@@ -1,0 +1,10 @@
+import type { Role } from '@gongzhi/shared';
+
+/** Who is calling: carried in the signed token, checked on every endpoint. */
+export interface Principal {
+  userId: string;
+  roles: Role[];
+  /** The caller's place in the org tree (community, grid, street, department…), if any. */
+  orgId: string | null;
+  communityId: string | null;
+}

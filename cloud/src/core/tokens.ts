@@ -1,0 +1,44 @@
+import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { JwtService } from '@midwayjs/jwt';
+import { ROLES, type Role } from '@gongzhi/shared';
+import type { Settings } from '../config/settings';
+import type { Principal } from './principal';
+import { AppError } from './app-error';
+
+interface Claims {
+  sub: string;
+  roles: Role[];
+  org: string | null;
+  com: string | null;
+}
+
+/** Issues and checks the backend's own tokens (HS256). WeChat's session_key never enters them. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class Tokens {
+  @Config('gongzhi')
+  settings!: Settings;
+
+  @Inject()
+  jwt!: JwtService;
+
+  issue(p: Principal): { token: string; expiresAt: string } {
+    const expiresIn = this.settings.jwtTtlHours * 3600;
+    const claims: Claims = { sub: p.userId, roles: p.roles, org: p.orgId, com: p.communityId };
+    const token = this.jwt.signSync(claims, this.settings.jwtSecret, { algorithm: 'HS256', expiresIn });
+    return { token, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+  }
+
+  verify(token: string): Principal {
+    let claims: Claims;
+    try {
+      claims = this.jwt.verifySync(token, this.settings.jwtSecret, { algorithms: ['HS256'] }) as unknown as Claims;
+    } catch {
+      throw new AppError('TOKEN_INVALID');
+    }
+    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every((r) => ROLES.includes(r))) {
+      throw new AppError('TOKEN_INVALID');
+    }
+    return { userId: claims.sub, roles: claims.roles, orgId: claims.org ?? null, communityId: claims.com ?? null };
+  }
+}

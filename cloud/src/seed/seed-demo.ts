@@ -1,0 +1,128 @@
+import type { Model, Types } from 'mongoose';
+import type { Db } from '../core/db';
+import { MenuItemModel } from '../menu/menu-item.model';
+import { OrgModel, type Org } from '../org/org.model';
+import { UnitModel } from '../org/unit.model';
+import { UserModel } from '../people/user.model';
+import { ACCOUNTS, COUNTY_NAME, DEPARTMENTS, MENU, STREETS, UNITS } from './demo-county';
+import { MetaModel } from './meta.model';
+import { seedId } from './seed-id';
+
+const MARKER = 'demoSeed';
+
+/** Inserts that tolerate documents already there: seeding is safe to repeat or to run twice at once. */
+async function insertNew<T>(model: Model<T>, docs: Partial<T>[]): Promise<void> {
+  if (!docs.length) return;
+  try {
+    await model.insertMany(docs, { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+    if (!onlyDuplicates && (err as { code?: number }).code !== 11000) throw err;
+  }
+}
+
+/** Loads the demo county unless this database already has it. Returns true when it loaded now. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const meta = db.model(MetaModel);
+  if (await meta.exists({ _id: MARKER })) return false;
+
+  const orgs: Org[] = [];
+  const add = (key: string, kind: Org['kind'], name: string, parent: Org | null, extra: Partial<Org> = {}): Org => {
+    const org: Org = {
+      _id: seedId(`org:${key}`),
+      kind,
+      name,
+      parentId: parent?._id ?? null,
+      ancestors: parent ? [...parent.ancestors, parent._id] : [],
+      ...extra,
+    };
+    orgs.push(org);
+    return org;
+  };
+
+  const county = add('county', 'county', COUNTY_NAME, null);
+  const byKey = new Map<string, Org>();
+  const gridsOf = new Map<string, Org[]>();
+  for (const street of STREETS) {
+    const s = add(`street:${street.key}`, 'street', street.name, county);
+    byKey.set(street.key, s);
+    for (const c of street.communities) {
+      const community = add(`community:${c.key}`, 'community', c.name, s);
+      byKey.set(c.key, community);
+      const grids: Org[] = [];
+      c.grids.forEach((g, gi) => {
+        const grid = add(`grid:${c.key}:${gi}`, 'grid', g.name, community);
+        grids.push(grid);
+        for (const x of g.complexes) {
+          const complex = add(`complex:${c.key}:${x.name}`, 'complex', x.name, grid, {
+            old: x.old,
+            hasProperty: x.hasProperty,
+          });
+          for (let b = 1; b <= x.buildings; b++) add(`building:${c.key}:${x.name}:${b}`, 'building', `${b}号楼`, complex);
+        }
+      });
+      gridsOf.set(c.key, grids);
+    }
+  }
+  for (const name of DEPARTMENTS) byKey.set(name, add(`department:${name}`, 'department', name, county));
+  await insertNew(db.model(OrgModel), orgs);
+
+  const units = UNITS.map((u) => ({
+    _id: seedId(`unit:${u.name}`),
+    name: u.name,
+    kind: u.kind,
+    streetId: byKey.get(u.street)!._id,
+  }));
+  await insertNew(db.model(UnitModel), units);
+
+  await insertNew(
+    db.model(MenuItemModel),
+    MENU.map((m, i) => ({
+      _id: seedId(`menu:${m.key}`),
+      communityId: m.community ? byKey.get(m.community)!._id : null,
+      categoryCode: m.category,
+      name: m.name,
+      summary: m.summary,
+      description: m.description,
+      resourceKinds: m.resourceKinds,
+      timeLimits: { acceptHours: m.acceptHours, completeHours: m.completeHours },
+      fields: m.fields ?? [],
+      order: i,
+      active: true,
+    })),
+  );
+
+  await insertNew(
+    db.model(UserModel),
+    ACCOUNTS.map((a) => {
+      let orgId: Types.ObjectId | null = null;
+      let communityId: Types.ObjectId | null = null;
+      let unitId: Types.ObjectId | null = null;
+      const p = a.place;
+      if ('community' in p) {
+        communityId = byKey.get(p.community)!._id;
+        orgId = p.grid === undefined ? communityId : gridsOf.get(p.community)![p.grid]._id;
+      } else if ('street' in p) orgId = byKey.get(p.street)!._id;
+      else if ('department' in p) orgId = byKey.get(p.department)!._id;
+      else if ('unit' in p) {
+        unitId = seedId(`unit:${p.unit}`);
+        orgId = units.find((u) => u._id.equals(unitId!))!.streetId;
+      } else orgId = county._id;
+      return {
+        _id: seedId(`user:${a.account}`),
+        name: a.name,
+        roles: [a.role],
+        phone: a.phone,
+        orgId,
+        communityId,
+        unitId,
+        demoAccount: a.account,
+        createdAt: new Date(),
+      };
+    }),
+  );
+
+  await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
+  return true;
+}

@@ -1,0 +1,120 @@
+import { useState, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { MENU_CATEGORIES, RESOURCE_KIND_LABELS, api, type MenuItemDetail } from '@gongzhi/shared'
+import { call } from '../../../services/api'
+import { requireSession } from '../../../services/session'
+import { useRemote } from '../../../hooks/useRemote'
+import { ErrorState, LoadingCards } from '../../../components/PageState'
+import { FieldList } from './FieldList'
+import './index.scss'
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className="detail-section">
+      <Text className="section-title">{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+function Hero({ item }: { item: MenuItemDetail }) {
+  const category = MENU_CATEGORIES.find((c) => c.code === item.categoryCode)
+  return (
+    <View className="detail-hero">
+      {category && (
+        <View className="detail-hero__category" style={{ color: category.color, backgroundColor: `${category.color}1A` }}>
+          <Text>{`${category.icon} ${category.name}`}</Text>
+        </View>
+      )}
+      <Text className="detail-hero__name">{item.name}</Text>
+      <Text className="detail-hero__summary">{item.summary}</Text>
+      <Text className="detail-hero__scope">
+        {item.communityId !== null ? `本社区服务 · ${item.communityName ?? ''}` : '全县通用服务'}
+      </Text>
+    </View>
+  )
+}
+
+function TimeLimits({ item }: { item: MenuItemDetail }) {
+  const { acceptHours, completeHours } = item.timeLimits
+  return (
+    <View className="time-limits">
+      <View className="time-limits__cell">
+        <Text className="time-limits__label">受理</Text>
+        <Text className="time-limits__value">{acceptHours}</Text>
+        <Text className="time-limits__unit">小时内</Text>
+      </View>
+      <View className="time-limits__cell">
+        <Text className="time-limits__label">办结</Text>
+        <Text className="time-limits__value">{completeHours}</Text>
+        <Text className="time-limits__unit">小时内</Text>
+      </View>
+    </View>
+  )
+}
+
+export default function MenuItemPage() {
+  const id = useRouter().params.id ?? ''
+  const [signedIn] = useState(requireSession)
+  const detail = useRemote(
+    async () => {
+      const item = await call(api.menu.getMenuItem, { params: { id } })
+      void Taro.setNavigationBarTitle({ title: item.name })
+      return item
+    },
+    [id],
+    signedIn,
+  )
+  const item = detail.data
+
+  return (
+    <View className="page menu-item-detail">
+      {detail.loading && !item && (
+        <View className="detail-loading">
+          <LoadingCards count={3} />
+        </View>
+      )}
+      {detail.error && !detail.loading && (
+        <View className="detail-loading">
+          <ErrorState message={detail.error} onRetry={() => void detail.reload()} />
+        </View>
+      )}
+
+      {item && !detail.error && (
+        <>
+          <Hero item={item} />
+
+          <Section title="服务说明">
+            <Text className="detail-text">{item.description || item.summary}</Text>
+          </Section>
+
+          <Section title="办理时限">
+            <TimeLimits item={item} />
+            <Text className="detail-note">
+              {`点单后社区在 ${item.timeLimits.acceptHours} 小时内受理，受理后 ${item.timeLimits.completeHours} 小时内办结。`}
+            </Text>
+          </Section>
+
+          <Section title="可提供服务的资源">
+            {item.resourceKinds.length > 0 ? (
+              <View className="resource-kinds">
+                {item.resourceKinds.map((kind) => (
+                  <Text key={kind} className="resource-kinds__chip">
+                    {RESOURCE_KIND_LABELS[kind]}
+                  </Text>
+                ))}
+              </View>
+            ) : (
+              <Text className="detail-note">由社区安排合适的力量提供服务</Text>
+            )}
+          </Section>
+
+          <Section title="点单时需要填写">
+            <FieldList fields={item.fields} />
+          </Section>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { api, type MenuItemSummary } from '@gongzhi/shared'
+import { call } from '../../services/api'
+import { getSavedUser, requireSession } from '../../services/session'
+import { useRemote } from '../../hooks/useRemote'
+import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState'
+import { CategoryGrid } from './CategoryGrid'
+import { MenuItemCard } from './MenuItemCard'
+import './index.scss'
+
+function openItem(item: MenuItemSummary) {
+  void Taro.navigateTo({ url: `/packages/menu/item/index?id=${encodeURIComponent(item.id)}` })
+}
+
+export default function HomePage() {
+  const [signedIn] = useState(requireSession)
+  const user = useMemo(getSavedUser, [])
+  const menu = useRemote(() => call(api.menu.listMenu), [], signedIn)
+  // null = every category; a code = only that category's items.
+  const [picked, setPicked] = useState<string | null>(null)
+
+  usePullDownRefresh(() => {
+    void menu.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const groups = (menu.data?.categories ?? []).filter((c) => c.items.length > 0)
+  const shown = picked ? groups.filter((c) => c.code === picked) : groups
+  const total = groups.reduce((n, c) => n + c.items.length, 0)
+  const place = menu.data ? (menu.data.community?.name ?? '全县') : (user?.community?.name ?? '')
+
+  return (
+    <View className="page home">
+      <View className="home-header">
+        <Text className="home-header__hello">{user ? `${user.name}，您好` : '您好'}</Text>
+        <View className="home-header__place">
+          <Text className="home-header__pin">📍</Text>
+          <Text className="home-header__community">{place || '\u00a0'}</Text>
+        </View>
+        <Text className="home-header__sub">
+          {menu.data ? `社区服务菜单 · 共 ${total} 项服务，按需点单` : '社区服务菜单'}
+        </Text>
+      </View>
+
+      <View className="home-body">
+        {menu.loading && !menu.data && <LoadingCards count={4} />}
+        {menu.error && !menu.loading && <ErrorState message={menu.error} onRetry={() => void menu.reload()} />}
+        {menu.data && !menu.error && total === 0 && (
+          <EmptyState text="本社区暂时还没有上架服务" hint="社区正在整理服务菜单，过几天再来看看" />
+        )}
+
+        {menu.data && !menu.error && total > 0 && (
+          <>
+            <CategoryGrid
+              categories={groups}
+              picked={picked}
+              onPick={(code) => setPicked((now) => (now === code ? null : code))}
+            />
+
+            {picked && (
+              <View className="home-filter">
+                <Text className="home-filter__text">只看「{shown[0]?.name}」</Text>
+                <Text className="home-filter__clear" onClick={() => setPicked(null)}>
+                  查看全部
+                </Text>
+              </View>
+            )}
+
+            {shown.map((group) => (
+              <View key={group.code} className="home-group">
+                <View className="home-group__head">
+                  <Text className="home-group__icon">{group.icon}</Text>
+                  <Text className="home-group__name">{group.name}</Text>
+                  <Text className="home-group__count">{group.items.length} 项</Text>
+                </View>
+                {group.items.map((item) => (
+                  <MenuItemCard key={item.id} item={item} color={group.color} onOpen={openItem} />
+                ))}
+              </View>
+            ))}
+          </>
+        )}
+      </View>
+    </View>
+  )
+}

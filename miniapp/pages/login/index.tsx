@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { api, type DemoAccount, type SessionResponse } from '@gongzhi/shared'
+import { ApiClientError, call, messageOf } from '../../services/api'
+import { HOME_URL, getToken, saveSession } from '../../services/session'
+import { useRemote } from '../../hooks/useRemote'
+import { DemoAccounts } from './DemoAccounts'
+import './index.scss'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+function enter(session: SessionResponse) {
+  saveSession(session)
+  void Taro.switchTab({ url: HOME_URL })
+}
+
+export default function LoginPage() {
+  const [busy, setBusy] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const demo = useRemote(() => call(api.auth.listDemoAccounts), [])
+
+  // Someone already signed in who lands here (e.g. a shared link) goes straight home.
+  useLoad(() => {
+    if (getToken()) void Taro.switchTab({ url: HOME_URL })
+  })
+
+  async function signIn(key: string, request: () => Promise<SessionResponse>) {
+    if (busy) return
+    setBusy(key)
+    setFailure(null)
+    try {
+      enter(await request())
+    } catch (e) {
+      setFailure(messageOf(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  function wxSignIn() {
+    void signIn('wx', async () => {
+      const { code } = await Taro.login()
+      if (!code) throw new ApiClientError('WX_CODE_INVALID', '没有拿到微信登录凭证，请重试', 0)
+      return call(api.auth.wxLogin, { body: { code } })
+    })
+  }
+
+  function demoSignIn(account: DemoAccount) {
+    void signIn(account.account, () => call(api.auth.devLogin, { body: { account: account.account } }))
+  }
+
+  // Production refuses demo accounts (DEV_LOGIN_DISABLED): on weapp the section simply disappears.
+  const demoRefused = demo.error !== null
+  const showDemo = isH5 || (!demoRefused && (demo.loading || (demo.data?.accounts.length ?? 0) > 0))
+
+  return (
+    <View className="login-page">
+      <View className="login-hero">
+        <View className="login-hero__emblem">
+          <Text className="login-hero__emblem-text">共</Text>
+        </View>
+        <Text className="login-hero__title">共治通</Text>
+        <Text className="login-hero__tagline">党建引领，社区的事大家一起办</Text>
+      </View>
+
+      <View className="login-sheet">
+        {failure && (
+          <View className="login-alert" role="alert">
+            <Text>{failure}</Text>
+          </View>
+        )}
+
+        {!isH5 && (
+          <View className="login-wx">
+            <Button
+              className="login-wx__button"
+              type="primary"
+              shape="round"
+              size="xlarge"
+              block
+              loading={busy === 'wx'}
+              disabled={busy !== null}
+              onClick={wxSignIn}
+            >
+              微信一键登录
+            </Button>
+            <Text className="login-wx__note">登录后可查看本社区的服务菜单</Text>
+          </View>
+        )}
+
+        {showDemo && (
+          <DemoAccounts
+            accounts={demo.data?.accounts ?? []}
+            loading={demo.loading}
+            error={isH5 ? demo.error : null}
+            canRetry={demo.errorCode !== 'DEV_LOGIN_DISABLED'}
+            busyAccount={busy}
+            onPick={demoSignIn}
+            onRetry={() => void demo.reload()}
+          />
+        )}
+
+        <Text className="login-privacy">您的手机号等个人信息仅用于社区服务，页面展示时已隐去中间四位。</Text>
+      </View>
+    </View>
+  )
+}

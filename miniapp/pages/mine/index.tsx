@@ -1,0 +1,82 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { ORG_KIND_LABELS, ROLE_LABELS, api, type SessionUser } from '@gongzhi/shared'
+import { call } from '../../services/api'
+import { LOGIN_URL, clearSession, requireSession } from '../../services/session'
+import { useRemote } from '../../hooks/useRemote'
+import { ErrorState, LoadingCards } from '../../components/PageState'
+import './index.scss'
+
+function Profile({ me }: { me: SessionUser }) {
+  return (
+    <View className="mine-profile">
+      <View className="mine-profile__avatar">
+        <Text>{me.name.slice(0, 1)}</Text>
+      </View>
+      <View className="mine-profile__body">
+        <Text className="mine-profile__name">{me.name}</Text>
+        <View className="mine-profile__roles">
+          {me.roles.map((role) => (
+            <Text key={role} className="mine-profile__role">
+              {ROLE_LABELS[role]}
+            </Text>
+          ))}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function InfoRow({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="mine-info__row">
+      <Text className="mine-info__label">{label}</Text>
+      <Text className="mine-info__value">{value}</Text>
+    </View>
+  )
+}
+
+async function signOut() {
+  const { confirm } = await Taro.showModal({
+    title: '退出登录',
+    content: '退出后需要重新登录才能使用，确定退出吗？',
+    confirmText: '退出',
+    cancelText: '再想想',
+    confirmColor: '#D42A1F',
+  })
+  if (!confirm) return
+  clearSession()
+  void Taro.reLaunch({ url: LOGIN_URL })
+}
+
+export default function MinePage() {
+  const [signedIn] = useState(requireSession)
+  const me = useRemote(() => call(api.auth.getMe), [], signedIn)
+
+  return (
+    <View className="page mine-page">
+      <View className="mine-header" />
+      <View className="mine-body">
+        {me.loading && !me.data && <LoadingCards count={2} />}
+        {me.error && !me.loading && <ErrorState message={me.error} onRetry={() => void me.reload()} />}
+        {me.data && !me.error && (
+          <>
+            <Profile me={me.data} />
+            <View className="mine-info">
+              <InfoRow label="所在社区" value={me.data.community?.name ?? '未加入社区'} />
+              {me.data.org && (
+                <InfoRow label="所属组织" value={`${me.data.org.name}（${ORG_KIND_LABELS[me.data.org.kind]}）`} />
+              )}
+              <InfoRow label="手机号" value={me.data.phone ?? '未绑定'} />
+            </View>
+          </>
+        )}
+        {/* Always reachable, even when loading the profile failed. */}
+        <View className="mine-logout" hoverClass="mine-logout--pressed" onClick={() => void signOut()}>
+          <Text>退出登录</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

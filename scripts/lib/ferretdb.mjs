@@ -1,0 +1,126 @@
+// Builds and runs the embedded database: FerretDB 1.24 from cloud/ferretdb (a tiny Go main that
+// embeds FerretDB's library). Used by `npm start`, the test runner and the benchmarks.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SRC = path.join(ROOT, 'cloud', 'ferretdb');
+
+/** Path of the binary for the current go.mod/go.sum/main.go; built once, rebuilt only when they change. */
+export function ferretdbBinary() {
+  const hash = createHash('sha256');
+  for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(SRC, f)));
+  return path.join(ROOT, '.cache', 'ferretdb', hash.digest('hex').slice(0, 16), 'ferretdb');
+}
+
+export function buildFerretdb({ quiet = false } = {}) {
+  const bin = ferretdbBinary();
+  if (existsSync(bin)) return bin;
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new Error('找不到 Go 工具链：构建内置数据库 FerretDB 需要 Go ≥ 1.24（https://go.dev/doc/install），或设置 MONGODB_URI 使用现成的 MongoDB');
+  }
+  if (!quiet) console.log('· 首次构建内置数据库 FerretDB 1.24.2（约 1 分钟，只需一次）…');
+  mkdirSync(path.dirname(bin), { recursive: true });
+  const tmp = `${bin}.tmp-${process.pid}`;
+  const r = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
+    cwd: SRC,
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`FerretDB 构建失败：\n${r.stderr ?? ''}`);
+  renameSync(tmp, bin);
+  return bin;
+}
+
+export function portFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until a MongoDB-protocol server answers `ping`. */
+export async function waitForMongo(uri, timeoutMs = 30_000) {
+  const { MongoClient } = createRequire(path.join(ROOT, 'cloud', 'package.json'))('mongoose').mongo;
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, directConnection: true });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (err) {
+      last = err;
+      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      await client.close().catch(() => {});
+    }
+  }
+  throw new Error(`数据库在 ${timeoutMs / 1000} 秒内没有响应：${last?.message ?? ''}`);
+}
+
+/**
+ * Starts FerretDB on 127.0.0.1:port, SQLite in `dataDir` or PostgreSQL at `postgresqlUrl`,
+ * and resolves once it answers. Returns { uri, child, stop() }.
+ */
+export async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
+  const bin = buildFerretdb({ quiet });
+  if (!(await portFree(port))) throw new Error(`内置数据库端口 ${port} 已被占用（DB_PORT），请关闭占用它的程序或换一个端口`);
+  const args = ['-listen', `127.0.0.1:${port}`];
+  if (postgresqlUrl) args.push('-handler', 'postgresql', '-postgresql-url', postgresqlUrl);
+  else {
+    mkdirSync(dataDir, { recursive: true });
+    args.push('-handler', 'sqlite', '-sqlite-url', `file:${dataDir.replace(/\/?$/, '/')}`);
+  }
+  const child = spawn(bin, args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (!quiet) process.stderr.write(d);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await Promise.race([
+      waitForMongo(uri),
+      exited.then((code) => {
+        throw new Error(`FerretDB 启动失败（退出码 ${code}）：${stderr.trim().split('\n').pop() ?? ''}`);
+      }),
+    ]);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    uri,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

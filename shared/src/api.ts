@@ -1,0 +1,10 @@
+import * as auth from './auth/endpoints';
+import * as menu from './menu/endpoints';
+import type { Endpoint } from './endpoint';
+
+/** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
+export const api = { auth, menu } as const;
+
+export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>
+  Object.values(area as Record<string, Endpoint>),
+);

@@ -1,0 +1,70 @@
+import type { z } from './validation';
+import type { Role } from './roles';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call an endpoint. Deny by default: an endpoint names its roles, or says `public`
+ * (no sign-in) or `signedIn` (any role). Object-level scope is checked inside the use case.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+/** One endpoint of the API contract: the server routes, validates and documents from it; the client calls through it. */
+export interface Endpoint<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  /** verb-noun name of the use case, unique: `listMenu`, `devLogin`. */
+  id: string;
+  method: HttpMethod;
+  /** Full path with `:param` segments, under /api/v1. */
+  path: string;
+  /** Chinese one-liner for the API docs. */
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response: R;
+  /** Refused with DEV_LOGIN_DISABLED when NODE_ENV=production. */
+  devOnly?: boolean;
+  /** Example request body for the docs. */
+  example?: unknown;
+}
+
+export function endpoint<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(def: Endpoint<B, Q, P, R>): Endpoint<B, Q, P, R> {
+  return def;
+}
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+type In<T> = T extends z.ZodType ? z.input<T> : undefined;
+
+export type BodyOf<E> = E extends Endpoint<infer B, any, any, any> ? Out<B> : never;
+export type QueryOf<E> = E extends Endpoint<any, infer Q, any, any> ? Out<Q> : never;
+export type ParamsOf<E> = E extends Endpoint<any, any, infer P, any> ? Out<P> : never;
+export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R> ? z.output<R> : never;
+
+/** What a client passes to call an endpoint. */
+export type CallInput<E> =
+  E extends Endpoint<infer B, infer Q, infer P, any>
+    ? (B extends z.ZodType ? { body: In<B> } : { body?: undefined }) &
+        (Q extends z.ZodType ? { query?: In<Q> } : { query?: undefined }) &
+        (P extends z.ZodType ? { params: In<P> } : { params?: undefined })
+    : never;
+
+/** Fills `:param` segments of a path. */
+export function buildPath(path: string, params?: Record<string, string | number>): string {
+  return path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
