@@ -9,8 +9,18 @@ export default (): MidwayConfig => {
   fs.mkdirSync(settings.logDir, { recursive: true });
   fs.mkdirSync(settings.h5Dir, { recursive: true });
   const swaggerUi = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-  const jsonLine = (info: { timestamp: number; LEVEL: string; pid: number; message: string; ctx?: { traceId?: string } }) =>
-    JSON.stringify({ time: new Date(info.timestamp).toISOString(), level: info.LEVEL, pid: info.pid, requestId: info.ctx?.traceId, msg: info.message });
+  // One JSON object per line; messages that are JSON objects (the access log) are merged in.
+  const jsonLine = (info: { timestamp: number; LEVEL: string; pid: number; message: string; ctx?: { traceId?: string } }) => {
+    let fields: Record<string, unknown> = { msg: info.message };
+    if (info.message.startsWith('{')) {
+      try {
+        fields = JSON.parse(info.message);
+      } catch {
+        // not JSON after all: keep it as text
+      }
+    }
+    return JSON.stringify({ time: new Date(info.timestamp).toISOString(), level: info.LEVEL, pid: info.pid, requestId: info.ctx?.traceId, ...fields });
+  };
   const fileOnly = (fileLogName: string) => ({
     transports: {
       console: settings.env === 'development' ? { level: 'warn' as const } : (false as const),

@@ -1,24 +1,23 @@
 // Builds and runs the embedded database: FerretDB 1.24 from cloud/ferretdb (a tiny Go main that
 // embeds FerretDB's library). Used by `npm start`, the test runner and the benchmarks.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// CommonJS so jest test files can use it too.
+const { spawn, spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readFileSync, renameSync } = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'cloud', 'ferretdb');
 
 /** Path of the binary for the current go.mod/go.sum/main.go; built once, rebuilt only when they change. */
-export function ferretdbBinary() {
+function ferretdbBinary() {
   const hash = createHash('sha256');
   for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(SRC, f)));
   return path.join(ROOT, '.cache', 'ferretdb', hash.digest('hex').slice(0, 16), 'ferretdb');
 }
 
-export function buildFerretdb({ quiet = false } = {}) {
+function buildFerretdb({ quiet = false } = {}) {
   const bin = ferretdbBinary();
   if (existsSync(bin)) return bin;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
@@ -39,7 +38,7 @@ export function buildFerretdb({ quiet = false } = {}) {
   return bin;
 }
 
-export function portFree(port, host = '127.0.0.1') {
+function portFree(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.once('error', () => resolve(false));
@@ -47,7 +46,7 @@ export function portFree(port, host = '127.0.0.1') {
   });
 }
 
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -59,8 +58,8 @@ export function freePort() {
 }
 
 /** Waits until a MongoDB-protocol server answers `ping`. */
-export async function waitForMongo(uri, timeoutMs = 30_000) {
-  const { MongoClient } = createRequire(path.join(ROOT, 'cloud', 'package.json'))('mongoose').mongo;
+async function waitForMongo(uri, timeoutMs = 30_000) {
+  const { MongoClient } = require('mongoose').mongo;
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -83,7 +82,7 @@ export async function waitForMongo(uri, timeoutMs = 30_000) {
  * Starts FerretDB on 127.0.0.1:port, SQLite in `dataDir` or PostgreSQL at `postgresqlUrl`,
  * and resolves once it answers. Returns { uri, child, stop() }.
  */
-export async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
+async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
   const bin = buildFerretdb({ quiet });
   if (!(await portFree(port))) throw new Error(`内置数据库端口 ${port} 已被占用（DB_PORT），请关闭占用它的程序或换一个端口`);
   const args = ['-listen', `127.0.0.1:${port}`];
@@ -124,3 +123,5 @@ export async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true
     },
   };
 }
+
+module.exports = { ROOT, ferretdbBinary, buildFerretdb, portFree, freePort, waitForMongo, startFerretdb };

@@ -1,0 +1,28 @@
+import { startApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp(__filename, {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-of-at-least-32-chars!',
+    WX_APPID: 'wx-prod',
+    WX_SECRET: 'prod-secret',
+  });
+});
+afterAll(() => t.close());
+
+test('in production the demo sign-in and the demo account list are refused', async () => {
+  const login = await t.http().post('/api/v1/auth/dev-login').send({ account: 'resident' });
+  expect(login.status).toBe(403);
+  expect(login.body).toMatchObject({ code: 'DEV_LOGIN_DISABLED', message: '演示登录在正式环境中不可用' });
+  expect(login.body.token).toBeUndefined();
+
+  const list = await t.http().get('/api/v1/auth/demo-accounts');
+  expect(list.status).toBe(403);
+  expect(list.body.accounts).toBeUndefined();
+});
+
+test('in production no demo data is loaded', async () => {
+  const { UserModel } = await import('../../cloud/src/people/user.model');
+  expect(await t.db.model(UserModel).countDocuments()).toBe(0);
+});
