@@ -30,5 +30,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/support/api-env.js'],
     },
+    { ...common, displayName: 'process', testMatch: ['<rootDir>/tests/process/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

@@ -1,11 +1,11 @@
 import type { PropsWithChildren } from 'react'
-import { z } from '@gongzhi/shared'
 // NutUI theme variables once; each component's CSS comes with it via babel-plugin-import.
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 
-// Mini-program runtimes forbid `new Function`; keep zod on its interpreter path everywhere.
-z.config({ jitless: true })
+// Note: do not import `z` from @gongzhi/shared here. Touching the namespace from the app entry
+// defeated tree-shaking and pulled every zod locale (≈400 KB) into the H5 app chunk. zod falls back
+// to its interpreter by itself where `new Function` is forbidden (mini-program runtimes).
 
 function App({ children }: PropsWithChildren) {
   return children

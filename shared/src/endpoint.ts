@@ -33,6 +33,11 @@ export interface Endpoint<
   devOnly?: boolean;
   /** Example request body for the docs. */
   example?: unknown;
+  /**
+   * A creating request: takes an `Idempotency-Key` header, and a retry with the same key returns
+   * the first result instead of creating a duplicate.
+   */
+  idempotent?: boolean;
 }
 
 export function endpoint<

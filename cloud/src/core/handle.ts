@@ -5,6 +5,9 @@ import type { Settings } from '../config/settings';
 import { AppError } from './app-error';
 import type { Principal } from './principal';
 import { Tokens } from './tokens';
+import { Db } from './db';
+import { IdempotencyModel } from './idempotency.model';
+import { createHash } from 'node:crypto';
 
 /** What a use case receives: validated input and the caller. */
 export interface Call<E extends Endpoint> {
@@ -35,7 +38,8 @@ export function Handle<E extends Endpoint>(def: E) {
     const useCase = desc.value!;
     const wrapped = async function (this: unknown, ctx: Context) {
       const call = await prepareCall(def, ctx);
-      return useCase.call(this, call as Call<E>);
+      const run = () => useCase.call(this, call as Call<E>);
+      return def.idempotent ? oncePerKey(def, ctx, call.user, run) : run();
     };
     desc.value = wrapped as unknown as M;
     ROUTE_DECORATORS[def.method](def.path, { summary: def.summary, description: def.id })(target, key, desc);
@@ -83,4 +87,48 @@ async function prepareCall(def: Endpoint, ctx: Context) {
     user,
     ctx,
   };
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * Runs a creating use case at most once per Idempotency-Key: the first request inserts a record
+ * (the primary key holds the race), later ones get its stored result. Without a key, runs as is.
+ */
+async function oncePerKey(def: Endpoint, ctx: Context, user: Principal | null, run: () => Promise<unknown>) {
+  const key = ctx.get('idempotency-key');
+  if (!key) return run();
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'header.Idempotency-Key', message: '请求编号应为 8–128 位字母、数字、- 或 _' },
+    ]);
+  }
+  const db = await ctx.requestContext.getAsync(Db);
+  const records = db.model(IdempotencyModel);
+  const id = `${user?.userId ?? 'anonymous'}:${def.id}:${key}`;
+  const bodyHash = createHash('sha256')
+    .update(ctx.path)
+    .update(JSON.stringify((ctx.request as { body?: unknown }).body ?? null))
+    .digest('hex');
+  try {
+    await records.create({ _id: id, bodyHash, status: null, response: null, createdAt: new Date() });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const first = await records.findById(id).lean();
+    if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    if (first.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (first.status === null || first.response === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    ctx.status = first.status;
+    ctx.set('Idempotent-Replayed', 'true');
+    return JSON.parse(first.response);
+  }
+  try {
+    const result = await run();
+    await records.updateOne({ _id: id }, { $set: { status: ctx.status === 404 ? 200 : ctx.status, response: JSON.stringify(result ?? null) } });
+    return result;
+  } catch (err) {
+    // A failed attempt leaves nothing behind: the client may retry with the same key.
+    await records.deleteOne({ _id: id }).catch(() => undefined);
+    throw err;
+  }
 }

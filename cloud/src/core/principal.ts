@@ -7,4 +7,6 @@ export interface Principal {
   /** The caller's place in the org tree (community, grid, street, department…), if any. */
   orgId: string | null;
   communityId: string | null;
+  /** The street above the caller's place (null for county-level roles and departments). */
+  streetId: string | null;
 }

@@ -10,6 +10,7 @@ interface Claims {
   roles: Role[];
   org: string | null;
   com: string | null;
+  str: string | null;
 }
 
 /** Issues and checks the backend's own tokens (HS256). WeChat's session_key never enters them. */
@@ -24,7 +25,7 @@ export class Tokens {
 
   issue(p: Principal): { token: string; expiresAt: string } {
     const expiresIn = this.settings.jwtTtlHours * 3600;
-    const claims: Claims = { sub: p.userId, roles: p.roles, org: p.orgId, com: p.communityId };
+    const claims: Claims = { sub: p.userId, roles: p.roles, org: p.orgId, com: p.communityId, str: p.streetId };
     const token = this.jwt.signSync(claims, this.settings.jwtSecret, { algorithm: 'HS256', expiresIn });
     return { token, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
   }
@@ -39,6 +40,12 @@ export class Tokens {
     if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every((r) => ROLES.includes(r))) {
       throw new AppError('TOKEN_INVALID');
     }
-    return { userId: claims.sub, roles: claims.roles, orgId: claims.org ?? null, communityId: claims.com ?? null };
+    return {
+      userId: claims.sub,
+      roles: claims.roles,
+      orgId: claims.org ?? null,
+      communityId: claims.com ?? null,
+      streetId: claims.str ?? null,
+    };
   }
 }

@@ -25,6 +25,16 @@ export class OrgService {
       .lean<Org>();
   }
 
+  /** The street an org node belongs to (itself when it is one). */
+  async streetOf(org: Org | null): Promise<Org | null> {
+    if (!org) return null;
+    if (org.kind === 'street') return org;
+    return this.db
+      .model(OrgModel)
+      .findOne({ _id: { $in: org.ancestors }, kind: 'street' })
+      .lean<Org>();
+  }
+
   ref(org: Org | null): OrgRef | null {
     return org ? { id: String(org._id), kind: org.kind, name: org.name } : null;
   }

@@ -87,11 +87,13 @@ export class SignInService {
   }
 
   private async session(user: User): Promise<SessionResponse> {
+    const street = await this.orgs.streetOf(await this.orgs.get(user.orgId));
     const { token, expiresAt } = this.tokens.issue({
       userId: String(user._id),
       roles: user.roles,
       orgId: user.orgId ? String(user.orgId) : null,
       communityId: user.communityId ? String(user.communityId) : null,
+      streetId: street ? String(street._id) : null,
     });
     return { token, expiresAt, user: await this.sessionUser(user) };
   }

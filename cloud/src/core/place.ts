@@ -1,0 +1,76 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Schema, Types } from 'mongoose';
+import { AppError } from './app-error';
+import { Db } from './db';
+import type { Principal } from './principal';
+import { OrgModel, type Org } from '../org/org.model';
+
+/**
+ * A record's place in the org tree, denormalised so that every list can be scoped by one
+ * equality filter. Derived from the most precise node known (a building, complex, grid or community).
+ */
+export interface Place {
+  streetId: Types.ObjectId;
+  communityId: Types.ObjectId;
+  gridId: Types.ObjectId | null;
+  complexId: Types.ObjectId | null;
+  buildingId: Types.ObjectId | null;
+}
+
+export const placeSchema = new Schema<Place>(
+  {
+    streetId: { type: Schema.Types.ObjectId, required: true },
+    communityId: { type: Schema.Types.ObjectId, required: true },
+    gridId: { type: Schema.Types.ObjectId, default: null },
+    complexId: { type: Schema.Types.ObjectId, default: null },
+    buildingId: { type: Schema.Types.ObjectId, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * The filter that limits a list to what a staff-type caller may see, on a record with a `place`
+ * field (or another prefix). Residents and other roles get null: their use cases filter by owner.
+ */
+export function placeScope(user: Principal, prefix = 'place'): Record<string, unknown> | null {
+  const oid = (id: string | null) => (id ? new Types.ObjectId(id) : new Types.ObjectId('000000000000000000000000'));
+  if (user.roles.includes('countyAdmin')) return {};
+  if (user.roles.includes('streetAdmin')) return { [`${prefix}.streetId`]: oid(user.streetId) };
+  if (user.roles.includes('staff')) return { [`${prefix}.communityId`]: oid(user.communityId) };
+  if (user.roles.includes('gridWorker')) return { [`${prefix}.gridId`]: oid(user.orgId) };
+  return null;
+}
+
+/** True when a staff-type caller's scope covers a place. */
+export function placeInScope(user: Principal, place: Place): boolean {
+  const eq = (a: Types.ObjectId | null, b: string | null) => !!a && !!b && String(a) === b;
+  if (user.roles.includes('countyAdmin')) return true;
+  if (user.roles.includes('streetAdmin') && eq(place.streetId, user.streetId)) return true;
+  if (user.roles.includes('staff') && eq(place.communityId, user.communityId)) return true;
+  if (user.roles.includes('gridWorker') && eq(place.gridId, user.orgId)) return true;
+  return false;
+}
+
+@Provide()
+export class PlaceService {
+  @Inject()
+  db!: Db;
+
+  /** Resolves an org node (building, complex, grid or community) to a full place. */
+  async placeOf(orgId: string | Types.ObjectId): Promise<Place> {
+    const org = await this.db.model(OrgModel).findById(orgId).lean<Org>();
+    if (!org || !['community', 'grid', 'complex', 'building'].includes(org.kind)) {
+      throw new AppError('VALIDATION_FAILED', '地址不在本县的社区里', [{ path: 'body.placeId', message: '请选择社区内的小区或楼栋' }]);
+    }
+    const chain = await this.db.model(OrgModel).find({ _id: { $in: org.ancestors } }).lean<Org[]>();
+    const all = [...chain, org];
+    const find = (kind: Org['kind']) => all.find((o) => o.kind === kind)?._id ?? null;
+    return {
+      streetId: find('street')!,
+      communityId: find('community')!,
+      gridId: find('grid'),
+      complexId: find('complex'),
+      buildingId: find('building'),
+    };
+  }
+}

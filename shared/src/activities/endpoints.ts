@@ -1,0 +1,1 @@
+// Endpoints of the activities area (see ../endpoint.ts). Filled in by the activities module.

@@ -1,0 +1,60 @@
+import { startApiProcess, type ApiProcess } from '../support/api-process';
+import { openPhone, type Phone } from '../support/browser-page';
+
+// The walking skeleton's journey, in the H5 build in headless Chromium: a visitor signs in with a
+// demo account, sees their community's service menu from the database, opens an item, and finds
+// their profile with the phone masked by the server.
+let api: ApiProcess;
+let phone: Phone;
+
+beforeAll(async () => {
+  api = await startApiProcess('e2e_journey');
+  phone = await openPhone('journey');
+});
+afterAll(async () => {
+  await phone?.close();
+  await api?.stop();
+});
+
+test('sign in, see the menu, open 法律咨询, see my masked profile', async () => {
+  const { page, shot } = phone;
+  await page.goto(`${api.base}/`);
+
+  // Not signed in: the login page lists the demo accounts.
+  const card = page.locator('.demo-account', { hasText: '张秀兰' });
+  await card.waitFor();
+  await shot('01-login');
+
+  await card.click();
+  await page.locator('.menu-item', { hasText: '法律咨询' }).waitFor();
+  await page.getByText('南门社区').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await shot('02-home-menu');
+  // The community's own item is there; another community's is not.
+  await page.locator('.menu-item', { hasText: '老年助餐' }).waitFor();
+  expect(await page.locator('.menu-item', { hasText: '老旧线路检查' }).count()).toBe(0);
+
+  await page.locator('.menu-item', { hasText: '法律咨询' }).click();
+  const detail = page.locator('.menu-item-detail');
+  await detail.waitFor();
+  await detail.getByText('咨询事项').waitFor();
+  await page.waitForLoadState('networkidle');
+  await shot('03-menu-item-detail');
+  const text = await detail.innerText();
+  expect(text).toContain('律师');
+  expect(text).toMatch(/24\s*小时/);
+
+  await page.goto(`${api.base}/#/pages/mine/index`);
+  const mine = page.locator('.mine-page');
+  await mine.getByText('138****0001').waitFor();
+  await shot('04-mine');
+  expect(await page.content()).not.toContain('13812340001');
+});
+
+test('a visitor who is not signed in is sent to the login page', async () => {
+  const fresh = await phone.browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await fresh.newPage();
+  await page.goto(`${api.base}/#/pages/mine/index`);
+  await page.locator('.demo-account').first().waitFor();
+  await fresh.close();
+});
