@@ -1,1 +1,2 @@
 // Endpoints of the needs area (see ../endpoint.ts). Filled in by the needs module.
+export {};

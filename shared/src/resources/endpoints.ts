@@ -1,1 +1,2 @@
 // Endpoints of the resources area (see ../endpoint.ts). Filled in by the resources module.
+export {};
