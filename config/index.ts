@@ -1,23 +1,36 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IH5Config } from '@tarojs/taro/types/compile';
+import devConfig from './dev';
+import prodConfig from './prod';
 
-const root = path.resolve(__dirname, '..')
+const root = path.resolve(__dirname, '..');
 /** The contract is consumed as TypeScript source, compiled by our babel, so both sides always agree. */
-const sharedSrc = path.resolve(root, 'shared/src')
+const sharedSrc = path.resolve(root, 'shared/src');
 
 /** Where the API lives. H5 is served by the API itself (same origin); weapp needs an absolute URL. */
 function apiBase(): string {
-  const fromEnv = process.env.GONGZHI_API_BASE
-  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '')
-  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:7001'
+  const fromEnv = process.env.GONGZHI_API_BASE;
+  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '');
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:7001';
+}
+
+type ChainArgs = Parameters<NonNullable<IH5Config['webpackChain']>>;
+
+/** Swap zod's all-locales index for a two-locale stub (config/zod-locales.js explains why). */
+function onlyNeededZodLocales(chain: ChainArgs[0], webpack: ChainArgs[1]): void {
+  chain
+    .plugin('zodLocales')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
+      path.resolve(__dirname, 'zod-locales.js'),
+    ]);
 }
 
 /** NutUI is drawn at 375px; our own styles at 750px. */
 function designWidth(input?: string | number | { file?: string }): number {
-  const file = typeof input === 'object' && input ? (input.file ?? '') : ''
-  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+  const file = typeof input === 'object' && input ? (input.file ?? '') : '';
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -48,9 +61,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // shared/src sits outside sourceRoot: let the script rule compile it.
       compile: { include: [sharedSrc] },
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain, webpack) {
+        onlyNeededZodLocales(chain, webpack);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -67,24 +86,27 @@ export default defineConfig<'webpack5'>(async (merge) => {
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
+        onlyNeededZodLocales(chain, webpack);
         // Taro splits only initial chunks; every lazily loaded page then carried its own copy of
         // NutUI, Taro components and the request polyfills. Share them across pages instead.
         chain.optimization.splitChunks({
           ...chain.optimization.get('splitChunks'),
           chunks: 'all',
-        })
-        chain.plugin('dbg').use(require('/tmp/dbg2.js'))
+        });
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,53 +1,56 @@
 // After `taro build --type weapp`: WeChat refuses to upload a main package over 2 MB and its
 // code-quality check asks for under 1.5 MB. Sum the main package (everything outside the
 // subpackage roots in app.json) and fail the build above 1.5 MB.
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const LIMIT_KB = 1536
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const out = path.join(root, 'dist', 'weapp')
-const appJson = path.join(out, 'app.json')
+const LIMIT_KB = 1536;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'weapp');
+const appJson = path.join(out, 'app.json');
 
 if (!existsSync(appJson)) {
-  console.error(`check-size: ${path.relative(root, appJson)} not found — run taro build --type weapp first`)
-  process.exit(1)
+  console.error(`check-size: ${path.relative(root, appJson)} not found — run taro build --type weapp first`);
+  process.exit(1);
 }
 
-const app = JSON.parse(readFileSync(appJson, 'utf8'))
+const app = JSON.parse(readFileSync(appJson, 'utf8'));
 const subRoots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((p) =>
   path.join(out, p.root.replace(/\/+$/, '')),
-)
+);
 
 // Files WeChat does not ship in the package.
-const ignored = (file) => file.endsWith('.map') || path.basename(file) === 'project.config.json' || path.basename(file) === 'project.private.config.json'
+const ignored = (file) =>
+  file.endsWith('.map') ||
+  path.basename(file) === 'project.config.json' ||
+  path.basename(file) === 'project.private.config.json';
 
 function walk(dir, onFile) {
   for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name)
-    const stat = statSync(full)
-    if (stat.isDirectory()) walk(full, onFile)
-    else if (!ignored(full)) onFile(full, stat.size)
+    const full = path.join(dir, name);
+    const stat = statSync(full);
+    if (stat.isDirectory()) walk(full, onFile);
+    else if (!ignored(full)) onFile(full, stat.size);
   }
 }
 
-let main = 0
-let total = 0
-const perSub = new Map(subRoots.map((r) => [r, 0]))
+let main = 0;
+let total = 0;
+const perSub = new Map(subRoots.map((r) => [r, 0]));
 walk(out, (file, size) => {
-  total += size
-  const sub = subRoots.find((r) => file === r || file.startsWith(r + path.sep))
-  if (sub) perSub.set(sub, perSub.get(sub) + size)
-  else main += size
-})
+  total += size;
+  const sub = subRoots.find((r) => file === r || file.startsWith(r + path.sep));
+  if (sub) perSub.set(sub, perSub.get(sub) + size);
+  else main += size;
+});
 
-const kb = (n) => (n / 1024).toFixed(1)
-console.log(`weapp main package: ${kb(main)} KB (limit ${LIMIT_KB} KB)`)
-for (const [sub, size] of perSub) console.log(`weapp subpackage ${path.relative(out, sub)}: ${kb(size)} KB`)
-console.log(`weapp total: ${kb(total)} KB`)
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`weapp main package: ${kb(main)} KB (limit ${LIMIT_KB} KB)`);
+for (const [sub, size] of perSub) console.log(`weapp subpackage ${path.relative(out, sub)}: ${kb(size)} KB`);
+console.log(`weapp total: ${kb(total)} KB`);
 
 if (main > LIMIT_KB * 1024) {
-  console.error(`check-size: main package ${kb(main)} KB exceeds ${LIMIT_KB} KB`)
-  process.exit(1)
+  console.error(`check-size: main package ${kb(main)} KB exceeds ${LIMIT_KB} KB`);
+  process.exit(1);
 }

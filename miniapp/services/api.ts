@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 import {
   ERROR_CODES,
   buildPath,
@@ -8,58 +8,66 @@ import {
   type Endpoint,
   type FieldError,
   type ResponseOf,
-} from '@gongzhi/shared'
-import { clearSession, getToken, goToLogin } from './session'
+} from '@gongzhi/shared';
+import { clearSession, getToken, goToLogin } from './session';
 
-export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试'
+export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
 
 /** What every failed call throws: the server's code, Chinese message and failing fields. */
 export class ApiClientError extends Error {
-  readonly code: string
+  readonly code: string;
   /** HTTP status; 0 when the request never got an answer or was refused before sending. */
-  readonly status: number
-  readonly fields: FieldError[]
+  readonly status: number;
+  readonly fields: FieldError[];
 
   constructor(code: string, message: string, status: number, fields: FieldError[] = []) {
-    super(message)
-    this.name = 'ApiClientError'
-    this.code = code
-    this.status = status
-    this.fields = fields
+    super(message);
+    this.name = 'ApiClientError';
+    this.code = code;
+    this.status = status;
+    this.fields = fields;
   }
 }
 
-type Body = TaroGeneral.IAnyObject | string | ArrayBuffer
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'TRACE' | 'CONNECT'
-type Args<E> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>]
+type Body = TaroGeneral.IAnyObject | string | ArrayBuffer;
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'TRACE' | 'CONNECT';
+type Args<E> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
 
-function validationError(fields: FieldError[]): ApiClientError {
-  return new ApiClientError('VALIDATION_FAILED', ERROR_CODES.VALIDATION_FAILED.message, 0, fields)
+/** A bad path or query comes from a broken link, not from something the person typed. */
+const BAD_LINK_MESSAGE = '页面地址有误，请返回后重新进入';
+
+function validationError(fields: FieldError[], where: 'body' | 'query' | 'params'): ApiClientError {
+  const message = where === 'body' ? ERROR_CODES.VALIDATION_FAILED.message : BAD_LINK_MESSAGE;
+  return new ApiClientError('VALIDATION_FAILED', message, 0, fields);
 }
 
 /** Refuses locally what the API would refuse, with the same field paths it would report. */
 function check(schema: Endpoint['body'], value: unknown, where: 'body' | 'query' | 'params'): void {
-  if (!schema) return
-  const result = parseWith(schema, value ?? (where === 'body' ? undefined : {}), where)
-  if (!result.ok) throw validationError(result.fields)
+  if (!schema) return;
+  const result = parseWith(schema, value ?? (where === 'body' ? undefined : {}), where);
+  if (!result.ok) throw validationError(result.fields, where);
 }
 
 function toQueryString(query: unknown): string {
-  if (!query || typeof query !== 'object') return ''
-  const parts: string[] = []
+  if (!query || typeof query !== 'object') return '';
+  const parts: string[] = [];
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue
-    const values = Array.isArray(value) ? value : [value]
-    for (const v of values) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`)
+    if (value === undefined || value === null) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
   }
-  return parts.length ? `?${parts.join('&')}` : ''
+  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 function fromResponse(status: number, data: unknown): ApiClientError {
-  if (isApiError(data)) return new ApiClientError(data.code, data.message, status, data.fields ?? [])
+  if (isApiError(data)) return new ApiClientError(data.code, data.message, status, data.fields ?? []);
   // A proxy or gateway answered instead of our API (HTML page, empty body).
-  const fallback = status >= 500 ? ERROR_CODES.INTERNAL : status === 404 ? ERROR_CODES.ROUTE_NOT_FOUND : null
-  return new ApiClientError(fallback ? 'HTTP_' + status : 'HTTP_ERROR', fallback?.message ?? `请求失败（${status}）`, status)
+  const fallback = status >= 500 ? ERROR_CODES.INTERNAL : status === 404 ? ERROR_CODES.ROUTE_NOT_FOUND : null;
+  return new ApiClientError(
+    fallback ? 'HTTP_' + status : 'HTTP_ERROR',
+    fallback?.message ?? `请求失败（${status}）`,
+    status,
+  );
 }
 
 /**
@@ -67,23 +75,23 @@ function fromResponse(status: number, data: unknown): ApiClientError {
  * Types of input and result come from the endpoint's schemas.
  */
 export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>> {
-  const input = (args[0] ?? {}) as { body?: unknown; query?: unknown; params?: Record<string, string | number> }
-  check(endpoint.params, input.params, 'params')
-  check(endpoint.query, input.query, 'query')
-  check(endpoint.body, input.body, 'body')
+  const input = (args[0] ?? {}) as { body?: unknown; query?: unknown; params?: Record<string, string | number> };
+  check(endpoint.params, input.params, 'params');
+  check(endpoint.query, input.query, 'query');
+  check(endpoint.body, input.body, 'body');
 
-  const token = getToken()
+  const token = getToken();
   if (endpoint.access !== 'public' && !token) {
-    clearSession()
-    goToLogin()
-    throw new ApiClientError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message, 401)
+    clearSession();
+    goToLogin();
+    throw new ApiClientError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message, 401);
   }
 
-  const header: Record<string, string> = { Accept: 'application/json' }
-  if (token) header.Authorization = `Bearer ${token}`
-  if (input.body !== undefined) header['Content-Type'] = 'application/json'
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (input.body !== undefined) header['Content-Type'] = 'application/json';
 
-  let response: Taro.request.SuccessCallbackResult<Body>
+  let response: Taro.request.SuccessCallbackResult<Body>;
   try {
     response = await Taro.request<Body>({
       url: API_BASE + buildPath(endpoint.path, input.params) + toQueryString(input.query),
@@ -92,26 +100,26 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): P
       data: input.body as Body | undefined,
       dataType: 'json',
       timeout: 15000,
-    })
+    });
   } catch {
-    throw new ApiClientError('NETWORK', NETWORK_ERROR_MESSAGE, 0)
+    throw new ApiClientError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
   }
 
-  const statusCode = response.statusCode
-  const data: unknown = response.data
-  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<E>
+  const statusCode = response.statusCode;
+  const data: unknown = response.data;
+  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<E>;
 
-  const error = fromResponse(statusCode, data)
+  const error = fromResponse(statusCode, data);
   // A signed-in call answered 401: the token expired or was revoked. Public calls (login) keep their error.
   if (statusCode === 401 && endpoint.access !== 'public') {
-    clearSession()
-    goToLogin()
+    clearSession();
+    goToLogin();
   }
-  throw error
+  throw error;
 }
 
 /** The Chinese line to show for any thrown value. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiClientError) return error.message
-  return ERROR_CODES.INTERNAL.message
+  if (error instanceof ApiClientError) return error.message;
+  return ERROR_CODES.INTERNAL.message;
 }

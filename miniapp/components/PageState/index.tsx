@@ -1,6 +1,6 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import './index.scss';
 
 /** Our own picture instead of NutUI's default, which loads from a third-party CDN. */
 function Picture({ symbol, tone }: { symbol: string; tone: 'calm' | 'alert' }) {
@@ -8,7 +8,7 @@ function Picture({ symbol, tone }: { symbol: string; tone: 'calm' | 'alert' }) {
     <View className={`state-picture state-picture--${tone}`}>
       <Text className="state-picture__symbol">{symbol}</Text>
     </View>
-  )
+  );
 }
 
 /** Grey card shapes while a page loads, so the layout does not jump when data arrives. */
@@ -22,7 +22,7 @@ export function LoadingCards({ count = 3 }: { count?: number }) {
         </View>
       ))}
     </View>
-  )
+  );
 }
 
 export function EmptyState({ text, hint }: { text: string; hint?: string }) {
@@ -30,17 +30,31 @@ export function EmptyState({ text, hint }: { text: string; hint?: string }) {
     <View className="state-box">
       <Empty image={<Picture symbol="📭" tone="calm" />} title={text} description={hint ?? ''} />
     </View>
-  )
+  );
+}
+
+interface ErrorProps {
+  message: string;
+  /** Omit when trying again cannot help (a broken link); then `fallback` is offered instead. */
+  onRetry?: () => void;
+  fallback?: { text: string; onClick: () => void };
 }
 
 /** Shows the server's Chinese message and a 重试 button that runs the load again. */
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ErrorState({ message, onRetry, fallback }: ErrorProps) {
   return (
     <View className="state-box state-error">
       <Empty image={<Picture symbol="!" tone="alert" />} title="加载没有成功" description={message} />
-      <Button className="state-error__retry" type="primary" shape="round" size="large" onClick={onRetry}>
-        重试
-      </Button>
+      {onRetry && (
+        <Button className="state-error__retry" type="primary" shape="round" size="large" onClick={onRetry}>
+          重试
+        </Button>
+      )}
+      {fallback && (
+        <View className="state-error__fallback" onClick={fallback.onClick}>
+          <Text>{fallback.text}</Text>
+        </View>
+      )}
     </View>
-  )
+  );
 }

@@ -1,12 +1,12 @@
-import { View, Text } from '@tarojs/components'
-import type { MenuResponse } from '@gongzhi/shared'
+import { View, Text } from '@tarojs/components';
+import type { MenuResponse } from '@gongzhi/shared';
 
-type Category = MenuResponse['categories'][number]
+type Category = MenuResponse['categories'][number];
 
 interface Props {
-  categories: Category[]
-  picked: string | null
-  onPick: (code: string) => void
+  categories: Category[];
+  picked: string | null;
+  onPick: (code: string) => void;
 }
 
 /** Four-across grid of service categories; tapping one narrows the list below to it. */
@@ -27,5 +27,5 @@ export function CategoryGrid({ categories, picked, onPick }: Props) {
         </View>
       ))}
     </View>
-  )
+  );
 }

@@ -1,10 +1,10 @@
-import { View, Text } from '@tarojs/components'
-import type { MenuItemSummary } from '@gongzhi/shared'
+import { View, Text } from '@tarojs/components';
+import type { MenuItemSummary } from '@gongzhi/shared';
 
 interface Props {
-  item: MenuItemSummary
-  color: string
-  onOpen: (item: MenuItemSummary) => void
+  item: MenuItemSummary;
+  color: string;
+  onOpen: (item: MenuItemSummary) => void;
 }
 
 export function MenuItemCard({ item, color, onOpen }: Props) {
@@ -21,5 +21,5 @@ export function MenuItemCard({ item, color, onOpen }: Props) {
       </View>
       <Text className="menu-item__go">›</Text>
     </View>
-  )
+  );
 }

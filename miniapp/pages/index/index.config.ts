@@ -3,4 +3,4 @@ export default definePageConfig({
   enablePullDownRefresh: true,
   backgroundTextStyle: 'light',
   backgroundColor: '#D42A1F',
-})
+});

@@ -1,34 +1,35 @@
-import { useMemo, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { api, type MenuItemSummary } from '@gongzhi/shared'
-import { call } from '../../services/api'
-import { getSavedUser, requireSession } from '../../services/session'
-import { useRemote } from '../../hooks/useRemote'
-import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState'
-import { CategoryGrid } from './CategoryGrid'
-import { MenuItemCard } from './MenuItemCard'
-import './index.scss'
+import { useMemo, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { api, type MenuItemSummary } from '@gongzhi/shared';
+import { call } from '../../services/api';
+import { getSavedUser } from '../../services/session';
+import { useRemote } from '../../hooks/useRemote';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
+import { CategoryGrid } from './CategoryGrid';
+import { MenuItemCard } from './MenuItemCard';
+import './index.scss';
 
 function openItem(item: MenuItemSummary) {
-  void Taro.navigateTo({ url: `/packages/menu/item/index?id=${encodeURIComponent(item.id)}` })
+  void Taro.navigateTo({ url: `/packages/menu/item/index?id=${encodeURIComponent(item.id)}` });
 }
 
 export default function HomePage() {
-  const [signedIn] = useState(requireSession)
-  const user = useMemo(getSavedUser, [])
-  const menu = useRemote(() => call(api.menu.listMenu), [], signedIn)
+  const signedIn = useSignedIn();
+  const user = useMemo(getSavedUser, []);
+  const menu = useRemote(() => call(api.menu.listMenu), [], signedIn);
   // null = every category; a code = only that category's items.
-  const [picked, setPicked] = useState<string | null>(null)
+  const [picked, setPicked] = useState<string | null>(null);
 
   usePullDownRefresh(() => {
-    void menu.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+    void menu.reload().finally(() => Taro.stopPullDownRefresh());
+  });
 
-  const groups = (menu.data?.categories ?? []).filter((c) => c.items.length > 0)
-  const shown = picked ? groups.filter((c) => c.code === picked) : groups
-  const total = groups.reduce((n, c) => n + c.items.length, 0)
-  const place = menu.data ? (menu.data.community?.name ?? '全县') : (user?.community?.name ?? '')
+  const groups = (menu.data?.categories ?? []).filter((c) => c.items.length > 0);
+  const shown = picked ? groups.filter((c) => c.code === picked) : groups;
+  const total = groups.reduce((n, c) => n + c.items.length, 0);
+  const place = menu.data ? (menu.data.community?.name ?? '全县') : (user?.community?.name ?? '');
 
   return (
     <View className="page home">
@@ -83,5 +84,5 @@ export default function HomePage() {
         )}
       </View>
     </View>
-  )
+  );
 }

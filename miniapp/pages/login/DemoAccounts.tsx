@@ -1,18 +1,18 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Loading } from '@nutui/nutui-react-taro'
-import type { DemoAccount } from '@gongzhi/shared'
-import { LoadingCards } from '../../components/PageState'
+import { View, Text } from '@tarojs/components';
+import { Button, Loading } from '@nutui/nutui-react-taro';
+import type { DemoAccount } from '@gongzhi/shared';
+import { LoadingCards } from '../../components/PageState';
 
 interface Props {
-  accounts: DemoAccount[]
-  loading: boolean
+  accounts: DemoAccount[];
+  loading: boolean;
   /** Shown with a retry button; null hides errors (weapp just drops the section). */
-  error: string | null
+  error: string | null;
   /** False when retrying cannot help (production refuses demo login). */
-  canRetry: boolean
-  busyAccount: string | null
-  onPick: (account: DemoAccount) => void
-  onRetry: () => void
+  canRetry: boolean;
+  busyAccount: string | null;
+  onPick: (account: DemoAccount) => void;
+  onRetry: () => void;
 }
 
 /** Tappable cards for the seeded demo people (development backends only). */
@@ -66,5 +66,5 @@ export function DemoAccounts({ accounts, loading, error, canRetry, busyAccount, 
           </View>
         ))}
     </View>
-  )
+  );
 }

@@ -1,63 +1,67 @@
-import { useState } from 'react'
-import Taro, { useLoad } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { api, type DemoAccount, type SessionResponse } from '@gongzhi/shared'
-import { ApiClientError, call, messageOf } from '../../services/api'
-import { HOME_URL, getToken, saveSession } from '../../services/session'
-import { useRemote } from '../../hooks/useRemote'
-import { DemoAccounts } from './DemoAccounts'
-import './index.scss'
+import { useState } from 'react';
+import Taro, { useLoad } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { api, type DemoAccount, type SessionResponse } from '@gongzhi/shared';
+import { ApiClientError, call, messageOf } from '../../services/api';
+import { HOME_URL, getToken, saveSession } from '../../services/session';
+import { useRemote } from '../../hooks/useRemote';
+import { DemoAccounts } from './DemoAccounts';
+import './index.scss';
 
-const isH5 = process.env.TARO_ENV === 'h5'
+const isH5 = process.env.TARO_ENV === 'h5';
 
 function enter(session: SessionResponse) {
-  saveSession(session)
-  void Taro.switchTab({ url: HOME_URL })
+  saveSession(session);
+  void Taro.switchTab({ url: HOME_URL });
 }
 
 export default function LoginPage() {
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const demo = useRemote(() => call(api.auth.listDemoAccounts), [])
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const demo = useRemote(() => call(api.auth.listDemoAccounts), []);
 
   // Someone already signed in who lands here (e.g. a shared link) goes straight home.
   useLoad(() => {
-    if (getToken()) void Taro.switchTab({ url: HOME_URL })
-  })
+    if (getToken()) void Taro.switchTab({ url: HOME_URL });
+  });
 
   async function signIn(key: string, request: () => Promise<SessionResponse>) {
-    if (busy) return
-    setBusy(key)
-    setFailure(null)
+    if (busy) return;
+    setBusy(key);
+    setFailure(null);
     try {
-      enter(await request())
+      enter(await request());
     } catch (e) {
-      setFailure(messageOf(e))
+      setFailure(messageOf(e));
     } finally {
-      setBusy(null)
+      setBusy(null);
     }
   }
 
   function wxSignIn() {
     void signIn('wx', async () => {
-      const { code } = await Taro.login()
-      if (!code) throw new ApiClientError('WX_CODE_INVALID', '没有拿到微信登录凭证，请重试', 0)
-      return call(api.auth.wxLogin, { body: { code } })
-    })
+      // wx.login fails without a network or when WeChat itself is unhappy; say so, not "server error".
+      const code = await Taro.login().then(
+        (r) => r.code,
+        () => '',
+      );
+      if (!code) throw new ApiClientError('WX_LOGIN_FAILED', '没有拿到微信登录凭证，请检查网络后重试', 0);
+      return call(api.auth.wxLogin, { body: { code } });
+    });
   }
 
   function demoSignIn(account: DemoAccount) {
-    void signIn(account.account, () => call(api.auth.devLogin, { body: { account: account.account } }))
+    void signIn(account.account, () => call(api.auth.devLogin, { body: { account: account.account } }));
   }
 
-  // Production refuses demo accounts (DEV_LOGIN_DISABLED): on weapp the section simply disappears.
-  const demoRefused = demo.error !== null
-  const showDemo = isH5 || (!demoRefused && (demo.loading || (demo.data?.accounts.length ?? 0) > 0))
+  // On weapp demo accounts appear only once a development backend has listed them: production
+  // refuses them (DEV_LOGIN_DISABLED) and residents should not see a flash of skeleton cards.
+  const showDemo = isH5 || (demo.data?.accounts.length ?? 0) > 0;
 
   return (
     <View className="login-page">
-      <View className="login-hero">
+      <View className={`login-hero${isH5 ? ' login-hero--web' : ''}`}>
         <View className="login-hero__emblem">
           <Text className="login-hero__emblem-text">共</Text>
         </View>
@@ -105,5 +109,5 @@ export default function LoginPage() {
         <Text className="login-privacy">您的手机号等个人信息仅用于社区服务，页面展示时已隐去中间四位。</Text>
       </View>
     </View>
-  )
+  );
 }

@@ -1,12 +1,12 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { ORG_KIND_LABELS, ROLE_LABELS, api, type SessionUser } from '@gongzhi/shared'
-import { call } from '../../services/api'
-import { LOGIN_URL, clearSession, requireSession } from '../../services/session'
-import { useRemote } from '../../hooks/useRemote'
-import { ErrorState, LoadingCards } from '../../components/PageState'
-import './index.scss'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
+import { call } from '../../services/api';
+import { LOGIN_URL, clearSession } from '../../services/session';
+import { useRemote } from '../../hooks/useRemote';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { ErrorState, LoadingCards } from '../../components/PageState';
+import './index.scss';
 
 function Profile({ me }: { me: SessionUser }) {
   return (
@@ -25,7 +25,7 @@ function Profile({ me }: { me: SessionUser }) {
         </View>
       </View>
     </View>
-  )
+  );
 }
 
 function InfoRow({ label, value }: { label: string; value: string }) {
@@ -34,7 +34,13 @@ function InfoRow({ label, value }: { label: string; value: string }) {
       <Text className="mine-info__label">{label}</Text>
       <Text className="mine-info__value">{value}</Text>
     </View>
-  )
+  );
+}
+
+/** 南门社区 needs no “（社区）”; 城关街道党工委 gets its kind spelled out. */
+function orgLabel(org: OrgRef): string {
+  const kind = ORG_KIND_LABELS[org.kind];
+  return org.name.endsWith(kind) ? org.name : `${org.name}（${kind}）`;
 }
 
 async function signOut() {
@@ -44,15 +50,15 @@ async function signOut() {
     confirmText: '退出',
     cancelText: '再想想',
     confirmColor: '#D42A1F',
-  })
-  if (!confirm) return
-  clearSession()
-  void Taro.reLaunch({ url: LOGIN_URL })
+  });
+  if (!confirm) return;
+  clearSession();
+  void Taro.reLaunch({ url: LOGIN_URL });
 }
 
 export default function MinePage() {
-  const [signedIn] = useState(requireSession)
-  const me = useRemote(() => call(api.auth.getMe), [], signedIn)
+  const signedIn = useSignedIn();
+  const me = useRemote(() => call(api.auth.getMe), [], signedIn);
 
   return (
     <View className="page mine-page">
@@ -64,10 +70,11 @@ export default function MinePage() {
           <>
             <Profile me={me.data} />
             <View className="mine-info">
-              <InfoRow label="所在社区" value={me.data.community?.name ?? '未加入社区'} />
-              {me.data.org && (
-                <InfoRow label="所属组织" value={`${me.data.org.name}（${ORG_KIND_LABELS[me.data.org.kind]}）`} />
+              {/* County and street staff belong to no community: their organisation says where they are. */}
+              {(me.data.community || !me.data.org) && (
+                <InfoRow label="所在社区" value={me.data.community?.name ?? '未加入社区'} />
               )}
+              {me.data.org && <InfoRow label="所属组织" value={orgLabel(me.data.org)} />}
               <InfoRow label="手机号" value={me.data.phone ?? '未绑定'} />
             </View>
           </>
@@ -78,5 +85,5 @@ export default function MinePage() {
         </View>
       </View>
     </View>
-  )
+  );
 }

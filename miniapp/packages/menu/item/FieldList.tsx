@@ -1,20 +1,20 @@
-import { View, Text } from '@tarojs/components'
-import type { MenuField } from '@gongzhi/shared'
+import { View, Text } from '@tarojs/components';
+import type { MenuField } from '@gongzhi/shared';
 
 /** How a resident will answer each field, in words. */
 const TYPE_HINTS: Record<MenuField['type'], string> = {
   string: '填写文字',
   number: '填写数字',
-  datetime: '选择日期时间',
-  singleChoice: '单选',
-  multiChoice: '可多选',
-}
+  datetime: '选择日期和时间',
+  singleChoice: '选一项',
+  multiChoice: '可选多项',
+};
 
 export function FieldList({ fields }: { fields: MenuField[] }) {
   if (fields.length === 0) {
-    return <Text className="detail-note">无需额外填写，说明您的需求即可</Text>
+    return <Text className="detail-note">无需额外填写，说明您的需求即可</Text>;
   }
-  const ordered = [...fields].sort((a, b) => a.order - b.order)
+  const ordered = [...fields].sort((a, b) => a.order - b.order);
   return (
     <View className="field-list">
       {ordered.map((f) => (
@@ -33,5 +33,5 @@ export function FieldList({ fields }: { fields: MenuField[] }) {
         </View>
       ))}
     </View>
-  )
+  );
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '服务详情',
-})
+});

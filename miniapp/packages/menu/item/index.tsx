@@ -1,13 +1,14 @@
-import { useState, type ReactNode } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { MENU_CATEGORIES, RESOURCE_KIND_LABELS, api, type MenuItemDetail } from '@gongzhi/shared'
-import { call } from '../../../services/api'
-import { requireSession } from '../../../services/session'
-import { useRemote } from '../../../hooks/useRemote'
-import { ErrorState, LoadingCards } from '../../../components/PageState'
-import { FieldList } from './FieldList'
-import './index.scss'
+import type { ReactNode } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { MENU_CATEGORIES, RESOURCE_KIND_LABELS, api, type MenuItemDetail } from '@gongzhi/shared';
+import { call } from '../../../services/api';
+import { HOME_URL } from '../../../services/session';
+import { useRemote } from '../../../hooks/useRemote';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { ErrorState, LoadingCards } from '../../../components/PageState';
+import { FieldList } from './FieldList';
+import './index.scss';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -15,15 +16,18 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <Text className="section-title">{title}</Text>
       {children}
     </View>
-  )
+  );
 }
 
 function Hero({ item }: { item: MenuItemDetail }) {
-  const category = MENU_CATEGORIES.find((c) => c.code === item.categoryCode)
+  const category = MENU_CATEGORIES.find((c) => c.code === item.categoryCode);
   return (
     <View className="detail-hero">
       {category && (
-        <View className="detail-hero__category" style={{ color: category.color, backgroundColor: `${category.color}1A` }}>
+        <View
+          className="detail-hero__category"
+          style={{ color: category.color, backgroundColor: `${category.color}1A` }}
+        >
           <Text>{`${category.icon} ${category.name}`}</Text>
         </View>
       )}
@@ -33,11 +37,11 @@ function Hero({ item }: { item: MenuItemDetail }) {
         {item.communityId !== null ? `本社区服务 · ${item.communityName ?? ''}` : '全县通用服务'}
       </Text>
     </View>
-  )
+  );
 }
 
 function TimeLimits({ item }: { item: MenuItemDetail }) {
-  const { acceptHours, completeHours } = item.timeLimits
+  const { acceptHours, completeHours } = item.timeLimits;
   return (
     <View className="time-limits">
       <View className="time-limits__cell">
@@ -51,22 +55,22 @@ function TimeLimits({ item }: { item: MenuItemDetail }) {
         <Text className="time-limits__unit">小时内</Text>
       </View>
     </View>
-  )
+  );
 }
 
 export default function MenuItemPage() {
-  const id = useRouter().params.id ?? ''
-  const [signedIn] = useState(requireSession)
+  const id = useRouter().params.id ?? '';
+  const signedIn = useSignedIn();
   const detail = useRemote(
     async () => {
-      const item = await call(api.menu.getMenuItem, { params: { id } })
-      void Taro.setNavigationBarTitle({ title: item.name })
-      return item
+      const item = await call(api.menu.getMenuItem, { params: { id } });
+      void Taro.setNavigationBarTitle({ title: item.name });
+      return item;
     },
     [id],
     signedIn,
-  )
-  const item = detail.data
+  );
+  const item = detail.data;
 
   return (
     <View className="page menu-item-detail">
@@ -77,7 +81,12 @@ export default function MenuItemPage() {
       )}
       {detail.error && !detail.loading && (
         <View className="detail-loading">
-          <ErrorState message={detail.error} onRetry={() => void detail.reload()} />
+          <ErrorState
+            message={detail.error}
+            // A malformed id never loads; a missing item might after a refresh of the menu.
+            onRetry={detail.errorCode === 'VALIDATION_FAILED' ? undefined : () => void detail.reload()}
+            fallback={{ text: '回到首页', onClick: () => void Taro.switchTab({ url: HOME_URL }) }}
+          />
         </View>
       )}
 
@@ -116,5 +125,5 @@ export default function MenuItemPage() {
         </>
       )}
     </View>
-  )
+  );
 }
