@@ -1,5 +1,5 @@
 import { startApiProcess, type ApiProcess } from '../support/api-process';
-import { openPhone, type Phone } from '../support/browser-page';
+import { openPhone, settled, type Phone } from '../support/browser-page';
 
 // The walking skeleton's journey, in the H5 build in headless Chromium: a visitor signs in with a
 // demo account, sees their community's service menu from the database, opens an item, and finds
@@ -28,7 +28,7 @@ test('sign in, see the menu, open 法律咨询, see my masked profile', async ()
   await card.click();
   await page.locator('.menu-item', { hasText: '法律咨询' }).waitFor();
   await page.getByText('南门社区').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await settled(page.locator('.menu-item').first());
   await shot('02-home-menu');
   // The community's own item is there; another community's is not.
   await page.locator('.menu-item', { hasText: '老年助餐' }).waitFor();
@@ -38,15 +38,19 @@ test('sign in, see the menu, open 法律咨询, see my masked profile', async ()
   const detail = page.locator('.menu-item-detail');
   await detail.waitFor();
   await detail.getByText('咨询事项').waitFor();
-  await page.waitForLoadState('networkidle');
+  await settled(detail);
   await shot('03-menu-item-detail');
   const text = await detail.innerText();
   expect(text).toContain('律师');
   expect(text).toMatch(/24\s*小时/);
 
-  await page.goto(`${api.base}/#/pages/mine/index`);
+  // Back to the menu, then the 我的 tab, as a person would.
+  await page.goBack();
+  await page.locator('.menu-item', { hasText: '法律咨询' }).waitFor();
+  await page.locator('.taro-tabbar__tabbar').getByText('我的').click();
   const mine = page.locator('.mine-page');
   await mine.getByText('138****0001').waitFor();
+  await settled(mine);
   await shot('04-mine');
   expect(await page.content()).not.toContain('13812340001');
 });

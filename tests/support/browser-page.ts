@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './api-process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { chromiumPath, CHROMIUM_ARGS } = require('./browser.cjs');
@@ -36,4 +36,17 @@ export async function openPhone(scenario: string, width = 375): Promise<Phone> {
     },
     close: () => browser.close(),
   };
+}
+
+/** Waits until a page-transition animation has finished: the element sits still at the left edge. */
+export async function settled(locator: Locator): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox();
+    const now = box ? `${Math.round(box.x)},${Math.round(box.y)}` : '';
+    if (box && box.x >= 0 && box.x < 40 && now === last) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the page did not settle');
 }

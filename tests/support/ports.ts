@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 export function freePortSync(): number {
   const out = execFileSync(process.execPath, [
     '-e',
-    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]);
   return Number(String(out).trim());
 }

@@ -1,10 +1,11 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { ROLE_LABELS, maskPhone, type DemoAccount, type SessionResponse, type SessionUser } from '@gongzhi/shared';
+import { ROLES, ROLE_LABELS, maskPhone, type DemoAccount, type SessionResponse, type SessionUser } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { Tokens } from '../core/tokens';
 import { OrgService } from '../org/org.service';
 import { OrgModel, type Org } from '../org/org.model';
+import { UnitModel, type Unit } from '../org/unit.model';
 import { WechatClient } from '../wechat/wechat.client';
 import { UserModel, WxIdentityModel, type User, type WxIdentity } from './user.model';
 
@@ -29,17 +30,21 @@ export class SignInService {
     const users = await this.db
       .model(UserModel)
       .find({ demoAccount: { $exists: true } })
-      .sort({ demoAccount: 1 })
       .lean<User[]>();
+    // Residents first, county last: the order of ROLES.
+    users.sort((a, b) => ROLES.indexOf(a.roles[0]) - ROLES.indexOf(b.roles[0]) || a.demoAccount!.localeCompare(b.demoAccount!));
     const orgIds = users.map((u) => u.orgId).filter((id) => id !== null);
     const orgs = await this.db.model(OrgModel).find({ _id: { $in: orgIds } }).lean<Org[]>();
-    const orgName = new Map(orgs.map((o) => [String(o._id), o.name]));
+    const unitIds = users.map((u) => u.unitId).filter((id) => id !== null);
+    const units = await this.db.model(UnitModel).find({ _id: { $in: unitIds } }).lean<Unit[]>();
+    const placeName = new Map([...orgs, ...units].map((o) => [String(o._id), o.name]));
     return users.map((u) => ({
       account: u.demoAccount!,
       name: u.name,
       role: u.roles[0],
       roleLabel: ROLE_LABELS[u.roles[0]],
-      orgName: orgName.get(String(u.orgId)) ?? '',
+      // A unit admin is known by their unit, everyone else by their place in the tree.
+      orgName: placeName.get(String(u.unitId ?? u.orgId)) ?? '',
     }));
   }
 
