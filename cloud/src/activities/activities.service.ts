@@ -1,0 +1,425 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import {
+  brandName,
+  canTransitionActivity,
+  claimDeadline,
+  SHIFT_RULES,
+  teamName,
+  z,
+  type ActivityDetail,
+  type ActivitySummary,
+  type FieldError,
+  type ShiftDetail,
+  createActivityBody,
+  createShiftBody,
+  listActivitiesQuery,
+  updateActivityBody,
+  updateShiftBody,
+} from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import { PlaceService, type Place } from '../core/place';
+import type { Principal } from '../core/principal';
+import { OrgModel, type Org } from '../org/org.model';
+import { UnitModel, type Unit } from '../org/unit.model';
+import { ActivityAccess } from './activity-access';
+import { ActivityModel, type Activity } from './activity.model';
+import { chinaDay, chinaSpan } from './china-time';
+import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
+import { ClaimsService } from './claims.service';
+import { ShiftModel, type Shift } from './shift.model';
+
+type ListQuery = z.output<typeof listActivitiesQuery>;
+type CreateBody = z.output<typeof createActivityBody>;
+type UpdateBody = z.output<typeof updateActivityBody>;
+type ShiftBody = z.output<typeof createShiftBody>;
+type ShiftPatch = z.output<typeof updateShiftBody>;
+
+const HOUR = 3_600_000;
+
+/**
+ * Use cases of the activities list (活动清单): list_activities, show_activity, create/update/cancel
+ * an activity, add/update a shift. Claims and attendance live in their own services.
+ */
+@Provide()
+export class ActivitiesService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Inject()
+  access!: ActivityAccess;
+
+  @Inject()
+  claims!: ClaimsService;
+
+  @Inject()
+  places!: PlaceService;
+
+  async listActivities(user: Principal, q: ListQuery) {
+    const and: Record<string, unknown>[] = [{ status: q.status }];
+    if (q.status !== 'published') {
+      // Drafts and cancelled activities only to those who organise them.
+      const own = await this.manageScope(user);
+      if (!own) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      and.push(own);
+    }
+    const communityId = q.communityId ?? user.communityId;
+    if (communityId) and.push({ 'place.communityId': new Types.ObjectId(communityId) });
+    if (q.brand) and.push({ brand: q.brand });
+    if (q.categoryCode) and.push({ categoryCode: q.categoryCode });
+    const now = this.clock.now();
+    if (q.when === 'upcoming') and.push({ $or: [{ endsAt: { $gte: now } }, { endsAt: null }] });
+    if (q.when === 'past') and.push({ endsAt: { $lt: now } });
+    if (q.date) {
+      const { from, to } = chinaDay(q.date);
+      const onDay = await this.db
+        .model(ShiftModel)
+        .find({ start: { $gte: from, $lt: to } }, { activityId: 1 })
+        .lean<Shift[]>();
+      and.push({ _id: { $in: onDay.map((s) => s.activityId) } });
+    }
+    const filter = { $and: and };
+    const direction = q.when === 'upcoming' ? 1 : -1;
+    const model = this.db.model(ActivityModel);
+    const [total, page] = await Promise.all([
+      model.countDocuments(filter),
+      model
+        .find(filter)
+        .sort({ startsAt: direction, _id: direction })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<Activity[]>(),
+    ]);
+    return { items: await this.summaries(page), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async showActivity(user: Principal, id: string): Promise<ActivityDetail> {
+    const { activity, manage } = await this.access.visibleActivity(user, id);
+    return this.detail(user, activity, manage);
+  }
+
+  async createActivity(user: Principal, body: CreateBody): Promise<ActivityDetail> {
+    const unitId = await this.access.unitOf(user);
+    const organiserUnitId = await this.organiser(
+      user,
+      unitId,
+      body.organiserUnitId === undefined ? unitId : body.organiserUnitId,
+    );
+    const place = await this.placeFor(user, unitId, body.placeId);
+    const now = this.clock.now();
+    const created = await this.db.model(ActivityModel).create({
+      title: body.title,
+      brand: body.brand,
+      categoryCode: body.categoryCode,
+      team: body.team,
+      organiserUnitId,
+      placeId: new Types.ObjectId(body.placeId),
+      place,
+      address: body.address,
+      description: body.description,
+      format: body.format,
+      status: body.status,
+      cancelReason: null,
+      startsAt: null,
+      endsAt: null,
+      createdBy: new Types.ObjectId(user.userId),
+      createdAt: now,
+      updatedAt: now,
+    });
+    return this.detail(user, created.toObject() as Activity, true);
+  }
+
+  async updateActivity(user: Principal, id: string, body: UpdateBody): Promise<ActivityDetail> {
+    const activity = await this.access.managedActivity(user, id);
+    if (activity.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '活动已取消，不能修改');
+    const unitId = await this.access.unitOf(user);
+    const set: Partial<Activity> = { updatedAt: this.clock.now() };
+    for (const key of ['title', 'brand', 'categoryCode', 'team', 'address', 'description', 'format'] as const) {
+      if (body[key] !== undefined) (set as Record<string, unknown>)[key] = body[key];
+    }
+    if (body.organiserUnitId !== undefined)
+      set.organiserUnitId = await this.organiser(user, unitId, body.organiserUnitId);
+    if (body.placeId !== undefined) {
+      set.place = await this.placeFor(user, unitId, body.placeId);
+      set.placeId = new Types.ObjectId(body.placeId);
+    }
+    if (body.status && body.status !== activity.status) {
+      if (!canTransitionActivity(activity.status, body.status)) throw new AppError('INVALID_TRANSITION');
+      set.status = body.status;
+    }
+    await this.db.model(ActivityModel).updateOne({ _id: activity._id }, { $set: set });
+    return this.showActivity(user, id);
+  }
+
+  /** Cancels an activity: seats and waitlist places of shifts not yet started are given back, and their holders told. */
+  async cancelActivity(user: Principal, id: string, reason: string): Promise<ActivityDetail> {
+    const activity = await this.access.managedActivity(user, id);
+    if (!canTransitionActivity(activity.status, 'cancelled')) throw new AppError('INVALID_TRANSITION', '活动已经取消');
+    const now = this.clock.now();
+    await this.db
+      .model(ActivityModel)
+      .updateOne({ _id: activity._id }, { $set: { status: 'cancelled', cancelReason: reason, updatedAt: now } });
+    const future = await this.db
+      .model(ShiftModel)
+      .find({ activityId: activity._id, start: { $gt: now } })
+      .lean<Shift[]>();
+    for (const shift of future) {
+      const refs = { activityId: String(activity._id), shiftId: String(shift._id) };
+      const text = `您认领的「${activity.title}」${chinaSpan(shift.start, shift.end)} 班次因活动取消而取消。原因：${reason}`;
+      for (const seat of await this.db.model(SeatModel).find({ shiftId: shift._id }).lean<Seat[]>()) {
+        await this.claims.releaseSeat(seat);
+        await this.claims.notify(seat.personId, 'activityCancelled', text, refs);
+      }
+      for (const w of await this.db.model(WaitlistModel).find({ shiftId: shift._id }).lean<WaitlistEntry[]>()) {
+        await this.db.model(WaitlistModel).deleteOne({ _id: w._id });
+        await this.claims.notify(w.personId, 'activityCancelled', text.replace('认领', '候补'), refs);
+      }
+    }
+    return this.showActivity(user, id);
+  }
+
+  async addShift(user: Principal, activityId: string, body: ShiftBody): Promise<ShiftDetail> {
+    const activity = await this.access.managedActivity(user, activityId);
+    if (activity.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '活动已取消，不能增加班次');
+    const start = new Date(body.start);
+    if (start <= this.clock.now()) throw fieldError('body.start', '开始时间必须晚于现在');
+    const created = await this.db.model(ShiftModel).create({
+      activityId: activity._id,
+      start,
+      end: new Date(body.end),
+      seats: body.seats,
+      cutoffHours: body.cutoffHours,
+      codeSecret: randomBytes(16).toString('hex'),
+      createdAt: this.clock.now(),
+    });
+    await this.refreshSpan(activity._id);
+    return this.shiftDetail(user, created.toObject() as Shift);
+  }
+
+  /**
+   * Seats never drop below the seats taken (nor below the highest seat number in use, as seat
+   * numbers are what the unique index counts); times move only while nobody holds a seat.
+   * Checked before the update and again after it, as a claim may land in between: then undone.
+   */
+  async updateShift(user: Principal, shiftId: string, body: ShiftPatch): Promise<ShiftDetail> {
+    const { shift, activity } = await this.access.managedShift(user, shiftId);
+    if (activity.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '活动已取消，不能修改班次');
+    const now = this.clock.now();
+    const start = body.start ? new Date(body.start) : shift.start;
+    const end = body.end ? new Date(body.end) : shift.end;
+    const seats = body.seats ?? shift.seats;
+    const fields: FieldError[] = [];
+    if (end <= start) fields.push({ path: 'body.end', message: '结束时间必须晚于开始时间' });
+    else if (end.getTime() - start.getTime() > SHIFT_RULES.maxShiftHours * HOUR) {
+      fields.push({ path: 'body.end', message: `一个班次不能超过 ${SHIFT_RULES.maxShiftHours} 小时` });
+    }
+    const timesChanged = start.getTime() !== shift.start.getTime() || end.getTime() !== shift.end.getTime();
+    if (timesChanged && body.start && start <= now)
+      fields.push({ path: 'body.start', message: '开始时间必须晚于现在' });
+    if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    if (timesChanged && shift.start <= now) throw new AppError('INVALID_TRANSITION', '班次已开始，不能修改时间');
+
+    const problem = async () => {
+      const taken = await this.db.model(SeatModel).find({ shiftId: shift._id }, { seatNo: 1 }).lean<Seat[]>();
+      const highest = Math.max(0, ...taken.map((s) => s.seatNo));
+      if (timesChanged && taken.length) return `已有 ${taken.length} 人认领，不能修改时间；如需调整请另加班次`;
+      if (seats < taken.length) return `已有 ${taken.length} 人认领，名额不能少于 ${taken.length}`;
+      if (seats < highest) return `已认领的名额中有第 ${highest} 号，名额暂时最少只能改为 ${highest}`;
+      return null;
+    };
+    const before = await problem();
+    if (before) throw new AppError('CONFLICT', before);
+    const set = { start, end, seats, cutoffHours: body.cutoffHours ?? shift.cutoffHours };
+    await this.db.model(ShiftModel).updateOne({ _id: shift._id }, { $set: set });
+    const after = await problem();
+    if (after) {
+      const { start: s0, end: e0, seats: n0, cutoffHours: c0 } = shift;
+      await this.db
+        .model(ShiftModel)
+        .updateOne({ _id: shift._id }, { $set: { start: s0, end: e0, seats: n0, cutoffHours: c0 } });
+      throw new AppError('CONFLICT', after);
+    }
+    await this.refreshSpan(activity._id);
+    if (seats > shift.seats) await this.claims.promoteWaiting(shift._id);
+    const fresh = await this.db.model(ShiftModel).findById(shift._id).lean<Shift>();
+    return this.shiftDetail(user, fresh!);
+  }
+
+  async shiftDetail(user: Principal, shift: Shift): Promise<ShiftDetail> {
+    return (await this.shiftDetails(user, [shift]))[0];
+  }
+
+  private async detail(user: Principal, activity: Activity, manage: boolean): Promise<ActivityDetail> {
+    const [summary] = await this.summaries([activity]);
+    const shifts = await this.db
+      .model(ShiftModel)
+      .find({ activityId: activity._id })
+      .sort({ start: 1, _id: 1 })
+      .lean<Shift[]>();
+    return {
+      ...summary,
+      description: activity.description,
+      placeId: String(activity.placeId),
+      cancelReason: activity.cancelReason ?? null,
+      canManage: manage,
+      shifts: await this.shiftDetails(user, shifts),
+    };
+  }
+
+  private async shiftDetails(user: Principal, shifts: Shift[]): Promise<ShiftDetail[]> {
+    const ids = shifts.map((s) => s._id);
+    const personId = new Types.ObjectId(user.userId);
+    const [taken, waiting, mySeats, myWaits] = await Promise.all([
+      this.claims.takenCounts(ids),
+      this.claims.waitingCounts(ids),
+      this.db
+        .model(SeatModel)
+        .find({ personId, shiftId: { $in: ids } })
+        .lean<Seat[]>(),
+      this.db
+        .model(WaitlistModel)
+        .find({ personId, shiftId: { $in: ids } })
+        .lean<WaitlistEntry[]>(),
+    ]);
+    const out: ShiftDetail[] = [];
+    for (const s of shifts) {
+      const n = taken.get(String(s._id)) ?? 0;
+      const seat = mySeats.find((x) => x.shiftId.equals(s._id));
+      const waits = myWaits.some((x) => x.shiftId.equals(s._id));
+      out.push({
+        ...shiftSummaryOf(s, n),
+        cutoffHours: s.cutoffHours,
+        claimDeadline: claimDeadline(s.start, s.cutoffHours).toISOString(),
+        waiting: waiting.get(String(s._id)) ?? 0,
+        myClaim: seat ? { seatNo: seat.seatNo, claimedAt: seat.createdAt.toISOString() } : null,
+        myWaitlist: waits ? { position: (await this.claims.waitlistPosition(s._id, personId)) ?? 0 } : null,
+      });
+    }
+    return out;
+  }
+
+  private async summaries(activities: Activity[]): Promise<ActivitySummary[]> {
+    if (!activities.length) return [];
+    const shifts = await this.db
+      .model(ShiftModel)
+      .find({ activityId: { $in: activities.map((a) => a._id) } })
+      .sort({ start: 1, _id: 1 })
+      .lean<Shift[]>();
+    const taken = await this.claims.takenCounts(shifts.map((s) => s._id));
+    const communities = await this.db
+      .model(OrgModel)
+      .find({ _id: { $in: activities.map((a) => a.place.communityId) } })
+      .lean<Org[]>();
+    const unitIds = activities.map((a) => a.organiserUnitId).filter((u): u is Types.ObjectId => !!u);
+    const units = unitIds.length
+      ? await this.db
+          .model(UnitModel)
+          .find({ _id: { $in: unitIds } })
+          .lean<Unit[]>()
+      : [];
+    const now = this.clock.now();
+    return activities.map((a) => {
+      const community = communities.find((c) => c._id.equals(a.place.communityId));
+      const unit = a.organiserUnitId ? units.find((u) => u._id.equals(a.organiserUnitId!)) : null;
+      const own = shifts
+        .filter((s) => s.activityId.equals(a._id))
+        .map((s) => shiftSummaryOf(s, taken.get(String(s._id)) ?? 0));
+      return {
+        id: String(a._id),
+        title: a.title,
+        brand: a.brand,
+        brandName: brandName(a.brand),
+        categoryCode: a.categoryCode,
+        team: a.team ?? null,
+        teamName: teamName(a.team ?? null),
+        organiser: unit
+          ? { kind: 'unit' as const, id: String(unit._id), name: unit.name }
+          : { kind: 'community' as const, id: String(a.place.communityId), name: community?.name ?? '' },
+        community: { id: String(a.place.communityId), name: community?.name ?? '' },
+        address: a.address,
+        format: a.format,
+        status: a.status,
+        startsAt: a.startsAt?.toISOString() ?? null,
+        endsAt: a.endsAt?.toISOString() ?? null,
+        // Only seats that can still be claimed count as free for the activity.
+        freeSeats:
+          a.status === 'published'
+            ? own.filter((s) => Date.parse(s.start) > now.getTime()).reduce((n, s) => n + s.free, 0)
+            : 0,
+        shifts: own,
+      };
+    });
+  }
+
+  /** The filter of activities a caller organises (for drafts and cancelled ones), or null for none. */
+  private async manageScope(user: Principal): Promise<Record<string, unknown> | null> {
+    if (user.roles.includes('countyAdmin')) return {};
+    const or: Record<string, unknown>[] = [];
+    if (user.roles.includes('staff') && user.communityId)
+      or.push({ 'place.communityId': new Types.ObjectId(user.communityId) });
+    const unitId = await this.access.unitOf(user);
+    if (unitId) or.push({ organiserUnitId: unitId });
+    if (!or.length) return null;
+    return { $or: or };
+  }
+
+  /** The organising unit: a unit admin organises in their own unit's name only. */
+  private async organiser(
+    user: Principal,
+    unitId: Types.ObjectId | null,
+    requested: string | Types.ObjectId | null,
+  ): Promise<Types.ObjectId | null> {
+    const path = 'body.organiserUnitId';
+    const onlyUnit = !user.roles.includes('countyAdmin') && !user.roles.includes('staff');
+    if (onlyUnit && (!requested || !unitId || String(requested) !== String(unitId))) {
+      throw fieldError(path, '只能以本单位名义组织活动');
+    }
+    if (!requested) return null;
+    const unit = await this.db.model(UnitModel).exists({ _id: new Types.ObjectId(String(requested)) });
+    if (!unit) throw fieldError(path, '没有这个驻区单位');
+    return new Types.ObjectId(String(requested));
+  }
+
+  /** The activity's place, which must lie where the caller works: staff their community, a unit its street. */
+  private async placeFor(user: Principal, unitId: Types.ObjectId | null, placeId: string): Promise<Place> {
+    const place = await this.places.placeOf(placeId);
+    if (user.roles.includes('countyAdmin')) return place;
+    if (user.roles.includes('staff') && user.communityId && String(place.communityId) === user.communityId)
+      return place;
+    if (unitId) {
+      const unit = await this.db.model(UnitModel).findById(unitId).lean<Unit>();
+      if (unit && unit.streetId.equals(place.streetId)) return place;
+      throw fieldError('body.placeId', '只能在本单位所在街道的社区组织活动');
+    }
+    throw fieldError('body.placeId', '只能在本社区内组织活动');
+  }
+
+  /** Recomputes the activity's span from its shifts (a projection, never incremented). */
+  private async refreshSpan(activityId: Types.ObjectId): Promise<void> {
+    const shifts = await this.db.model(ShiftModel).find({ activityId }, { start: 1, end: 1 }).lean<Shift[]>();
+    const startsAt = shifts.length ? new Date(Math.min(...shifts.map((s) => s.start.getTime()))) : null;
+    const endsAt = shifts.length ? new Date(Math.max(...shifts.map((s) => s.end.getTime()))) : null;
+    await this.db.model(ActivityModel).updateOne({ _id: activityId }, { $set: { startsAt, endsAt } });
+  }
+}
+
+function shiftSummaryOf(s: Shift, taken: number) {
+  return {
+    id: String(s._id),
+    start: s.start.toISOString(),
+    end: s.end.toISOString(),
+    seats: s.seats,
+    taken,
+    free: Math.max(0, s.seats - taken),
+  };
+}
+
+function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, [{ path, message }]);
+}
