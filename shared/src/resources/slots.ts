@@ -1,0 +1,181 @@
+/**
+ * Booking slots of venues and equipment, computed the same way by the API and by the
+ * mini-program's calendar. Times people read are Asia/Shanghai; instants are stored in UTC.
+ */
+
+/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): local time is plain arithmetic. */
+export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+/** Lengths a venue or device may be booked in. */
+export const SLOT_MINUTES = [30, 60, 120] as const;
+export type SlotMinutes = (typeof SLOT_MINUTES)[number];
+/**
+ * Bookings hold half-hour cells, whatever the resource's slot length: every slot length and every
+ * opening time is a multiple of it, so a later change of slot length can never let two bookings overlap.
+ */
+export const SLOT_CELL_MINUTES = 30;
+/** At most this many consecutive slots in one booking. */
+export const MAX_BOOKING_SLOTS = 8;
+/** Bookings open this many days ahead. */
+export const BOOKING_HORIZON_DAYS = 60;
+
+/** One opening (or availability) range of a weekday: 1 = Monday … 7 = Sunday, times `HH:mm`. */
+export interface OpeningRange {
+  weekday: number;
+  open: string;
+  close: string;
+}
+
+export interface DaySlot {
+  /** UTC instants, ISO 8601. */
+  start: string;
+  end: string;
+  /** Local time as people read it: `19:00–20:00`. */
+  label: string;
+}
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+/** `08:30` → 510; `24:00` → 1440. */
+export function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** 510 → `08:30`. */
+export function clockText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Year, month, day of a `YYYY-MM-DD` calendar date, or null when it is not a real date. */
+export function parseLocalDate(date: string): { y: number; m: number; d: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const [y, m, d] = match.slice(1).map(Number);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
+  return { y, m, d };
+}
+
+/** The UTC instant of a local (Shanghai) date and minute of that day. */
+export function localInstant(date: string, minutes: number): Date {
+  const p = parseLocalDate(date);
+  if (!p) throw new Error(`not a date: ${date}`);
+  return new Date(Date.UTC(p.y, p.m - 1, p.d) + (minutes - SHANGHAI_OFFSET_MINUTES) * MINUTE);
+}
+
+function shifted(instant: Date | string): Date {
+  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MINUTES * MINUTE);
+}
+
+/** The local (Shanghai) calendar date of an instant: `2026-11-05`. */
+export function localDateOf(instant: Date | string): string {
+  return shifted(instant).toISOString().slice(0, 10);
+}
+
+/** The local (Shanghai) minute of the day of an instant. */
+export function localMinutesOf(instant: Date | string): number {
+  const s = shifted(instant);
+  return s.getUTCHours() * 60 + s.getUTCMinutes();
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const p = parseLocalDate(date);
+  if (!p) throw new Error(`not a date: ${date}`);
+  const day = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Adds days to a local date: `addDays('2026-11-05', 1)` → `2026-11-06`. */
+export function addDays(date: string, days: number): string {
+  const p = parseLocalDate(date);
+  if (!p) throw new Error(`not a date: ${date}`);
+  return new Date(Date.UTC(p.y, p.m - 1, p.d + days)).toISOString().slice(0, 10);
+}
+
+/** The ranges of one weekday, earliest first. */
+export function rangesOn(hours: readonly OpeningRange[], weekday: number): OpeningRange[] {
+  return hours.filter((r) => r.weekday === weekday).sort((a, b) => clockMinutes(a.open) - clockMinutes(b.open));
+}
+
+/**
+ * Start minutes of the slots in one opening range: back to back, either from opening time or from
+ * the first full hour after it, whichever fits more slots (the full hour when equal), as many as end
+ * by closing. So 08:30–21:00 in 60-minute slots is 09:00–10:00 … 20:00–21:00, as people expect,
+ * while 16:30–18:30 in 120-minute slots is still one slot.
+ */
+export function rangeSlotStarts(range: Pick<OpeningRange, 'open' | 'close'>, slotMinutes: number): number[] {
+  const open = clockMinutes(range.open);
+  const close = clockMinutes(range.close);
+  const from = (first: number) => {
+    const starts: number[] = [];
+    for (let m = first; m + slotMinutes <= close; m += slotMinutes) starts.push(m);
+    return starts;
+  };
+  const onTheHour = from(Math.ceil(open / 60) * 60);
+  const fromOpening = from(open);
+  return fromOpening.length > onTheHour.length ? fromOpening : onTheHour;
+}
+
+/** The bookable slots of a day (see rangeSlotStarts). A day without opening hours has none. */
+export function daySlots(hours: readonly OpeningRange[], slotMinutes: number, date: string): DaySlot[] {
+  const slots: DaySlot[] = [];
+  for (const range of rangesOn(hours, isoWeekday(date))) {
+    for (const m of rangeSlotStarts(range, slotMinutes)) {
+      slots.push({
+        start: localInstant(date, m).toISOString(),
+        end: localInstant(date, m + slotMinutes).toISOString(),
+        label: `${clockText(m)}–${clockText(m + slotMinutes)}`,
+      });
+    }
+  }
+  return slots;
+}
+
+/**
+ * `count` consecutive slots starting exactly at `start`, or null when `start` is not the start of
+ * a slot, or the run would leave the opening range (past closing, across a lunch break or midnight).
+ */
+export function slotRun(
+  hours: readonly OpeningRange[],
+  slotMinutes: number,
+  start: Date | string,
+  count: number,
+): DaySlot[] | null {
+  const slots = daySlots(hours, slotMinutes, localDateOf(start));
+  const first = slots.findIndex((s) => s.start === new Date(start).toISOString());
+  if (first < 0 || first + count > slots.length) return null;
+  const run = slots.slice(first, first + count);
+  for (let i = 1; i < run.length; i++) if (run[i].start !== run[i - 1].end) return null;
+  return run;
+}
+
+/** The half-hour cells an interval covers (see SLOT_CELL_MINUTES). */
+export function slotCells(start: Date | string, end: Date | string): Date[] {
+  const cells: Date[] = [];
+  const to = new Date(end).getTime();
+  for (let t = new Date(start).getTime(); t < to; t += SLOT_CELL_MINUTES * MINUTE) cells.push(new Date(t));
+  return cells;
+}
+
+/** True when [start, end) lies inside one opening (or availability) range of its local day. */
+export function isWithinHours(hours: readonly OpeningRange[], start: Date | string, end: Date | string): boolean {
+  const date = localDateOf(start);
+  const from = localMinutesOf(start);
+  const minutes = Math.round((new Date(end).getTime() - new Date(start).getTime()) / MINUTE);
+  if (minutes <= 0 || from + minutes > DAY_MINUTES) return false;
+  return rangesOn(hours, isoWeekday(date)).some(
+    (r) => clockMinutes(r.open) <= from && from + minutes <= clockMinutes(r.close),
+  );
+}
+
+/** How people read a booked time: `11月5日 19:00–20:00`. */
+export function formatSlotTime(start: Date | string, end: Date | string): string {
+  const [, m, d] = localDateOf(start).split('-').map(Number);
+  const endMinutes = localMinutesOf(end);
+  const endText = endMinutes === 0 && localDateOf(end) !== localDateOf(start) ? '24:00' : clockText(endMinutes);
+  return `${m}月${d}日 ${clockText(localMinutesOf(start))}–${endText}`;
+}
