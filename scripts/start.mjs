@@ -26,8 +26,10 @@ try {
 }
 
 const dbPort = Number(process.env.DB_PORT ?? 27027);
-if (!process.env.MONGODB_URI && !(Number.isInteger(dbPort) && dbPort > 0 && dbPort < 65536)) fail('配置错误：DB_PORT 必须是 1–65535 的端口号');
-if (!(await portFree(settings.port, settings.host))) fail(`端口 ${settings.port} 已被占用（PORT），请关闭占用它的程序，或用 PORT=7002 npm start 换一个端口`);
+if (!process.env.MONGODB_URI && !(Number.isInteger(dbPort) && dbPort > 0 && dbPort < 65536))
+  fail('配置错误：DB_PORT 必须是 1–65535 的端口号');
+if (!(await portFree(settings.port, settings.host)))
+  fail(`端口 ${settings.port} 已被占用（PORT），请关闭占用它的程序，或用 PORT=7002 npm start 换一个端口`);
 
 try {
   buildH5();
@@ -71,7 +73,9 @@ try {
       }
     });
     mongodbUri = `${db.uri}gongzhi`;
-    console.log(`· 内置数据库 FerretDB 已启动：127.0.0.1:${dbPort}（${postgresqlUrl ? 'PostgreSQL' : `SQLite，数据在 ${path.join(settings.dataDir, 'db')}`}）`);
+    console.log(
+      `· 内置数据库 FerretDB 已启动：127.0.0.1:${dbPort}（${postgresqlUrl ? 'PostgreSQL' : `SQLite，数据在 ${path.join(settings.dataDir, 'db')}`}）`,
+    );
   }
 } catch (err) {
   console.error(`✖ ${err.message}`);

@@ -22,12 +22,20 @@ const t0 = Date.now();
 buildFerretdb();
 buildCloud();
 const h5ms = buildH5();
-console.log(`· 准备完成（${((Date.now() - t0) / 1000).toFixed(1)} 秒${h5ms ? `，其中 H5 构建 ${(h5ms / 1000).toFixed(1)} 秒` : ''}；Chromium：${chromiumPath()}）`);
+console.log(
+  `· 准备完成（${((Date.now() - t0) / 1000).toFixed(1)} 秒${h5ms ? `，其中 H5 构建 ${(h5ms / 1000).toFixed(1)} 秒` : ''}；Chromium：${chromiumPath()}）`,
+);
 
 const report = path.join(artifacts, 'jest.json');
 const jest = spawnSync(
   process.execPath,
-  [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--maxWorkers=2', '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  [
+    path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+    '--maxWorkers=2',
+    '--json',
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } },
 );
 

@@ -37,7 +37,11 @@ function run(cmd, args, label) {
 
 /** Compiles shared/ and cloud/ (TypeScript project references; incremental). */
 export function buildCloud() {
-  return run(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'cloud'], '编译 API ');
+  return run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'cloud'],
+    '编译 API ',
+  );
 }
 
 const H5_SOURCES = ['miniapp', 'config', 'shared/src', 'babel.config.js', 'package-lock.json', 'project.config.json'];
@@ -48,7 +52,11 @@ export function buildH5({ force = false, log = console.log } = {}) {
   const hash = sourcesHash(H5_SOURCES);
   if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 0;
   log('· 构建小程序 H5 版（约 1 分钟，源码不变时跳过）…');
-  const ms = run(process.execPath, [path.join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5'], '构建 H5 ');
+  const ms = run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5'],
+    '构建 H5 ',
+  );
   writeFileSync(stamp, hash);
   return ms;
 }

@@ -22,7 +22,9 @@ function buildFerretdb({ quiet = false } = {}) {
   if (existsSync(bin)) return bin;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) {
-    throw new Error('找不到 Go 工具链：构建内置数据库 FerretDB 需要 Go ≥ 1.24（https://go.dev/doc/install），或设置 MONGODB_URI 使用现成的 MongoDB');
+    throw new Error(
+      '找不到 Go 工具链：构建内置数据库 FerretDB 需要 Go ≥ 1.24（https://go.dev/doc/install），或设置 MONGODB_URI 使用现成的 MongoDB',
+    );
   }
   if (!quiet) console.log('· 首次构建内置数据库 FerretDB 1.24.2（约 1 分钟，只需一次）…');
   mkdirSync(path.dirname(bin), { recursive: true });
@@ -84,7 +86,8 @@ async function waitForMongo(uri, timeoutMs = 30_000) {
  */
 async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
   const bin = buildFerretdb({ quiet });
-  if (!(await portFree(port))) throw new Error(`内置数据库端口 ${port} 已被占用（DB_PORT），请关闭占用它的程序或换一个端口`);
+  if (!(await portFree(port)))
+    throw new Error(`内置数据库端口 ${port} 已被占用（DB_PORT），请关闭占用它的程序或换一个端口`);
   const args = ['-listen', `127.0.0.1:${port}`];
   if (postgresqlUrl) args.push('-handler', 'postgresql', '-postgresql-url', postgresqlUrl);
   else {

@@ -18,6 +18,7 @@ export interface ApiError {
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查标出的项目' },
   BAD_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  CHECKIN_CODE_INVALID: { status: 400, message: '签到码无效或已过期，请重新扫码' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_INVALID: { status: 401, message: '登录已失效，请重新登录' },
   WX_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重试' },
@@ -30,6 +31,9 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: { status: 409, message: '当前状态下不能进行这个操作' },
   CAPACITY_FULL: { status: 409, message: '名额已满' },
   SLOT_TAKEN: { status: 409, message: '该时段已被预约' },
+  TIME_CLASH: { status: 409, message: '与您已认领的其他班次时间冲突' },
+  CUTOFF_PASSED: { status: 409, message: '已过截止时间' },
+  CHECKIN_CLOSED: { status: 409, message: '现在不在签到签退时间内' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍候' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一个请求编号不能用于不同的内容' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },

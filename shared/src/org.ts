@@ -1,15 +1,7 @@
 import { z } from './validation';
 
 /** The organisation tree of DESIGN.md: every record carries its place in it. */
-export const ORG_KINDS = [
-  'county',
-  'street',
-  'community',
-  'grid',
-  'complex',
-  'building',
-  'department',
-] as const;
+export const ORG_KINDS = ['county', 'street', 'community', 'grid', 'complex', 'building', 'department'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {

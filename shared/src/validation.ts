@@ -52,11 +52,7 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
 }
 
 /** Validates with a shared schema: the mini-program's forms and the API call this same function. */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  prefix = '',
-): ParseResult<z.output<S>> {
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): ParseResult<z.output<S>> {
   const unsafe = findUnsafeKey(value, prefix);
   if (unsafe) return { ok: false, fields: [unsafe] };
   const result = schema.safeParse(value);

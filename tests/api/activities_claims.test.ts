@@ -126,9 +126,9 @@ test('a full shift puts people on the waitlist in order; a cancel promotes the f
   expect(notes).toHaveLength(1);
   expect(notes[0].text).toContain('已为您自动认领');
   expect(notes[0].refs).toEqual({ activityId: activity, shiftId: shift });
-  expect(
-    await t.db.model(NotificationModel).countDocuments({ userId: uid('partyMember'), kind: 'seatPromoted' }),
-  ).toBe(0);
+  expect(await t.db.model(NotificationModel).countDocuments({ userId: uid('partyMember'), kind: 'seatPromoted' })).toBe(
+    0,
+  );
 
   // Leaving the waitlist is allowed at any time.
   const leave = await unclaim(t, partyMember, shift);

@@ -18,13 +18,21 @@ test('the OpenAPI document lists every endpoint of the shared contract, with exa
   const res = await t.http().get('/api/v1/openapi.json');
   expect(res.status).toBe(200);
   expect(res.body.openapi).toBe('3.1.0');
-  const ops = Object.values(res.body.paths as Record<string, Record<string, { operationId: string; requestBody?: { content: { 'application/json': { example?: unknown } } } }>>)
-    .flatMap((p) => Object.values(p));
+  const ops = Object.values(
+    res.body.paths as Record<
+      string,
+      Record<string, { operationId: string; requestBody?: { content: { 'application/json': { example?: unknown } } } }>
+    >,
+  ).flatMap((p) => Object.values(p));
   expect(ops.map((o) => o.operationId).sort()).toEqual(allEndpoints.map((e) => e.id).sort());
   for (const op of ops) {
     if (op.requestBody) expect(op.requestBody.content['application/json'].example).toBeDefined();
   }
-  expect(res.body.paths['/api/v1/menu/items/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+  expect(res.body.paths['/api/v1/menu/items/{id}'].get.parameters[0]).toMatchObject({
+    name: 'id',
+    in: 'path',
+    required: true,
+  });
 });
 
 test('Swagger UI is served', async () => {
@@ -46,11 +54,18 @@ test('an unknown API route has the error shape and a request id, echoed from the
 });
 
 test('a broken JSON body, an oversized body and deep nesting get 4xx with the error shape', async () => {
-  const broken = await t.http().post('/api/v1/auth/dev-login').set('content-type', 'application/json').send('{"account":');
+  const broken = await t
+    .http()
+    .post('/api/v1/auth/dev-login')
+    .set('content-type', 'application/json')
+    .send('{"account":');
   expect(broken.status).toBe(400);
   expect(broken.body.code).toBe('BAD_JSON');
 
-  const huge = await t.http().post('/api/v1/auth/dev-login').send({ account: 'x'.repeat(400_000) });
+  const huge = await t
+    .http()
+    .post('/api/v1/auth/dev-login')
+    .send({ account: 'x'.repeat(400_000) });
   expect(huge.status).toBe(413);
   expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
 
@@ -63,7 +78,10 @@ test('a broken JSON body, an oversized body and deep nesting get 4xx with the er
 
 test('every endpoint × role gets exactly the access its contract declares', async () => {
   const tokens: Record<string, string> = {};
-  const accounts = (await t.http().get('/api/v1/auth/demo-accounts')).body.accounts as { account: string; role: string }[];
+  const accounts = (await t.http().get('/api/v1/auth/demo-accounts')).body.accounts as {
+    account: string;
+    role: string;
+  }[];
   for (const a of accounts) tokens[a.role] ??= await t.signIn(a.account);
 
   for (const def of allEndpoints) {

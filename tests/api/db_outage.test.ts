@@ -52,5 +52,7 @@ test('while the database is down /readyz fails and API calls get 503; both recov
 
   await startDb();
   expect(await until(async () => (await t.http().get('/readyz')).status === 200)).toBe(true);
-  expect(await until(async () => (await t.http().get('/api/v1/menu').set('Authorization', resident)).status === 200)).toBe(true);
+  expect(
+    await until(async () => (await t.http().get('/api/v1/menu').set('Authorization', resident)).status === 200),
+  ).toBe(true);
 });

@@ -13,7 +13,13 @@ test('the demo county has one account for every role', async () => {
   const roles = new Set(res.body.accounts.map((a: { role: string }) => a.role));
   expect([...roles].sort()).toEqual([...ROLES].sort());
   const resident = res.body.accounts.find((a: { account: string }) => a.account === 'resident');
-  expect(resident).toEqual({ account: 'resident', name: '张秀兰', role: 'resident', roleLabel: '居民', orgName: '南门第一网格' });
+  expect(resident).toEqual({
+    account: 'resident',
+    name: '张秀兰',
+    role: 'resident',
+    roleLabel: '居民',
+    orgName: '南门第一网格',
+  });
 });
 
 test('a demo sign-in returns a token and the user with a masked phone', async () => {

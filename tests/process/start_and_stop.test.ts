@@ -15,9 +15,18 @@ const base = `http://127.0.0.1:${port}`;
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function start(): { child: ChildProcess; output: () => string; ready: Promise<void> } {
-  const env = { ...process.env, PORT: String(port), DB_PORT: String(dbPort), DATA_DIR: dataDir, NODE_ENV: 'development' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DB_PORT: String(dbPort),
+    DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+  };
   delete env.MONGODB_URI;
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -76,6 +85,10 @@ test('a second start reuses the data: the demo county is not loaded again', asyn
   expect(await stop(run.child)).toBe(0);
 
   const logs = fs.readdirSync(path.join(dataDir, 'log')).filter((f) => f.startsWith('app.log'));
-  const seeded = logs.map((f) => fs.readFileSync(path.join(dataDir, 'log', f), 'utf8')).join('').split('[seed] demo county loaded').length - 1;
+  const seeded =
+    logs
+      .map((f) => fs.readFileSync(path.join(dataDir, 'log', f), 'utf8'))
+      .join('')
+      .split('[seed] demo county loaded').length - 1;
   expect(seeded).toBe(1);
 });

@@ -33,7 +33,11 @@ test.each([
   const taken = freePortSync();
   await new Promise<void>((r) => server.listen(taken, '127.0.0.1', r));
   try {
-    const env: Record<string, string> = { PORT: String(freePortSync()), DB_PORT: String(freePortSync()), [key]: String(taken) };
+    const env: Record<string, string> = {
+      PORT: String(freePortSync()),
+      DB_PORT: String(freePortSync()),
+      [key]: String(taken),
+    };
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
         env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: `/tmp/gongzhi-port-${key}`, ...env },

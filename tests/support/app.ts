@@ -16,14 +16,19 @@ export interface TestApp {
 
 /**
  * Boots the real API on a fresh database of the shared test server, named after the test file;
- * the database is dropped on close. The demo county is loaded as on a first `npm start`.
+ * the database is dropped on close. The demo county (org tree, units, menu, accounts) is loaded;
+ * pass `{ SEED_DEMO: 'full' }` for the four lists' demo data too, as on a first `npm start`.
  */
 export async function startApp(testFile: string, env: Record<string, string> = {}): Promise<TestApp> {
   const base = process.env.TEST_MONGODB_URI;
   if (!base) throw new Error('TEST_MONGODB_URI is not set: run the tests with `npm test`');
   const name = `t_${path.basename(testFile).replace(/\W+/g, '_').slice(0, 30)}_${process.pid}_${Date.now() % 1e6}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-test-'));
-  Object.assign(process.env, { MONGODB_URI: `${base}${name}`, DATA_DIR: dataDir, H5_DIR: path.join(dataDir, 'h5') }, env);
+  Object.assign(
+    process.env,
+    { MONGODB_URI: `${base}${name}`, DATA_DIR: dataDir, H5_DIR: path.join(dataDir, 'h5'), SEED_DEMO: 'county' },
+    env,
+  );
   const root = path.resolve(__dirname, '..', '..', 'cloud');
   const app = await createApp<Framework>(root, { baseDir: path.join(root, 'src') });
   const db = await app.getApplicationContext().getAsync(Db);

@@ -18,7 +18,8 @@ function hasCjkFont() {
 /** Human-readable list of what is missing, each with the command that installs it. */
 function missingBrowserParts() {
   const missing = [];
-  if (!chromiumPath()) missing.push('Chromium 浏览器：sudo apt-get update && sudo apt-get install -y chromium（或设置 CHROMIUM_PATH）');
+  if (!chromiumPath())
+    missing.push('Chromium 浏览器：sudo apt-get update && sudo apt-get install -y chromium（或设置 CHROMIUM_PATH）');
   if (!hasCjkFont()) missing.push('中文字体（否则截图中文显示为方框）：sudo apt-get install -y fonts-wqy-microhei');
   return missing;
 }

@@ -39,7 +39,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     if (p.get('appid') !== FAKE_APPID || p.get('secret') !== FAKE_SECRET) {
       return send(200, { errcode: 40013, errmsg: 'invalid appid' });
     }
-    if (p.get('grant_type') !== 'authorization_code') return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+    if (p.get('grant_type') !== 'authorization_code')
+      return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
     const code = p.get('js_code') ?? '';
     if (code === 'broken') return send(500, '<html>bad gateway</html>');
     if (ERRORS[code]) return send(200, ERRORS[code]);

@@ -22,6 +22,8 @@ test('production never has the demo sign-in, and refuses to be asked for it', ()
 
 test('a wrong value names the setting in one line', () => {
   expect(() => loadSettings({ PORT: 'eighty' })).toThrow(/^配置错误：PORT /);
-  expect(() => loadSettings({ MONGODB_URI: 'postgres://x' })).toThrow('配置错误：MONGODB_URI 必须以 mongodb:// 或 mongodb+srv:// 开头');
+  expect(() => loadSettings({ MONGODB_URI: 'postgres://x' })).toThrow(
+    '配置错误：MONGODB_URI 必须以 mongodb:// 或 mongodb+srv:// 开头',
+  );
   expect(() => loadSettings({ ...prod, JWT_SECRET: 'short' })).toThrow('配置错误：JWT_SECRET 至少 32 个字符');
 });

@@ -4,7 +4,7 @@ import type { BrandCode, MenuCategoryCode, TeamCode, ActivityFormat, ActivitySta
 import type { Db } from '../core/db';
 import type { Place } from '../core/place';
 import { seedId } from '../seed/seed-id';
-import { insertNew } from '../seed/seed-demo';
+import { insertNew } from '../seed/insert-new';
 import { ActivityModel, type Activity } from './activity.model';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
 import { quarterBuckets } from './china-time';

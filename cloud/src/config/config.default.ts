@@ -10,7 +10,13 @@ export default (): MidwayConfig => {
   fs.mkdirSync(settings.h5Dir, { recursive: true });
   const swaggerUi = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   // One JSON object per line; messages that are JSON objects (the access log) are merged in.
-  const jsonLine = (info: { timestamp: number; LEVEL: string; pid: number; message: string; ctx?: { traceId?: string } }) => {
+  const jsonLine = (info: {
+    timestamp: number;
+    LEVEL: string;
+    pid: number;
+    message: string;
+    ctx?: { traceId?: string };
+  }) => {
     let fields: Record<string, unknown> = { msg: info.message };
     if (info.message.startsWith('{')) {
       try {
@@ -19,7 +25,13 @@ export default (): MidwayConfig => {
         // not JSON after all: keep it as text
       }
     }
-    return JSON.stringify({ time: new Date(info.timestamp).toISOString(), level: info.LEVEL, pid: info.pid, requestId: info.ctx?.traceId, ...fields });
+    return JSON.stringify({
+      time: new Date(info.timestamp).toISOString(),
+      level: info.LEVEL,
+      pid: info.pid,
+      requestId: info.ctx?.traceId,
+      ...fields,
+    });
   };
   const fileOnly = (fileLogName: string) => ({
     transports: {
@@ -39,7 +51,14 @@ export default (): MidwayConfig => {
       clients: {
         coreLogger: fileOnly('core.log'),
         appLogger: fileOnly('app.log'),
-        accessLogger: { level: 'info', transports: { console: false, error: false, file: { dir: settings.logDir, fileLogName: 'access.log', format: jsonLine, createSymlink: false } } },
+        accessLogger: {
+          level: 'info',
+          transports: {
+            console: false,
+            error: false,
+            file: { dir: settings.logDir, fileLogName: 'access.log', format: jsonLine, createSymlink: false },
+          },
+        },
       },
     },
     staticFile: {

@@ -16,9 +16,17 @@ const schema = z
       .regex(/^mongodb(\+srv)?:\/\//, '必须以 mongodb:// 或 mongodb+srv:// 开头')
       .default('mongodb://127.0.0.1:27027/gongzhi'),
     DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
-    H5_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dist', 'h5')),
+    H5_DIR: z
+      .string()
+      .min(1)
+      .default(path.join(REPO_ROOT, 'dist', 'h5')),
     JWT_SECRET: z.string().min(32, '至少 32 个字符').optional(),
-    JWT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    JWT_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
     WX_APPID: z.string().min(1).optional(),
     WX_SECRET: z.string().min(1).optional(),
     WX_API_BASE: z.url().default('https://api.weixin.qq.com'),

@@ -37,7 +37,12 @@ export class AuditLog {
   db!: Db;
 
   /** Records a staff read of a person's data; call it before the data is returned. */
-  async personalDataRead(actor: Principal, subjectId: string | Types.ObjectId, what: string[], via: string): Promise<void> {
+  async personalDataRead(
+    actor: Principal,
+    subjectId: string | Types.ObjectId,
+    what: string[],
+    via: string,
+  ): Promise<void> {
     if (String(subjectId) === actor.userId) return; // reading one's own data is not audited
     await this.db.model(AuditModel).create({
       actorId: new Types.ObjectId(actor.userId),

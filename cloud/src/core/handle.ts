@@ -124,7 +124,10 @@ async function oncePerKey(def: Endpoint, ctx: Context, user: Principal | null, r
   }
   try {
     const result = await run();
-    await records.updateOne({ _id: id }, { $set: { status: ctx.status === 404 ? 200 : ctx.status, response: JSON.stringify(result ?? null) } });
+    await records.updateOne(
+      { _id: id },
+      { $set: { status: ctx.status === 404 ? 200 : ctx.status, response: JSON.stringify(result ?? null) } },
+    );
     return result;
   } catch (err) {
     // A failed attempt leaves nothing behind: the client may retry with the same key.

@@ -75,7 +75,10 @@ export function buildOpenApi(): JsonSchema {
         ...Object.fromEntries(
           errors.map((code) => [
             code,
-            { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            {
+              description: '错误',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
           ]),
         ),
       },

@@ -60,9 +60,14 @@ export class PlaceService {
   async placeOf(orgId: string | Types.ObjectId): Promise<Place> {
     const org = await this.db.model(OrgModel).findById(orgId).lean<Org>();
     if (!org || !['community', 'grid', 'complex', 'building'].includes(org.kind)) {
-      throw new AppError('VALIDATION_FAILED', '地址不在本县的社区里', [{ path: 'body.placeId', message: '请选择社区内的小区或楼栋' }]);
+      throw new AppError('VALIDATION_FAILED', '地址不在本县的社区里', [
+        { path: 'body.placeId', message: '请选择社区内的小区或楼栋' },
+      ]);
     }
-    const chain = await this.db.model(OrgModel).find({ _id: { $in: org.ancestors } }).lean<Org[]>();
+    const chain = await this.db
+      .model(OrgModel)
+      .find({ _id: { $in: org.ancestors } })
+      .lean<Org[]>();
     const all = [...chain, org];
     const find = (kind: Org['kind']) => all.find((o) => o.kind === kind)?._id ?? null;
     return {

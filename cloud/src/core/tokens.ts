@@ -37,7 +37,11 @@ export class Tokens {
     } catch {
       throw new AppError('TOKEN_INVALID');
     }
-    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || !claims.roles.every((r) => ROLES.includes(r))) {
+    if (
+      typeof claims.sub !== 'string' ||
+      !Array.isArray(claims.roles) ||
+      !claims.roles.every((r) => ROLES.includes(r))
+    ) {
       throw new AppError('TOKEN_INVALID');
     }
     return {

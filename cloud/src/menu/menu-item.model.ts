@@ -1,5 +1,12 @@
 import { Schema, Types } from 'mongoose';
-import { MENU_CATEGORY_CODES, MENU_FIELD_TYPES, RESOURCE_KINDS, type MenuCategoryCode, type MenuField, type ResourceKind } from '@gongzhi/shared';
+import {
+  MENU_CATEGORY_CODES,
+  MENU_FIELD_TYPES,
+  RESOURCE_KINDS,
+  type MenuCategoryCode,
+  type MenuField,
+  type ResourceKind,
+} from '@gongzhi/shared';
 import { defineModel } from '../core/db';
 
 /** An item of the service menu (服务菜单): a county default (communityId null) or a community's own. */

@@ -6,6 +6,7 @@ import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgService } from '../org/org.service';
 import { MenuItemModel, type MenuItem } from './menu-item.model';
+import { MenuOverrideModel } from './menu-override.model';
 
 /** Use cases of the service menu: list_menu, show_menu_item. */
 @Provide()
@@ -23,10 +24,16 @@ export class MenuService {
   async listMenu(user: Principal, requested?: string): Promise<MenuResponse> {
     const communityId = user.communityId ?? requested ?? null;
     const community = communityId ? await this.orgs.get(communityId) : null;
-    if (communityId && (!community || community.kind !== 'community')) throw new AppError('NOT_FOUND', '没有找到该社区');
+    if (communityId && (!community || community.kind !== 'community'))
+      throw new AppError('NOT_FOUND', '没有找到该社区');
+    const hidden = community ? await this.hiddenIds(community._id) : [];
     const items = await this.db
       .model(MenuItemModel)
-      .find({ active: true, communityId: { $in: community ? [null, community._id] : [null] } })
+      .find({
+        active: true,
+        communityId: { $in: community ? [null, community._id] : [null] },
+        ...(hidden.length ? { _id: { $nin: hidden } } : {}),
+      })
       .sort({ order: 1, _id: 1 })
       .lean<MenuItem[]>();
     return {
@@ -43,10 +50,18 @@ export class MenuService {
 
   /** An item is visible when it is a county default or belongs to the caller's community. */
   async showMenuItem(user: Principal, id: string): Promise<MenuItemDetail> {
-    const item = await this.db.model(MenuItemModel).findOne({ _id: new Types.ObjectId(id), active: true }).lean<MenuItem>();
+    const item = await this.db
+      .model(MenuItemModel)
+      .findOne({ _id: new Types.ObjectId(id), active: true })
+      .lean<MenuItem>();
     const visible =
       item && (item.communityId === null || user.communityId === null || String(item.communityId) === user.communityId);
-    if (!item || !visible) throw new AppError('NOT_FOUND', '没有找到这个服务项目');
+    const hiddenHere =
+      item &&
+      item.communityId === null &&
+      user.communityId !== null &&
+      (await this.isHidden(item._id, user.communityId));
+    if (!item || !visible || hiddenHere) throw new AppError('NOT_FOUND', '没有找到这个服务项目');
     const community = item.communityId ? await this.orgs.get(item.communityId) : null;
     return {
       ...toSummary(item),
@@ -57,9 +72,35 @@ export class MenuService {
       communityName: community?.name ?? null,
     };
   }
+
+  /**
+   * The item a resident of `communityId` may order, or null: active, a county default or that
+   * community's own, and not hidden there. For the needs area to check an order against.
+   */
+  async offeredItem(itemId: string | Types.ObjectId, communityId: string | Types.ObjectId): Promise<MenuItem | null> {
+    const item = await this.db
+      .model(MenuItemModel)
+      .findOne({ _id: new Types.ObjectId(String(itemId)), active: true })
+      .lean<MenuItem>();
+    if (!item) return null;
+    if (item.communityId !== null) return String(item.communityId) === String(communityId) ? item : null;
+    return (await this.isHidden(item._id, communityId)) ? null : item;
+  }
+
+  private async hiddenIds(communityId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const rows = await this.db.model(MenuOverrideModel).find({ communityId }, { menuItemId: 1 }).lean();
+    return rows.map((r) => r.menuItemId);
+  }
+
+  private async isHidden(itemId: Types.ObjectId, communityId: string | Types.ObjectId): Promise<boolean> {
+    const hit = await this.db
+      .model(MenuOverrideModel)
+      .exists({ communityId: new Types.ObjectId(String(communityId)), menuItemId: itemId });
+    return !!hit;
+  }
 }
 
-function toSummary(item: MenuItem): MenuItemSummary {
+export function toSummary(item: MenuItem): MenuItemSummary {
   return {
     id: String(item._id),
     categoryCode: item.categoryCode,

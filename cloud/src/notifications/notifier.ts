@@ -21,7 +21,9 @@ export class Notifier {
     const createdAt = this.clock.now();
     await this.db
       .model(NotificationModel)
-      .insertMany(userIds.map((id) => ({ userId: new Types.ObjectId(String(id)), kind, text, refs, createdAt, readAt: null })));
+      .insertMany(
+        userIds.map((id) => ({ userId: new Types.ObjectId(String(id)), kind, text, refs, createdAt, readAt: null })),
+      );
   }
 
   async listMine(user: Principal, page: number, pageSize: number, unreadOnly: boolean) {

@@ -1,5 +1,12 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { ROLES, ROLE_LABELS, maskPhone, type DemoAccount, type SessionResponse, type SessionUser } from '@gongzhi/shared';
+import {
+  ROLES,
+  ROLE_LABELS,
+  maskPhone,
+  type DemoAccount,
+  type SessionResponse,
+  type SessionUser,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { Tokens } from '../core/tokens';
@@ -32,11 +39,19 @@ export class SignInService {
       .find({ demoAccount: { $exists: true } })
       .lean<User[]>();
     // Residents first, county last: the order of ROLES.
-    users.sort((a, b) => ROLES.indexOf(a.roles[0]) - ROLES.indexOf(b.roles[0]) || a.demoAccount!.localeCompare(b.demoAccount!));
+    users.sort(
+      (a, b) => ROLES.indexOf(a.roles[0]) - ROLES.indexOf(b.roles[0]) || a.demoAccount!.localeCompare(b.demoAccount!),
+    );
     const orgIds = users.map((u) => u.orgId).filter((id) => id !== null);
-    const orgs = await this.db.model(OrgModel).find({ _id: { $in: orgIds } }).lean<Org[]>();
+    const orgs = await this.db
+      .model(OrgModel)
+      .find({ _id: { $in: orgIds } })
+      .lean<Org[]>();
     const unitIds = users.map((u) => u.unitId).filter((id) => id !== null);
-    const units = await this.db.model(UnitModel).find({ _id: { $in: unitIds } }).lean<Unit[]>();
+    const units = await this.db
+      .model(UnitModel)
+      .find({ _id: { $in: unitIds } })
+      .lean<Unit[]>();
     const placeName = new Map([...orgs, ...units].map((o) => [String(o._id), o.name]));
     return users.map((u) => ({
       account: u.demoAccount!,
@@ -50,7 +65,8 @@ export class SignInService {
 
   async signInDemo(account: string): Promise<SessionResponse> {
     const user = await this.db.model(UserModel).findOne({ demoAccount: account }).lean<User>();
-    if (!user) throw new AppError('NOT_FOUND', '没有这个演示账号', [{ path: 'body.account', message: '没有这个演示账号' }]);
+    if (!user)
+      throw new AppError('NOT_FOUND', '没有这个演示账号', [{ path: 'body.account', message: '没有这个演示账号' }]);
     return this.session(user);
   }
 

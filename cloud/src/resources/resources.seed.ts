@@ -16,7 +16,7 @@ import {
 } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import type { Place } from '../core/place';
-import { insertNew } from '../seed/seed-demo';
+import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
 import { UserModel, type User } from '../people/user.model';
 import { BookingEventModel, type BookingEvent } from './booking-event.model';

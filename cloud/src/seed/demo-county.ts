@@ -74,13 +74,22 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'qichun',
         name: '起春社区',
-        grids: [{ name: '起春第一网格', complexes: [{ name: '起春新村', old: false, hasProperty: false, buildings: 2 }] }],
+        grids: [
+          { name: '起春第一网格', complexes: [{ name: '起春新村', old: false, hasProperty: false, buildings: 2 }] },
+        ],
       },
     ],
   },
 ];
 
-export const DEPARTMENTS = ['县住房和城乡建设局', '县城市管理局', '县卫生健康局', '县民政局', '县司法局', '县公安局交警大队'];
+export const DEPARTMENTS = [
+  '县住房和城乡建设局',
+  '县城市管理局',
+  '县卫生健康局',
+  '县民政局',
+  '县司法局',
+  '县公安局交警大队',
+];
 
 export const UNITS: { name: string; kind: string; street: string }[] = [
   { name: '县人民医院', kind: '医疗卫生', street: 'chengguan' },
@@ -145,10 +154,17 @@ export const MENU: DemoMenuItem[] = [
           { key: 'other', label: '其他' },
         ],
       },
-      { code: 'way', label: '咨询方式', type: 'singleChoice', required: true, order: 2, options: [
-        { key: 'visit', label: '到社区面谈' },
-        { key: 'phone', label: '电话咨询' },
-      ] },
+      {
+        code: 'way',
+        label: '咨询方式',
+        type: 'singleChoice',
+        required: true,
+        order: 2,
+        options: [
+          { key: 'visit', label: '到社区面谈' },
+          { key: 'phone', label: '电话咨询' },
+        ],
+      },
     ],
   },
   {
@@ -156,7 +172,8 @@ export const MENU: DemoMenuItem[] = [
     category: 'legalAid',
     name: '法律援助申请协助',
     summary: '经济困难群众申请法律援助，社区帮您准备材料',
-    description: '符合条件的经济困难群众、老年人、残疾人等可申请法律援助。社区工作人员协助准备材料，并转交县法律援助中心。',
+    description:
+      '符合条件的经济困难群众、老年人、残疾人等可申请法律援助。社区工作人员协助准备材料，并转交县法律援助中心。',
     resourceKinds: ['lawyer', 'volunteer'],
     acceptHours: 24,
     completeHours: 168,
@@ -171,11 +188,18 @@ export const MENU: DemoMenuItem[] = [
     acceptHours: 12,
     completeHours: 72,
     fields: [
-      { code: 'frequency', label: '探访频次', type: 'singleChoice', required: true, order: 1, options: [
-        { key: 'weekly', label: '每周一次' },
-        { key: 'biweekly', label: '每两周一次' },
-        { key: 'once', label: '仅本次' },
-      ] },
+      {
+        code: 'frequency',
+        label: '探访频次',
+        type: 'singleChoice',
+        required: true,
+        order: 1,
+        options: [
+          { key: 'weekly', label: '每周一次' },
+          { key: 'biweekly', label: '每两周一次' },
+          { key: 'once', label: '仅本次' },
+        ],
+      },
       preferredTime,
     ],
   },
@@ -195,17 +219,25 @@ export const MENU: DemoMenuItem[] = [
     category: 'studyAid',
     name: '课业辅导',
     summary: '驻区学校教师和大学生志愿者为困难家庭孩子辅导功课',
-    description: '“爱心助学行”品牌项目：由县第一中学、县实验小学教师和大学生志愿者，在社区四点半课堂为困难家庭、留守儿童辅导作业。',
+    description:
+      '“爱心助学行”品牌项目：由县第一中学、县实验小学教师和大学生志愿者，在社区四点半课堂为困难家庭、留守儿童辅导作业。',
     resourceKinds: ['teacher', 'volunteer'],
     acceptHours: 24,
     completeHours: 168,
     fields: [
       { code: 'grade', label: '孩子年级', type: 'string', required: true, order: 1, help: '例如：小学四年级' },
-      { code: 'subjects', label: '需要辅导的科目', type: 'multiChoice', required: true, order: 2, options: [
-        { key: 'chinese', label: '语文' },
-        { key: 'math', label: '数学' },
-        { key: 'english', label: '英语' },
-      ] },
+      {
+        code: 'subjects',
+        label: '需要辅导的科目',
+        type: 'multiChoice',
+        required: true,
+        order: 2,
+        options: [
+          { key: 'chinese', label: '语文' },
+          { key: 'math', label: '数学' },
+          { key: 'english', label: '英语' },
+        ],
+      },
     ],
   },
   {
@@ -213,14 +245,12 @@ export const MENU: DemoMenuItem[] = [
     category: 'freeClinic',
     name: '义诊与健康检查',
     summary: '县人民医院每月进社区义诊，量血压、测血糖、健康咨询',
-    description: '县人民医院每月第二个周六上午在社区党群服务中心开展义诊，提供血压血糖测量、慢病用药咨询、健康讲座。行动不便的可预约上门。',
+    description:
+      '县人民医院每月第二个周六上午在社区党群服务中心开展义诊，提供血压血糖测量、慢病用药咨询、健康讲座。行动不便的可预约上门。',
     resourceKinds: ['doctor', 'venue'],
     acceptHours: 24,
     completeHours: 240,
-    fields: [
-      { code: 'age', label: '年龄', type: 'number', required: false, order: 1 },
-      preferredTime,
-    ],
+    fields: [{ code: 'age', label: '年龄', type: 'number', required: false, order: 1 }, preferredTime],
   },
   {
     key: 'repair-appliance',
@@ -252,11 +282,14 @@ export const MENU: DemoMenuItem[] = [
     category: 'sanitation',
     name: '楼道与公共区域清理',
     summary: '堆放杂物、卫生死角，“美丽家园爱卫行”志愿者来清理',
-    description: '针对老旧小区楼道堆物、绿化带垃圾、卫生死角，组织“美丽家园爱卫行”志愿者集中清理，必要时联系城管部门清运。',
+    description:
+      '针对老旧小区楼道堆物、绿化带垃圾、卫生死角，组织“美丽家园爱卫行”志愿者集中清理，必要时联系城管部门清运。',
     resourceKinds: ['volunteer', 'equipment'],
     acceptHours: 12,
     completeHours: 72,
-    fields: [{ code: 'place', label: '具体位置', type: 'string', required: true, order: 1, help: '例如：3 号楼 2 单元楼道' }],
+    fields: [
+      { code: 'place', label: '具体位置', type: 'string', required: true, order: 1, help: '例如：3 号楼 2 单元楼道' },
+    ],
   },
   {
     key: 'culture-room',
@@ -305,15 +338,51 @@ export interface DemoAccountDef {
 }
 
 export const ACCOUNTS: DemoAccountDef[] = [
-  { account: 'resident', name: '张秀兰', role: 'resident', phone: '13812340001', place: { community: 'nanmen', grid: 0 } },
-  { account: 'resident2', name: '李大海', role: 'resident', phone: '13812340002', place: { community: 'nanmen', grid: 2 } },
-  { account: 'volunteer', name: '王志强', role: 'volunteer', phone: '13812340003', place: { community: 'nanmen', grid: 1 } },
-  { account: 'partyMember', name: '刘建国', role: 'partyMember', phone: '13812340004', place: { community: 'nanmen', grid: 0 } },
-  { account: 'gridWorker', name: '赵敏', role: 'gridWorker', phone: '13812340005', place: { community: 'nanmen', grid: 0 } },
+  {
+    account: 'resident',
+    name: '张秀兰',
+    role: 'resident',
+    phone: '13812340001',
+    place: { community: 'nanmen', grid: 0 },
+  },
+  {
+    account: 'resident2',
+    name: '李大海',
+    role: 'resident',
+    phone: '13812340002',
+    place: { community: 'nanmen', grid: 2 },
+  },
+  {
+    account: 'volunteer',
+    name: '王志强',
+    role: 'volunteer',
+    phone: '13812340003',
+    place: { community: 'nanmen', grid: 1 },
+  },
+  {
+    account: 'partyMember',
+    name: '刘建国',
+    role: 'partyMember',
+    phone: '13812340004',
+    place: { community: 'nanmen', grid: 0 },
+  },
+  {
+    account: 'gridWorker',
+    name: '赵敏',
+    role: 'gridWorker',
+    phone: '13812340005',
+    place: { community: 'nanmen', grid: 0 },
+  },
   { account: 'staff', name: '陈静', role: 'staff', phone: '13812340006', place: { community: 'nanmen' } },
   { account: 'staff2', name: '孙丽', role: 'staff', phone: '13812340007', place: { community: 'xishan' } },
   { account: 'streetAdmin', name: '周洋', role: 'streetAdmin', phone: '13812340008', place: { street: 'chengguan' } },
-  { account: 'department', name: '吴伟', role: 'department', phone: '13812340009', place: { department: '县住房和城乡建设局' } },
+  {
+    account: 'department',
+    name: '吴伟',
+    role: 'department',
+    phone: '13812340009',
+    place: { department: '县住房和城乡建设局' },
+  },
   { account: 'unitAdmin', name: '郑芳', role: 'unitAdmin', phone: '13812340010', place: { unit: '县人民医院' } },
   { account: 'countyAdmin', name: '冯刚', role: 'countyAdmin', phone: '13812340011', place: { county: true } },
 ];

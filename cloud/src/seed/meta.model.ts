@@ -9,5 +9,8 @@ export interface Meta {
 
 export const MetaModel = defineModel<Meta>(
   'Meta',
-  new Schema<Meta>({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { collection: 'meta', versionKey: false }),
+  new Schema<Meta>(
+    { _id: { type: String, required: true }, at: { type: Date, required: true } },
+    { collection: 'meta', versionKey: false },
+  ),
 );

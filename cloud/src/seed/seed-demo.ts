@@ -1,4 +1,4 @@
-import type { Model, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Db } from '../core/db';
 import { MenuItemModel } from '../menu/menu-item.model';
 import { OrgModel, type Org } from '../org/org.model';
@@ -7,20 +7,13 @@ import { UserModel } from '../people/user.model';
 import { ACCOUNTS, COUNTY_NAME, DEPARTMENTS, MENU, STREETS, UNITS } from './demo-county';
 import { MetaModel } from './meta.model';
 import { seedId } from './seed-id';
+import { insertNew } from './insert-new';
+import { seedResources } from '../resources/resources.seed';
+import { seedActivities } from '../activities/activities.seed';
+import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
+import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 
 const MARKER = 'demoSeed';
-
-/** Inserts that tolerate documents already there: seeding is safe to repeat or to run twice at once. */
-async function insertNew<T>(model: Model<T>, docs: Partial<T>[]): Promise<void> {
-  if (!docs.length) return;
-  try {
-    await model.insertMany(docs, { ordered: false });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!onlyDuplicates && (err as { code?: number }).code !== 11000) throw err;
-  }
-}
 
 /** Loads the demo county unless this database already has it. Returns true when it loaded now. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -59,7 +52,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
             old: x.old,
             hasProperty: x.hasProperty,
           });
-          for (let b = 1; b <= x.buildings; b++) add(`building:${c.key}:${x.name}:${b}`, 'building', `${b}号楼`, complex);
+          for (let b = 1; b <= x.buildings; b++)
+            add(`building:${c.key}:${x.name}:${b}`, 'building', `${b}号楼`, complex);
         }
       });
       gridsOf.set(c.key, grids);
@@ -122,6 +116,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
       };
     }),
   );
+
+  // The four lists, in the order they refer to each other (SEED_DEMO=county stops at the county:
+  // tests that count their own records start from there).
+  if (process.env.SEED_DEMO === 'county') {
+    await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
+    return true;
+  }
+  await seedResources(db);
+  await seedActivities(db);
+  await seedProjects(db);
+  await seedNeeds(db);
+  await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);
 
   await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
   return true;

@@ -22,7 +22,12 @@ export class WechatClient {
   async code2Session(code: string): Promise<WxSession> {
     const { appId, secret, apiBase } = this.settings.wx;
     const url = new URL('/sns/jscode2session', apiBase);
-    url.search = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' }).toString();
+    url.search = new URLSearchParams({
+      appid: appId,
+      secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    }).toString();
     let data: { openid?: string; session_key?: string; unionid?: string; errcode?: number; errmsg?: string };
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });

@@ -17,7 +17,16 @@ export const MENU_CATEGORY_CODES = MENU_CATEGORIES.map((c) => c.code) as unknown
 ];
 
 /** Kinds of resource that can serve a menu item (资源清单). */
-export const RESOURCE_KINDS = ['talent', 'teacher', 'lawyer', 'doctor', 'venue', 'equipment', 'volunteer', 'fund'] as const;
+export const RESOURCE_KINDS = [
+  'talent',
+  'teacher',
+  'lawyer',
+  'doctor',
+  'venue',
+  'equipment',
+  'volunteer',
+  'fund',
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_KIND_LABELS: Record<ResourceKind, string> = {
   talent: '专业人才',

@@ -1,2 +1,158 @@
-// Endpoints of the needs area (see ../endpoint.ts). Filled in by the needs module.
-export {};
+import { endpoint } from '../endpoint';
+import { z } from '../validation';
+import {
+  createNeedBody,
+  dispatchNeedBody,
+  myNeedsQuery,
+  needDetail,
+  needInbox,
+  needInboxQuery,
+  needList,
+  needParams,
+  needNoteBody,
+  rateNeedBody,
+  rejectNeedBody,
+  uploadParams,
+  uploadResponse,
+} from './schemas';
+import { NEED_ACTION_ROLES, NEED_HANDLER_ROLES, NEED_OWNER_ROLES } from './state-machine';
+
+// Endpoints of the needs area (需求清单, 点单). Object-level scope (owner or place) is checked in the use cases.
+
+export const createNeed = endpoint({
+  id: 'createNeed',
+  method: 'post',
+  path: '/api/v1/needs',
+  summary: '点单：按菜单项（或“其他”）提交一项需求，附地址、联系电话、照片和附加填写项',
+  tag: 'needs',
+  access: NEED_OWNER_ROLES,
+  body: createNeedBody,
+  response: needDetail,
+  idempotent: true,
+  example: {
+    menuItemId: '5f1d7a3b9c8e4a2b1c0d9e8f',
+    description: '家里和邻居因为漏水的事起了纠纷，想咨询一下怎么处理',
+    preferredTime: '2026-11-21T09:30:00+08:00',
+    placeId: '6a2e8b4c0d1f3a5b7c9e1d2f',
+    contactPhone: '13812340001',
+    photos: [],
+    answers: { topic: 'housing', way: 'visit' },
+  },
+});
+
+export const listMyNeeds = endpoint({
+  id: 'listMyNeeds',
+  method: 'get',
+  path: '/api/v1/needs/mine',
+  summary: '我的需求：我提交的需求，新的在前',
+  tag: 'needs',
+  access: NEED_OWNER_ROLES,
+  query: myNeedsQuery,
+  response: needList,
+});
+
+export const listNeeds = endpoint({
+  id: 'listNeeds',
+  method: 'get',
+  path: '/api/v1/needs',
+  summary: '需求收件箱（管理端）：本人辖区内的需求，可按状态、类别、网格、超时、提交日期筛选，附各状态数量',
+  tag: 'needs',
+  access: NEED_HANDLER_ROLES,
+  query: needInboxQuery,
+  response: needInbox,
+});
+
+export const getNeed = endpoint({
+  id: 'getNeed',
+  method: 'get',
+  path: '/api/v1/needs/:id',
+  summary: '需求详情与办理时间线（下单人或辖区内工作人员）',
+  tag: 'needs',
+  access: [...new Set([...NEED_OWNER_ROLES, ...NEED_HANDLER_ROLES])],
+  params: needParams,
+  response: needDetail,
+});
+
+const action = <B extends z.ZodType>(
+  id: string,
+  verb: keyof typeof NEED_ACTION_ROLES,
+  summary: string,
+  body: B,
+  example: unknown,
+) =>
+  endpoint({
+    id,
+    method: 'post',
+    path: `/api/v1/needs/:id/${verb}`,
+    summary,
+    tag: 'needs',
+    access: NEED_ACTION_ROLES[verb],
+    params: needParams,
+    body,
+    response: needDetail,
+    example,
+  });
+
+export const acceptNeed = action('acceptNeed', 'accept', '受理需求（待受理 → 已受理）', needNoteBody, {
+  note: '已电话联系居民',
+});
+export const rejectNeed = action('rejectNeed', 'reject', '驳回需求，须写明原因', rejectNeedBody, {
+  reason: '不属于社区服务范围，已告知居民拨打 12345',
+});
+export const withdrawNeed = action('withdrawNeed', 'withdraw', '下单人撤回需求（待受理或已受理时）', needNoteBody, {
+  note: '问题已自行解决',
+});
+export const dispatchNeed = action(
+  'dispatchNeed',
+  'dispatch',
+  '派单：把已受理的需求派给资源、志愿活动、公益项目或职能部门（吹哨）',
+  dispatchNeedBody,
+  {
+    kind: 'resource',
+    targetId: '6a2e8b4c0d1f3a5b7c9e1d30',
+    note: '派给县司法局驻社区律师',
+  },
+);
+export const startNeed = action('startNeed', 'start', '开始办理', needNoteBody, {
+  note: '律师已与居民约好周六上午面谈',
+});
+export const completeNeed = action('completeNeed', 'complete', '办结', needNoteBody, {
+  note: '已完成面谈并给出书面建议',
+});
+export const rateNeed = action('rateNeed', 'rate', '下单人评价（1–5 星），评价后需求关闭', rateNeedBody, {
+  stars: 5,
+  comment: '律师讲得很清楚，谢谢社区',
+});
+export const reopenNeed = action(
+  'reopenNeed',
+  'reopen',
+  '回访重办：评价 2 星及以下的需求可重新受理一次',
+  needNoteBody,
+  {
+    note: '回访后居民仍不满意，重新安排',
+  },
+);
+
+export const createUpload = endpoint({
+  id: 'createUpload',
+  method: 'post',
+  path: '/api/v1/uploads',
+  summary:
+    '上传一张照片：请求体为图片原始字节，Content-Type 为 image/jpeg、image/png 或 image/webp，最大 5 MB；返回编号，点单时放入 photos',
+  tag: 'needs',
+  access: 'signedIn',
+  response: uploadResponse,
+  idempotent: true,
+});
+
+export const getUpload = endpoint({
+  id: 'getUpload',
+  method: 'get',
+  path: '/api/v1/uploads/:id',
+  summary: '查看照片（上传人，或照片所属需求辖区内的工作人员）；返回图片本身',
+  tag: 'needs',
+  access: 'signedIn',
+  params: uploadParams,
+  response: z.unknown().meta({ description: '图片文件' }),
+});
+export { suggestRoutes } from './routing';

@@ -1,0 +1,68 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import type { NeedRoute } from '@gongzhi/shared';
+import { ActivityModel, type Activity } from '../activities/activity.model';
+import { AppError } from '../core/app-error';
+import { Db } from '../core/db';
+import type { Place } from '../core/place';
+import { OrgModel, type Org } from '../org/org.model';
+import { UserModel, type User } from '../people/user.model';
+import { ProjectModel, type Project } from '../projects/project.model';
+import { ResourceModel, type Resource } from '../resources/resource.model';
+import type { Need } from './need.model';
+
+/** Who a dispatched need goes to: a name people read, and the users who must act on it. */
+export interface DispatchTarget {
+  title: string;
+  mustAct: Types.ObjectId[];
+}
+
+const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'body.targetId', message }]);
+
+/**
+ * Checks a dispatch target against the need (it exists, is live, and serves the need's place and
+ * category) and names whoever must act: the unit's admins, the activity's or project's organiser,
+ * or the department's officials.
+ */
+@Provide()
+export class DispatchTargets {
+  @Inject()
+  db!: Db;
+
+  async resolve(need: Pick<Need, 'place' | 'categoryCode'>, route: NeedRoute): Promise<DispatchTarget> {
+    const _id = new Types.ObjectId(route.targetId);
+    const sameStreet = (p: Place) => p.streetId.equals(need.place.streetId);
+    switch (route.kind) {
+      case 'resource': {
+        const r = await this.db.model(ResourceModel).findById(_id).lean<Resource>();
+        if (!r || !r.active) throw refuse('没有找到派单对象');
+        if (!sameStreet(r.place)) throw refuse('该资源不服务这条需求所在的街道');
+        const admins = r.unitId ? await this.users({ roles: 'unitAdmin', unitId: r.unitId }) : [];
+        return { title: r.name, mustAct: admins };
+      }
+      case 'activity': {
+        const a = await this.db.model(ActivityModel).findById(_id).lean<Activity>();
+        if (!a || a.status !== 'published') throw refuse('没有找到可派单的活动');
+        if (!sameStreet(a.place)) throw refuse('该活动不在这条需求所在的街道');
+        return { title: a.title, mustAct: [a.createdBy] };
+      }
+      case 'project': {
+        const p = await this.db.model(ProjectModel).findById(_id).lean<Project>();
+        if (!p || p.status === 'delivered' || p.status === 'cancelled') throw refuse('没有找到可并入的项目');
+        if (p.categoryCode !== need.categoryCode) throw refuse('项目与需求的类别不同');
+        if (!sameStreet(p.place)) throw refuse('该项目不在这条需求所在的街道');
+        return { title: p.title, mustAct: [p.createdBy] };
+      }
+      case 'whistle': {
+        const dept = await this.db.model(OrgModel).findOne({ _id, kind: 'department' }).lean<Org>();
+        if (!dept) throw refuse('没有找到这个职能部门');
+        return { title: dept.name, mustAct: await this.users({ roles: 'department', orgId: dept._id }) };
+      }
+    }
+  }
+
+  private async users(filter: Record<string, unknown>): Promise<Types.ObjectId[]> {
+    const found = await this.db.model(UserModel).find(filter, { _id: 1 }).lean<Pick<User, '_id'>[]>();
+    return found.map((u) => u._id);
+  }
+}

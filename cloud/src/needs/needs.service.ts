@@ -1,0 +1,529 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import {
+  NEED_ACTION_ROLES,
+  NEED_HANDLER_ROLES,
+  NEED_OPEN_STATUSES,
+  NEED_STATUSES,
+  OTHER_NEED_LIMITS,
+  allowedNeedActions,
+  maskPhone,
+  nextStatus,
+  validateNeedAnswers,
+  type CreateNeedBody,
+  type FieldError,
+  type NeedAction,
+  type NeedActor,
+  type NeedDetail,
+  type NeedInbox,
+  type NeedRoute,
+  type NeedStatus,
+  type NeedSummary,
+  type Role,
+  type z,
+  type myNeedsQuery,
+  type needInboxQuery,
+} from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
+import { AuditLog } from '../core/audit';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import { PlaceService, placeInScope, placeScope } from '../core/place';
+import type { Principal } from '../core/principal';
+import { MenuService } from '../menu/menu.service';
+import { OrgModel, type Org } from '../org/org.model';
+import { UserModel, type User } from '../people/user.model';
+import { NeedEventModel, type NeedEvent } from './need-event.model';
+import { NeedModel, type Need } from './need.model';
+import { overdueOf, projectNeed } from './need-projection';
+import { UploadModel } from './upload.model';
+import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
+import { Notifier } from '../notifications/notifier';
+
+const DUPLICATE_KEY = 11000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
+export interface NeedActorRef {
+  userId: string | null;
+  role: string;
+}
+
+/** What an action carries besides its name. */
+export interface NeedActionInput {
+  note?: string;
+  route?: NeedRoute;
+  rating?: { stars: number; comment: string };
+}
+
+type InboxQuery = z.output<typeof needInboxQuery>;
+type MineQuery = z.output<typeof myNeedsQuery>;
+
+const isHandlerRole = (r: Role) => (NEED_HANDLER_ROLES as readonly Role[]).includes(r);
+const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+
+/**
+ * Use cases of the needs list (需求清单): create_need, list_my_needs, list_needs, show_need,
+ * act_on_need (accept, reject, withdraw, dispatch, start, complete, rate, reopen), and for other
+ * areas and the scheduler: transition, auto_close_due.
+ */
+@Provide()
+export class NeedsService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Inject()
+  places!: PlaceService;
+
+  @Inject()
+  menu!: MenuService;
+
+  @Inject()
+  audit!: AuditLog;
+
+  @Inject()
+  targets!: DispatchTargets;
+
+  @Inject()
+  notifier!: Notifier;
+
+  // ——— Ordering ———
+
+  async createNeed(user: Principal, body: CreateNeedBody): Promise<NeedDetail> {
+    if (!user.communityId) throw new AppError('FORBIDDEN', '请先登记所在社区，再提交需求');
+    if (body.onBehalfOf && !user.roles.includes('gridWorker')) {
+      throw new AppError('FORBIDDEN', '只有网格员可以代居民下单');
+    }
+    const fields: FieldError[] = [];
+
+    // What is ordered: an item offered in the caller's community, or 其他 in the resident's words.
+    let item: Awaited<ReturnType<MenuService['offeredItem']>> = null;
+    if (body.menuItemId) {
+      item = await this.menu.offeredItem(body.menuItemId, user.communityId);
+      if (!item) fields.push({ path: 'body.menuItemId', message: '本社区没有这个服务项目' });
+      else if (body.otherText && item.categoryCode !== 'other') {
+        fields.push({ path: 'body.otherText', message: '选择了服务项目时不需要填写“其他需求”' });
+      }
+    }
+    if (!body.menuItemId || item) fields.push(...validateNeedAnswers(item?.fields ?? [], body.answers));
+
+    // Where: a complex or building of the caller's own community; the grid follows from the tree.
+    const org = await this.db.model(OrgModel).findById(body.placeId).lean<Org>();
+    let place: Awaited<ReturnType<PlaceService['placeOf']>> | null = null;
+    if (!org || (org.kind !== 'complex' && org.kind !== 'building')) {
+      fields.push({ path: 'body.placeId', message: '请选择所在的小区或楼栋' });
+    } else {
+      place = await this.places.placeOf(org._id);
+      if (String(place.communityId) !== user.communityId) {
+        fields.push({ path: 'body.placeId', message: '请选择本社区的小区或楼栋' });
+      }
+    }
+
+    const me = await this.db.model(UserModel).findById(user.userId).lean<User>();
+    const contactPhone = body.contactPhone ?? body.onBehalfOf?.phone ?? me?.phone ?? null;
+    if (!contactPhone) fields.push({ path: 'body.contactPhone', message: '请填写联系电话' });
+
+    if (body.photos.length) {
+      const mine = await this.db
+        .model(UploadModel)
+        .find({ _id: { $in: body.photos.map(oid) }, owner: oid(user.userId) }, { _id: 1 })
+        .lean();
+      const found = new Set(mine.map((u) => String(u._id)));
+      body.photos.forEach((id, i) => {
+        if (!found.has(id)) fields.push({ path: `body.photos.${i}`, message: '没有找到这张照片，请重新上传' });
+      });
+    }
+    if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+
+    const now = this.clock.now();
+    const limits = item ? { ...item.timeLimits } : { ...OTHER_NEED_LIMITS };
+    const complex =
+      org!.kind === 'complex' ? org! : await this.db.model(OrgModel).findById(place!.complexId).lean<Org>();
+    const submit: NeedEvent = {
+      _id: new Types.ObjectId(),
+      needId: new Types.ObjectId(),
+      seq: 1,
+      action: 'submit',
+      from: null,
+      to: 'submitted',
+      actorId: oid(user.userId),
+      actorRole: user.roles.find((r) => NEED_ACTION_ROLES.withdraw.includes(r)) ?? user.roles[0],
+      at: now,
+      note: null,
+      route: null,
+      rating: null,
+    };
+    const need: Need = {
+      _id: submit.needId,
+      owner: oid(user.userId),
+      onBehalfOf: body.onBehalfOf ?? null,
+      menuItemId: item?._id ?? null,
+      categoryCode: item?.categoryCode ?? 'other',
+      // 其他 (with or without the menu's own 其他 item) is titled by the resident's words.
+      title: body.otherText ?? item!.name,
+      otherText: body.otherText ?? null,
+      description: body.description,
+      preferredTime: body.preferredTime ? new Date(body.preferredTime) : null,
+      place: place!,
+      placeLabel: org!.kind === 'building' ? `${complex?.name ?? ''} ${org!.name}`.trim() : org!.name,
+      contactPhone: contactPhone!,
+      photos: body.photos.map(oid),
+      answers: Object.fromEntries(
+        Object.entries(body.answers).filter(([, v]) => v !== null && v !== ''),
+      ) as Need['answers'],
+      limits,
+      ...projectNeed(limits, [submit]),
+    };
+    // The event first: a stray event of a need that never got written is invisible, while a need
+    // without its first event would have no timeline.
+    await this.db.model(NeedEventModel).create(submit);
+    try {
+      await this.db.model(NeedModel).create(need);
+    } catch (err) {
+      await this.db.model(NeedEventModel).deleteOne({ _id: submit._id });
+      throw err;
+    }
+    return this.present(user, need, [submit]);
+  }
+
+  // ——— Lists ———
+
+  async listMyNeeds(user: Principal, query: MineQuery) {
+    const filter: Record<string, unknown> = { owner: oid(user.userId) };
+    if (query.status) filter.status = query.status;
+    const needs = this.db.model(NeedModel);
+    const [rows, total] = await Promise.all([
+      needs
+        .find(filter)
+        .sort({ submittedAt: -1, _id: -1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean<Need[]>(),
+      needs.countDocuments(filter),
+    ]);
+    return { items: await this.summaries(user, rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The staff inbox: the caller's place only; overdue is a query on the stored due date, so paging stays exact. */
+  async listNeeds(user: Principal, query: InboxQuery): Promise<NeedInbox> {
+    const scope = placeScope(user);
+    if (!scope) throw new AppError('FORBIDDEN');
+    const now = this.clock.now();
+    const base: Record<string, unknown>[] = [scope];
+    if (query.categoryCode) base.push({ categoryCode: query.categoryCode });
+    if (query.gridId) base.push({ 'place.gridId': oid(query.gridId) });
+    if (query.from) base.push({ submittedAt: { $gte: query.from } });
+    if (query.to) base.push({ submittedAt: { $lt: query.to } });
+    const overdue = { dueAt: { $lt: now } };
+    const list = [...base];
+    if (query.status) list.push({ status: query.status });
+    if (query.overdue === true) list.push(overdue);
+    if (query.overdue === false) list.push({ dueAt: { $gte: now } });
+    const sort: Record<string, 1 | -1> =
+      query.sort === 'oldest'
+        ? { submittedAt: 1, _id: 1 }
+        : query.sort === 'dueSoonest'
+          ? { dueAt: 1, submittedAt: 1, _id: 1 }
+          : { submittedAt: -1, _id: -1 };
+
+    const needs = this.db.model(NeedModel);
+    const and = (parts: Record<string, unknown>[]) => ({ $and: parts });
+    const [rows, total, grouped, overdueCount] = await Promise.all([
+      needs
+        .find(and(list))
+        .sort(sort)
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean<Need[]>(),
+      needs.countDocuments(and(list)),
+      needs.aggregate<{ _id: NeedStatus; n: number }>([
+        { $match: and(base) },
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]),
+      needs.countDocuments(and([...base, overdue])),
+    ]);
+    const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>;
+    for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
+    return {
+      items: await this.summaries(user, rows),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      counts,
+      overdueCount,
+    };
+  }
+
+  // ——— One need ———
+
+  async showNeed(user: Principal, id: string): Promise<NeedDetail> {
+    const { need } = await this.findVisible(user, id);
+    const events = await this.eventsOf(need._id);
+    const projection = projectNeed(need.limits, events);
+    if (projection.seq !== need.seq) {
+      // A projection write lost a race (updates are not atomic on FerretDB): repair it from the events.
+      await this.db.model(NeedModel).updateOne({ _id: need._id }, { $set: projection });
+    }
+    return this.present(user, { ...need, ...projection }, events);
+  }
+
+  /** One of the action endpoints: the caller must see the need; the state machine says whether they may act. */
+  async actOnNeed(user: Principal, id: string, action: NeedAction, input: NeedActionInput): Promise<NeedDetail> {
+    const { need, actors } = await this.findVisible(user, id);
+    const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
+    const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
+    const moved = await this.move(need, action, { userId: user.userId, role }, actors, input);
+    if (target) await this.notifyDispatched(user, need, target);
+    return this.present(user, moved.need, moved.events);
+  }
+
+  /**
+   * Moves a need for another area (e.g. a delivering project completes its linked needs) or a
+   * job. The caller has checked its own permissions; `userId: null` acts as the system.
+   */
+  async transition(
+    needId: string,
+    action: NeedAction,
+    actor: NeedActorRef,
+    note?: string,
+    input: NeedActionInput = {},
+  ): Promise<NeedEvent> {
+    const need = await this.db.model(NeedModel).findById(needId).lean<Need>();
+    if (!need) throw new AppError('NOT_FOUND', '没有找到这条需求');
+    const actors: NeedActor[] = [];
+    if (actor.userId === null) actors.push('system');
+    else {
+      if (String(need.owner) === actor.userId) actors.push('owner');
+      if (isHandlerRole(actor.role as Role)) actors.push('handler');
+    }
+    if (action === 'dispatch' && input.route) await this.targets.resolve(need, input.route);
+    const moved = await this.move(need, action, actor, actors, { ...input, note: note ?? input.note });
+    return moved.events[moved.events.length - 1];
+  }
+
+  /**
+   * Closes needs completed at least 7 days before `now` that nobody rated, each with a system
+   * event. Safe to run on several instances at once: the (needId, seq) index lets one close win.
+   */
+  async autoCloseDue(now: Date): Promise<number> {
+    const due = await this.db
+      .model(NeedModel)
+      .find({ status: 'done', rating: null, completedAt: { $lte: new Date(now.getTime() - 7 * DAY_MS) } }, { _id: 1 })
+      .lean();
+    let closed = 0;
+    for (const { _id } of due) {
+      try {
+        await this.transition(
+          String(_id),
+          'autoClose',
+          { userId: null, role: 'system' },
+          '办结 7 天未评价，系统自动关闭',
+        );
+        closed++;
+      } catch (err) {
+        // Another instance (or the owner's rating) got there first: nothing left to do for this one.
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+    return closed;
+  }
+
+  // ——— Internals ———
+
+  /** The need if the caller owns it or handles needs at its place; otherwise 404 (existence is not revealed). */
+  private async findVisible(user: Principal, id: string): Promise<{ need: Need; actors: NeedActor[] }> {
+    const need = await this.db.model(NeedModel).findById(id).lean<Need>();
+    const actors = need ? actorsOf(user, need) : [];
+    if (!need || !actors.length) throw new AppError('NOT_FOUND', '没有找到这条需求');
+    return { need, actors };
+  }
+
+  private eventsOf(needId: Types.ObjectId): Promise<NeedEvent[]> {
+    return this.db.model(NeedEventModel).find({ needId }).sort({ seq: 1 }).lean<NeedEvent[]>();
+  }
+
+  /**
+   * A transition: the current state is read from the events (not the projection, which may lag),
+   * the next event takes seq n+1, and the unique (needId, seq) index lets exactly one concurrent
+   * mover win. Only then is the projection updated.
+   */
+  private async move(
+    need: Need,
+    action: NeedAction,
+    actor: NeedActorRef,
+    actors: NeedActor[],
+    input: NeedActionInput,
+  ): Promise<{ need: Need; events: NeedEvent[] }> {
+    const events = await this.eventsOf(need._id);
+    const current = projectNeed(need.limits, events);
+    const now = this.clock.now();
+    const verdict = nextStatus(current.status, action, {
+      actors,
+      rating: current.rating,
+      reopenedOnce: current.reopenedOnce,
+      completedAt: current.completedAt,
+      now,
+    });
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
+    const event: NeedEvent = {
+      _id: new Types.ObjectId(),
+      needId: need._id,
+      seq: current.seq + 1,
+      action,
+      from: current.status,
+      to: verdict.to,
+      actorId: actor.userId ? oid(actor.userId) : null,
+      actorRole: actor.role,
+      at: now,
+      note: input.note?.trim() || null,
+      route:
+        action === 'dispatch' && input.route ? { kind: input.route.kind, targetId: oid(input.route.targetId) } : null,
+      rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
+    };
+    try {
+      await this.db.model(NeedEventModel).create(event);
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) {
+        throw new AppError('CONFLICT', '这条需求刚被其他人处理过，请刷新后再试');
+      }
+      throw err;
+    }
+    const all = [...events, event];
+    const projection = projectNeed(need.limits, all);
+    const needs = this.db.model(NeedModel);
+    await needs.updateOne({ _id: need._id, seq: { $lt: event.seq } }, { $set: projection });
+    // Updates are not atomic on FerretDB: if a later move happened meanwhile, our write may have
+    // overwritten its projection. Re-project from the full log so the list views stay right.
+    const latest = await this.eventsOf(need._id);
+    if (latest.length > all.length) {
+      await needs.updateOne({ _id: need._id }, { $set: projectNeed(need.limits, latest) });
+    }
+    return { need: { ...need, ...projection }, events: all };
+  }
+
+  /** Dispatch tells whoever must act now, and the resident where their need went. */
+  private async notifyDispatched(user: Principal, need: Need, target: DispatchTarget): Promise<void> {
+    const refs = { needId: String(need._id) };
+    const others = target.mustAct.filter((id) => String(id) !== user.userId);
+    await this.notifier.notify(
+      others,
+      'needDispatched',
+      `新派单：「${need.title}」（${need.placeLabel}），请及时处理`,
+      refs,
+    );
+    await this.notifier.notify(
+      [need.owner],
+      'needRouted',
+      `您的需求「${need.title}」已派给「${target.title}」办理`,
+      refs,
+    );
+  }
+
+  private async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is Types.ObjectId => !!x).map(String))].map(oid);
+    if (!wanted.length) return new Map();
+    const users = await this.db
+      .model(UserModel)
+      .find({ _id: { $in: wanted } }, { name: 1 })
+      .lean<User[]>();
+    return new Map(users.map((u) => [String(u._id), u.name]));
+  }
+
+  private async summaries(user: Principal, rows: Need[]): Promise<NeedSummary[]> {
+    const names = await this.names(rows.map((n) => n.owner));
+    const now = this.clock.now();
+    // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
+    return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId));
+  }
+
+  /**
+   * The need as this caller may see it. Phones are in full only for the owner and the handler;
+   * a handler's read of them is audit-logged before it leaves.
+   */
+  private async present(user: Principal, need: Need, events: NeedEvent[]): Promise<NeedDetail> {
+    const isOwner = String(need.owner) === user.userId;
+    const isHandler = !!need.handlerId && String(need.handlerId) === user.userId;
+    const full = isOwner || isHandler;
+    if (full && !isOwner) await this.audit.personalDataRead(user, need.owner, ['phone'], `need:${need._id}`);
+    const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
+    const now = this.clock.now();
+    const actors = actorsOf(user, need);
+    return {
+      ...toSummary(need, names, now, full),
+      otherText: need.otherText,
+      preferredTime: need.preferredTime?.toISOString() ?? null,
+      answers: need.answers ?? {},
+      photos: need.photos.map((p) => ({ id: String(p), url: `/api/v1/uploads/${p}` })),
+      onBehalfOf: need.onBehalfOf
+        ? { name: need.onBehalfOf.name, phone: full ? need.onBehalfOf.phone : maskPhone(need.onBehalfOf.phone)! }
+        : null,
+      phoneMasked: !full,
+      handler: need.handlerId ? { id: String(need.handlerId), name: names.get(String(need.handlerId)) ?? '' } : null,
+      rejectReason: need.rejectReason,
+      reopenedOnce: need.reopenedOnce,
+      acceptedAt: need.acceptedAt?.toISOString() ?? null,
+      completedAt: need.completedAt?.toISOString() ?? null,
+      closedAt: need.closedAt?.toISOString() ?? null,
+      actions: allowedNeedActions(need.status, {
+        actors,
+        rating: need.rating,
+        reopenedOnce: need.reopenedOnce,
+        completedAt: need.completedAt,
+        now,
+      }),
+      timeline: events.map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        from: e.from,
+        to: e.to,
+        actor: {
+          id: e.actorId ? String(e.actorId) : null,
+          name: e.actorId ? (names.get(String(e.actorId)) ?? null) : null,
+          role: e.actorRole,
+        },
+        at: e.at.toISOString(),
+        note: e.note,
+        route: e.route ? { kind: e.route.kind, targetId: String(e.route.targetId) } : null,
+        rating: e.rating ? { stars: e.rating.stars, comment: e.rating.comment } : null,
+      })),
+    };
+  }
+}
+
+function actorsOf(user: Principal, need: Need): NeedActor[] {
+  const actors: NeedActor[] = [];
+  if (String(need.owner) === user.userId) actors.push('owner');
+  if (user.roles.some(isHandlerRole) && placeInScope(user, need.place)) actors.push('handler');
+  return actors;
+}
+
+function toSummary(n: Need, names: Map<string, string>, now: Date, fullPhone: boolean): NeedSummary {
+  const id = (x: Types.ObjectId | null) => (x ? String(x) : null);
+  return {
+    id: String(n._id),
+    status: n.status,
+    categoryCode: n.categoryCode,
+    menuItem: n.menuItemId ? { id: String(n.menuItemId), name: n.title } : null,
+    title: n.title,
+    description: n.description,
+    place: {
+      streetId: String(n.place.streetId),
+      communityId: String(n.place.communityId),
+      gridId: id(n.place.gridId),
+      complexId: id(n.place.complexId),
+      buildingId: id(n.place.buildingId),
+      label: n.placeLabel,
+    },
+    owner: { id: String(n.owner), name: names.get(String(n.owner)) ?? '' },
+    contactPhone: fullPhone ? n.contactPhone : maskPhone(n.contactPhone)!,
+    submittedAt: n.submittedAt.toISOString(),
+    dueAcceptAt: n.dueAcceptAt.toISOString(),
+    dueCompleteAt: n.dueCompleteAt?.toISOString() ?? null,
+    overdue: NEED_OPEN_STATUSES.includes(n.status) ? overdueOf(n, now) : null,
+    route: n.route ? { kind: n.route.kind, targetId: String(n.route.targetId) } : null,
+    rating: n.rating ? { stars: n.rating.stars, comment: n.rating.comment } : null,
+  };
+}

@@ -1,0 +1,28 @@
+import { Schema, Types } from 'mongoose';
+import { UPLOAD_TYPES, type UploadType } from '@gongzhi/shared';
+import { defineModel } from '../core/db';
+
+/** A photo a user uploaded (kept under settings.uploadDir); needs refer to it by id. */
+export interface Upload {
+  _id: Types.ObjectId;
+  owner: Types.ObjectId;
+  contentType: UploadType;
+  size: number;
+  /** Random file name inside the upload folder: nothing of the user's input reaches the path. */
+  fileName: string;
+  createdAt: Date;
+}
+
+export const UploadModel = defineModel<Upload>(
+  'Upload',
+  new Schema<Upload>(
+    {
+      owner: { type: Schema.Types.ObjectId, required: true, index: true },
+      contentType: { type: String, enum: UPLOAD_TYPES, required: true },
+      size: { type: Number, required: true },
+      fileName: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+    },
+    { collection: 'uploads', versionKey: false },
+  ),
+);

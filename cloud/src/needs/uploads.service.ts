@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Config, Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { UPLOAD_TYPES, type UploadType } from '@gongzhi/shared';
+import type { Settings } from '../config/settings';
+import { AppError } from '../core/app-error';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import { placeScope } from '../core/place';
+import type { Principal } from '../core/principal';
+import { NeedModel } from './need.model';
+import { UploadModel, type Upload } from './upload.model';
+
+const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The declared type, when it is one we take (parameters such as `; charset` ignored). */
+export function uploadTypeOf(contentType: string | undefined): UploadType | null {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return (UPLOAD_TYPES as readonly string[]).includes(type) ? (type as UploadType) : null;
+}
+
+/** Whether the bytes really are the declared image type (a renamed file or a script is refused). */
+function magicMatches(type: UploadType, b: Buffer): boolean {
+  switch (type) {
+    case 'image/jpeg':
+      return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+    case 'image/png':
+      return b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/webp':
+      return b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP';
+  }
+}
+
+/** Use cases of photo uploads: create_upload, show_upload. */
+@Provide()
+export class UploadsService {
+  @Config('gongzhi')
+  settings!: Settings;
+
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  /** Stores checked bytes under a random name, then records them; a failed record removes the file. */
+  async createUpload(user: Principal, type: UploadType, bytes: Buffer): Promise<{ id: string; url: string }> {
+    if (!bytes.length)
+      throw new AppError('VALIDATION_FAILED', '没有收到图片内容', [{ path: 'body', message: '请选择一张图片' }]);
+    if (!magicMatches(type, bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是声明的图片格式');
+    await fs.mkdir(this.settings.uploadDir, { recursive: true });
+    const fileName = `${randomBytes(16).toString('hex')}.${EXTENSIONS[type]}`;
+    const file = path.join(this.settings.uploadDir, fileName);
+    await fs.writeFile(file, bytes, { flag: 'wx' });
+    const id = new Types.ObjectId();
+    try {
+      await this.db.model(UploadModel).create({
+        _id: id,
+        owner: new Types.ObjectId(user.userId),
+        contentType: type,
+        size: bytes.length,
+        fileName,
+        createdAt: this.clock.now(),
+      });
+    } catch (err) {
+      await fs.rm(file, { force: true });
+      throw err;
+    }
+    return { id: String(id), url: `/api/v1/uploads/${id}` };
+  }
+
+  /** The photo for its uploader, or for staff whose place covers a need that shows it; others 404. */
+  async showUpload(user: Principal, id: string): Promise<{ type: UploadType; bytes: Buffer }> {
+    const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
+    let visible = !!upload && String(upload.owner) === user.userId;
+    if (upload && !visible) {
+      const scope = placeScope(user);
+      visible = !!scope && !!(await this.db.model(NeedModel).exists({ $and: [scope, { photos: upload._id }] }));
+    }
+    if (!upload || !visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    const bytes = await fs
+      .readFile(path.join(this.settings.uploadDir, path.basename(upload.fileName)))
+      .catch(() => null);
+    if (!bytes) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    return { type: upload.contentType, bytes };
+  }
+}

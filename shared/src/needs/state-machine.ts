@@ -1,0 +1,190 @@
+import type { Role } from '../roles';
+
+/**
+ * The need lifecycle of DESIGN.md, once for both sides: the API enforces it, the mini-program
+ * asks it which buttons to show.
+ *
+ * submitted ─accept→ accepted ─dispatch→ routed ─start→ in_progress ─complete→ done ─rate→ closed
+ *   withdraw / reject from submitted or accepted; reopen (回访) a closed need once when rated ≤ 2;
+ *   autoClose a done need 7 days after completion when nobody rated it.
+ */
+export const NEED_STATUSES = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'routed',
+  'in_progress',
+  'done',
+  'closed',
+] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+  routed: '已派单',
+  in_progress: '办理中',
+  done: '已办结',
+  closed: '已关闭',
+};
+
+/** Statuses in which a time limit runs (and a need can be overdue). */
+export const NEED_OPEN_STATUSES: readonly NeedStatus[] = ['submitted', 'accepted', 'routed', 'in_progress'];
+
+export const NEED_ACTIONS = [
+  'accept',
+  'reject',
+  'withdraw',
+  'dispatch',
+  'start',
+  'complete',
+  'rate',
+  'reopen',
+  'autoClose',
+] as const;
+export type NeedAction = (typeof NEED_ACTIONS)[number];
+
+/** What the timeline shows: every action, plus the order itself. */
+export const NEED_EVENT_ACTIONS = ['submit', ...NEED_ACTIONS] as const;
+export type NeedEventAction = (typeof NEED_EVENT_ACTIONS)[number];
+
+export const NEED_ACTION_LABELS: Record<NeedEventAction, string> = {
+  submit: '提交',
+  accept: '受理',
+  reject: '驳回',
+  withdraw: '撤回',
+  dispatch: '派单',
+  start: '开始办理',
+  complete: '办结',
+  rate: '评价',
+  reopen: '回访重办',
+  autoClose: '自动关闭',
+};
+
+/** Where a dispatched need goes (DESIGN.md "Routing"). */
+export const ROUTE_KINDS = ['resource', 'activity', 'project', 'whistle'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+export const ROUTE_KIND_LABELS: Record<RouteKind, string> = {
+  resource: '资源',
+  activity: '志愿活动',
+  project: '公益项目',
+  whistle: '吹哨报到',
+};
+
+/**
+ * How the caller stands to a need: its owner (who ordered it), a handler (staff-type role whose
+ * place covers it), or the system (scheduled jobs, other areas such as a delivering project).
+ */
+export type NeedActor = 'owner' | 'handler' | 'system';
+
+/** Roles that can order (anyone living in a community; grid workers also order for residents). */
+export const NEED_OWNER_ROLES = [
+  'resident',
+  'volunteer',
+  'partyMember',
+  'gridWorker',
+] as const satisfies readonly Role[];
+/** Roles that handle needs within their place: the inbox of the admin tab. */
+export const NEED_HANDLER_ROLES = [
+  'gridWorker',
+  'staff',
+  'streetAdmin',
+  'countyAdmin',
+] as const satisfies readonly Role[];
+
+export const AUTO_CLOSE_DAYS = 7;
+/** A rating at or below this may be reopened (回访) — once. */
+export const REOPEN_MAX_STARS = 2;
+const DAY_MS = 24 * 3600 * 1000;
+
+interface Rule {
+  from: readonly NeedStatus[];
+  to: NeedStatus;
+  by: readonly NeedActor[];
+}
+
+export const NEED_TRANSITIONS: Record<NeedAction, Rule> = {
+  accept: { from: ['submitted'], to: 'accepted', by: ['handler', 'system'] },
+  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'system'] },
+  withdraw: { from: ['submitted', 'accepted'], to: 'withdrawn', by: ['owner'] },
+  dispatch: { from: ['accepted'], to: 'routed', by: ['handler', 'system'] },
+  start: { from: ['routed'], to: 'in_progress', by: ['handler', 'system'] },
+  // From routed too: some services are done in one visit, and a delivering project completes its needs.
+  complete: { from: ['routed', 'in_progress'], to: 'done', by: ['handler', 'system'] },
+  rate: { from: ['done'], to: 'closed', by: ['owner'] },
+  reopen: { from: ['closed'], to: 'accepted', by: ['owner', 'handler'] },
+  autoClose: { from: ['done'], to: 'closed', by: ['system'] },
+};
+
+function rolesFor(action: NeedAction): readonly Role[] {
+  const by = NEED_TRANSITIONS[action].by;
+  const roles = new Set<Role>([
+    ...(by.includes('owner') ? NEED_OWNER_ROLES : []),
+    ...(by.includes('handler') ? NEED_HANDLER_ROLES : []),
+  ]);
+  return [...roles];
+}
+
+/** Which signed-in roles may call each action's endpoint (object-level checks follow). autoClose: the system only. */
+export const NEED_ACTION_ROLES: Record<NeedAction, readonly Role[]> = {
+  accept: rolesFor('accept'),
+  reject: rolesFor('reject'),
+  withdraw: rolesFor('withdraw'),
+  dispatch: rolesFor('dispatch'),
+  start: rolesFor('start'),
+  complete: rolesFor('complete'),
+  rate: rolesFor('rate'),
+  reopen: rolesFor('reopen'),
+  autoClose: rolesFor('autoClose'),
+};
+
+/** What the guards look at besides the status. */
+export interface NeedTransitionContext {
+  /** Every way the caller stands to the need (a grid worker can be owner and handler). */
+  actors: readonly NeedActor[];
+  /** The current rating (set while closed after `rate`). */
+  rating?: { stars: number } | null;
+  reopenedOnce?: boolean;
+  completedAt?: Date | string | null;
+  now?: Date;
+}
+
+export type TransitionResult =
+  { ok: true; to: NeedStatus } | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION'; reason: string };
+
+const WHO: Record<NeedActor, string> = { owner: '下单人', handler: '社区工作人员', system: '系统' };
+
+/** The status after `action`, or why not. Pure: same answer on the phone and on the server. */
+export function nextStatus(status: NeedStatus, action: NeedAction, ctx: NeedTransitionContext): TransitionResult {
+  const rule = NEED_TRANSITIONS[action];
+  const label = NEED_ACTION_LABELS[action];
+  if (!rule.by.some((a) => ctx.actors.includes(a))) {
+    return { ok: false, code: 'FORBIDDEN', reason: `只有${rule.by.map((a) => WHO[a]).join('或')}可以${label}` };
+  }
+  if (!rule.from.includes(status)) {
+    return { ok: false, code: 'INVALID_TRANSITION', reason: `${NEED_STATUS_LABELS[status]}的需求不能${label}` };
+  }
+  if (action === 'reopen') {
+    if (ctx.reopenedOnce) return { ok: false, code: 'INVALID_TRANSITION', reason: '每个需求只能回访重办一次' };
+    if (!ctx.rating) return { ok: false, code: 'INVALID_TRANSITION', reason: '未评价的需求不能回访重办' };
+    if (ctx.rating.stars > REOPEN_MAX_STARS) {
+      return { ok: false, code: 'INVALID_TRANSITION', reason: `只有 ${REOPEN_MAX_STARS} 星及以下的评价可以回访重办` };
+    }
+  }
+  if (action === 'autoClose') {
+    const completedAt = ctx.completedAt ? new Date(ctx.completedAt).getTime() : NaN;
+    const now = (ctx.now ?? new Date()).getTime();
+    if (!(completedAt + AUTO_CLOSE_DAYS * DAY_MS <= now)) {
+      return { ok: false, code: 'INVALID_TRANSITION', reason: `办结未满 ${AUTO_CLOSE_DAYS} 天，不能自动关闭` };
+    }
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** The actions a caller may take now: the buttons to show. */
+export function allowedNeedActions(status: NeedStatus, ctx: NeedTransitionContext): NeedAction[] {
+  return NEED_ACTIONS.filter((a) => a !== 'autoClose' && nextStatus(status, a, ctx).ok);
+}
