@@ -5,10 +5,11 @@ import * as resources from './resources/endpoints';
 import * as activities from './activities/endpoints';
 import * as projects from './projects/endpoints';
 import * as notifications from './notifications/endpoints';
+import * as grids from './grids/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
-export const api = { auth, menu, needs, resources, activities, projects, notifications } as const;
+export const api = { auth, menu, needs, resources, activities, projects, notifications, grids } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>
   Object.values(area as Record<string, Endpoint>),

@@ -18,3 +18,4 @@ export * from './projects/state-machine';
 export * from './projects/schemas';
 export * from './notifications/schemas';
 export * from './needs/routing';
+export * from './grids/schemas';

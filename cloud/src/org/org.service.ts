@@ -1,6 +1,8 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import type { OrgRef } from '@gongzhi/shared';
+import type { OrgNode, OrgRef } from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
+import type { Principal } from '../core/principal';
 import { Db } from '../core/db';
 import { OrgModel, type Org } from './org.model';
 
@@ -38,4 +40,40 @@ export class OrgService {
   ref(org: Org | null): OrgRef | null {
     return org ? { id: String(org._id), kind: org.kind, name: org.name } : null;
   }
+
+  /** Complexes and buildings of a community, for the address picker. Defaults to the caller's community. */
+  async listPlaces(user: Principal, communityId?: string) {
+    const id = communityId ?? user.communityId;
+    const community = id ? await this.get(id) : null;
+    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', '没有找到该社区');
+    const below = await this.db
+      .model(OrgModel)
+      .find({ ancestors: community._id, kind: { $in: ['grid', 'complex', 'building'] } })
+      .sort({ name: 1 })
+      .lean<Org[]>();
+    const of = (kind: Org['kind']) => below.filter((o) => o.kind === kind).map(toNode);
+    return { community: toNode(community), grids: of('grid'), complexes: of('complex'), buildings: of('building') };
+  }
+
+  /** Streets and communities of the county, for filters and switching community. */
+  async listCommunities() {
+    const orgs = await this.db
+      .model(OrgModel)
+      .find({ kind: { $in: ['street', 'community'] } })
+      .lean<Org[]>();
+    return {
+      streets: orgs.filter((o) => o.kind === 'street').map(toNode),
+      communities: orgs.filter((o) => o.kind === 'community').map(toNode),
+    };
+  }
+}
+
+function toNode(o: Org): OrgNode {
+  return {
+    id: String(o._id),
+    kind: o.kind,
+    name: o.name,
+    parentId: o.parentId ? String(o.parentId) : null,
+    ...(o.kind === 'complex' ? { old: !!o.old, hasProperty: !!o.hasProperty } : {}),
+  };
 }
