@@ -1,11 +1,12 @@
 // After `taro build --type weapp`: WeChat refuses to upload a main package over 2 MB and its
-// code-quality check asks for under 1.5 MB. Sum the main package (everything outside the
-// subpackage roots in app.json) and fail the build above 1.5 MB.
+// code-quality check asks for under 1.5 MB; we keep ours at or under 1 MB so pages can grow in
+// subpackages. Sum the main package (everything outside the subpackage roots in app.json) and
+// fail the build above 1 MB.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const LIMIT_KB = 1536;
+const LIMIT_KB = 1024;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'weapp');
 const appJson = path.join(out, 'app.json');
