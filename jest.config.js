@@ -32,5 +32,11 @@ module.exports = {
     },
     { ...common, displayName: 'process', testMatch: ['<rootDir>/tests/process/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/tests/fuzz/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/api-env.js'],
+    },
   ],
 };

@@ -1,9 +1,27 @@
 export default defineAppConfig({
   // Home first: a signed-in resident lands on the menu; anyone else is sent to login from there.
-  pages: ['pages/index/index', 'pages/login/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/activities/index', 'pages/mine/index', 'pages/admin/index'],
+  // Pages that are not tabs live in one subpackage per area, to keep the main package small.
   subPackages: [
-    // Menu area pages that are not tabs live in a subpackage to keep the main package small.
-    { root: 'packages/menu', pages: ['item/index'] },
+    { root: 'packages/menu', pages: ['item/index', 'order/index'] },
+    { root: 'packages/needs', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index'] },
+    { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'inbox/index',
+        'need/index',
+        'menu/index',
+        'menu-edit/index',
+        'activities/index',
+        'activity-edit/index',
+        'projects/index',
+        'project-edit/index',
+        'bookings/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -12,7 +30,10 @@ export default defineAppConfig({
     navigationBarTitleText: '共治通',
     navigationBarTextStyle: 'white',
   },
+  // A custom tab bar (miniapp/custom-tab-bar) so 管理 shows only for staff-type roles: WeChat's native
+  // tab bar cannot hide one item. The list still names every tab page (switchTab needs it) and its icons.
   tabBar: {
+    custom: true,
     color: '#7A7470',
     selectedColor: '#D42A1F',
     backgroundColor: '#FFFFFF',
@@ -23,6 +44,18 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
+      },
+      {
+        pagePath: 'pages/admin/index',
+        text: '管理',
+        iconPath: 'assets/tabbar/admin.png',
+        selectedIconPath: 'assets/tabbar/admin-active.png',
       },
       {
         pagePath: 'pages/mine/index',

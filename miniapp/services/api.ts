@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 import {
   ERROR_CODES,
+  UPLOAD_MAX_BYTES,
+  api,
   buildPath,
   isApiError,
   parseWith,
@@ -8,6 +10,7 @@ import {
   type Endpoint,
   type FieldError,
   type ResponseOf,
+  type UploadType,
 } from '@gongzhi/shared';
 import { clearSession, getToken, goToLogin } from './session';
 
@@ -31,7 +34,9 @@ export class ApiClientError extends Error {
 
 type Body = TaroGeneral.IAnyObject | string | ArrayBuffer;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'TRACE' | 'CONNECT';
-type Args<E> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
+/** Extra request headers, e.g. `{ 'Idempotency-Key': key }` on a creating request that may be retried. */
+type Extra = { header?: Record<string, string> };
+type Args<E> = object extends CallInput<E> ? [input?: CallInput<E> & Extra] : [input: CallInput<E> & Extra];
 
 /** A bad path or query comes from a broken link, not from something the person typed. */
 const BAD_LINK_MESSAGE = '页面地址有误，请返回后重新进入';
@@ -75,7 +80,12 @@ function fromResponse(status: number, data: unknown): ApiClientError {
  * Types of input and result come from the endpoint's schemas.
  */
 export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): Promise<ResponseOf<E>> {
-  const input = (args[0] ?? {}) as { body?: unknown; query?: unknown; params?: Record<string, string | number> };
+  const input = (args[0] ?? {}) as {
+    body?: unknown;
+    query?: unknown;
+    params?: Record<string, string | number>;
+    header?: Record<string, string>;
+  };
   check(endpoint.params, input.params, 'params');
   check(endpoint.query, input.query, 'query');
   check(endpoint.body, input.body, 'body');
@@ -87,7 +97,7 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): P
     throw new ApiClientError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message, 401);
   }
 
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...input.header };
   if (token) header.Authorization = `Bearer ${token}`;
   if (input.body !== undefined) header['Content-Type'] = 'application/json';
 
@@ -116,6 +126,62 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): P
     goToLogin();
   }
   throw error;
+}
+
+/**
+ * Uploads one image as the raw request body (api.needs.createUpload): returns its id for `photos`.
+ * `key` is an Idempotency-Key, so a retried upload of the same photo is stored once.
+ */
+export async function uploadImage(
+  bytes: ArrayBuffer,
+  type: UploadType,
+  key?: string,
+): Promise<ResponseOf<typeof api.needs.createUpload>> {
+  if (bytes.byteLength > UPLOAD_MAX_BYTES) {
+    throw new ApiClientError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB', 0);
+  }
+  const endpoint = api.needs.createUpload;
+  const token = getToken();
+  if (!token) {
+    clearSession();
+    goToLogin();
+    throw new ApiClientError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message, 401);
+  }
+  const header: Record<string, string> = {
+    Accept: 'application/json',
+    Authorization: `Bearer ${token}`,
+    'Content-Type': type,
+  };
+  if (key) header['Idempotency-Key'] = key;
+  let statusCode: number;
+  let data: unknown;
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      // Taro's H5 request serialises bodies itself; fetch sends the bytes as they are.
+      const response = await fetch(API_BASE + endpoint.path, { method: 'POST', headers: header, body: bytes });
+      statusCode = response.status;
+      data = await response.json().catch(() => null);
+    } else {
+      const response = await Taro.request<Body>({
+        url: API_BASE + endpoint.path,
+        method: 'POST',
+        header,
+        data: bytes,
+        dataType: 'json',
+        timeout: 60000,
+      });
+      statusCode = response.statusCode;
+      data = response.data;
+    }
+  } catch {
+    throw new ApiClientError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
+  }
+  if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<typeof api.needs.createUpload>;
+  if (statusCode === 401) {
+    clearSession();
+    goToLogin();
+  }
+  throw fromResponse(statusCode, data);
 }
 
 /** The Chinese line to show for any thrown value. */

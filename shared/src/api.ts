@@ -6,10 +6,23 @@ import * as activities from './activities/endpoints';
 import * as projects from './projects/endpoints';
 import * as notifications from './notifications/endpoints';
 import * as grids from './grids/endpoints';
+import * as whistles from './whistles/endpoints';
+import * as stats from './stats/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
-export const api = { auth, menu, needs, resources, activities, projects, notifications, grids } as const;
+export const api = {
+  auth,
+  menu,
+  needs,
+  resources,
+  activities,
+  projects,
+  notifications,
+  grids,
+  whistles,
+  stats,
+} as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>
   Object.values(area as Record<string, Endpoint>),

@@ -23,6 +23,8 @@ export interface Endpoint<
   path: string;
   /** Chinese one-liner for the API docs. */
   summary: string;
+  /** Longer Chinese text for the API docs when a one-liner is not enough (e.g. how a figure is defined). */
+  description?: string;
   tag: string;
   access: Access;
   body?: B;

@@ -48,6 +48,10 @@ export function toAppError(err: unknown): AppError {
   if (type === 'entity.parse.failed' || (status === 400 && /json/i.test((err as Error)?.message ?? ''))) {
     return new AppError('BAD_JSON');
   }
+  // A body that says Content-Encoding: gzip/deflate/br but is not: zlib fails while the body is read.
+  if (/^(Z_DATA_ERROR|Z_BUF_ERROR|ERR__ERROR_)/.test(String((err as { code?: unknown })?.code ?? ''))) {
+    return new AppError('BAD_JSON');
+  }
   if (status === 404) return new AppError('ROUTE_NOT_FOUND');
   if (status === 405) return new AppError('METHOD_NOT_ALLOWED');
   if (status === 401) return new AppError('UNAUTHENTICATED');

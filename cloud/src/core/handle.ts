@@ -1,6 +1,15 @@
 import { Del, Get, Patch, Post, Put } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { parseWith, type Endpoint, type BodyOf, type ParamsOf, type QueryOf, type z } from '@gongzhi/shared';
+import {
+  MAX_DEPTH,
+  parseWith,
+  type Endpoint,
+  type BodyOf,
+  type FieldError,
+  type ParamsOf,
+  type QueryOf,
+  type z,
+} from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from './app-error';
 import type { Principal } from './principal';
@@ -69,12 +78,20 @@ async function prepareCall(def: Endpoint, ctx: Context) {
   }
   (ctx as Context & { principal?: Principal | null }).principal = user;
 
-  const fields = [];
+  const fields: FieldError[] = [];
   const params = def.params ? parseWith(def.params, ctx.params ?? {}, 'params') : null;
   const query = def.query ? parseWith(def.query, { ...ctx.query }, 'query') : null;
   const rawBody = (ctx.request as { body?: unknown }).body;
   const body = def.body ? parseWith(def.body, rawBody ?? {}, 'body') : null;
   for (const r of [params, query, body]) if (r && !r.ok) fields.push(...r.fields);
+  for (const [where, input] of [
+    ['params', def.params && ctx.params],
+    ['query', def.query && ctx.query],
+    ['body', def.body && rawBody],
+  ] as const) {
+    const nul = findNul(input, where);
+    if (nul && !fields.some((f) => f.path === nul.path)) fields.push(nul);
+  }
   if (!def.query && Object.keys(ctx.query).length > 0) {
     fields.push(...Object.keys(ctx.query).map((k) => ({ path: `query.${k}`, message: '不允许的参数' })));
   }
@@ -87,6 +104,23 @@ async function prepareCall(def: Endpoint, ctx: Context) {
     user,
     ctx,
   };
+}
+
+/**
+ * The first string (or key) holding a NUL character. Nobody types one, and PostgreSQL (FerretDB's
+ * other backend) cannot store it: the insert fails with SQLSTATE 22P05, which would be a 500.
+ */
+function findNul(value: unknown, path: string, depth = 0): FieldError | null {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? { path, message: '不能包含空字符（\\u0000）' } : null;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  for (const [key, v] of Object.entries(value)) {
+    const here = `${path}.${key}`;
+    if (key.includes('\u0000')) return { path: here, message: '字段名不能包含空字符' };
+    const hit = findNul(v, here, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -106,10 +140,10 @@ async function oncePerKey(def: Endpoint, ctx: Context, user: Principal | null, r
   const db = await ctx.requestContext.getAsync(Db);
   const records = db.model(IdempotencyModel);
   const id = `${user?.userId ?? 'anonymous'}:${def.id}:${key}`;
-  const bodyHash = createHash('sha256')
-    .update(ctx.path)
-    .update(JSON.stringify((ctx.request as { body?: unknown }).body ?? null))
-    .digest('hex');
+  // Only a body the endpoint reads is hashed: it passed the depth check, so JSON.stringify cannot
+  // overflow the stack (an endpoint without a body schema, e.g. createUpload, ignores parsed JSON).
+  const body = def.body ? ((ctx.request as { body?: unknown }).body ?? null) : null;
+  const bodyHash = createHash('sha256').update(ctx.path).update(JSON.stringify(body)).digest('hex');
   try {
     await records.create({ _id: id, bodyHash, status: null, response: null, createdAt: new Date() });
   } catch (err) {

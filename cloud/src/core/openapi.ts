@@ -53,7 +53,7 @@ export function buildOpenApi(): JsonSchema {
     paths[path][def.method] = {
       operationId: def.id,
       summary: def.summary,
-      description: `权限：${accessText(def)}${def.devOnly ? '；仅开发环境' : ''}`,
+      description: `${def.description ? `${def.description}\n\n` : ''}权限：${accessText(def)}${def.devOnly ? '；仅开发环境' : ''}`,
       tags: [def.tag],
       ...(def.access === 'public' ? { security: [] } : {}),
       parameters: parametersOf(def),

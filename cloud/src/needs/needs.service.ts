@@ -39,6 +39,7 @@ import { overdueOf, projectNeed } from './need-projection';
 import { UploadModel } from './upload.model';
 import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
 import { Notifier } from '../notifications/notifier';
+import { WhistlesService } from '../whistles/whistles.service';
 
 const DUPLICATE_KEY = 11000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -89,6 +90,9 @@ export class NeedsService {
 
   @Inject()
   notifier!: Notifier;
+
+  @Inject()
+  whistles!: WhistlesService;
 
   // ——— Ordering ———
 
@@ -276,6 +280,10 @@ export class NeedsService {
     const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
     const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
     const moved = await this.move(need, action, { userId: user.userId, role }, actors, input);
+    if (input.route?.kind === 'whistle' && action === 'dispatch') {
+      // 吹哨报到: the department answers a whistle, with its time limits and escalation.
+      await this.whistles.blowFromNeed(user, need._id, input.route.targetId, moved.events[moved.events.length - 1]._id);
+    }
     if (target) await this.notifyDispatched(user, need, target);
     return this.present(user, moved.need, moved.events);
   }

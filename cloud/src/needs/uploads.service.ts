@@ -11,6 +11,9 @@ import { Db } from '../core/db';
 import { placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { NeedModel } from './need.model';
+import { FindingModel } from '../grids/finding.model';
+import { ProjectsService } from '../projects/projects.service';
+import { WhistlesService } from '../whistles/whistles.service';
 import { UploadModel, type Upload } from './upload.model';
 
 const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -38,6 +41,12 @@ function magicMatches(type: UploadType, b: Buffer): boolean {
 export class UploadsService {
   @Config('gongzhi')
   settings!: Settings;
+
+  @Inject()
+  projects!: ProjectsService;
+
+  @Inject()
+  whistles!: WhistlesService;
 
   @Inject()
   db!: Db;
@@ -76,8 +85,16 @@ export class UploadsService {
     const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
     let visible = !!upload && String(upload.owner) === user.userId;
     if (upload && !visible) {
+      // Staff see photos of the needs and patrol findings in their area; everyone sees those of
+      // the public project updates and the whistles they may read.
       const scope = placeScope(user);
-      visible = !!scope && !!(await this.db.model(NeedModel).exists({ $and: [scope, { photos: upload._id }] }));
+      const shownIn = { photos: upload._id };
+      visible =
+        (!!scope &&
+          (!!(await this.db.model(NeedModel).exists({ $and: [scope, shownIn] })) ||
+            !!(await this.db.model(FindingModel).exists({ $and: [scope, shownIn] })))) ||
+        (await this.projects.photoVisible(user, upload._id)) ||
+        (await this.whistles.photoVisible(user, upload._id));
     }
     if (!upload || !visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
     const bytes = await fs

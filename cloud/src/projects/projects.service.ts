@@ -395,12 +395,12 @@ export class ProjectsService {
     if (!rows.length) return [];
     const ids = rows.map((p) => p._id);
     const [progress, needs, units, communities] = await Promise.all([
+      // Milestones are few per project; FerretDB 1.24 returns a wrong count when one $group has
+      // two $sum accumulators, so progress is computed here with the shared rule.
       this.db
         .model(MilestoneModel)
-        .aggregate<{ _id: Types.ObjectId; sum: number; n: number }>([
-          { $match: { projectId: { $in: ids } } },
-          { $group: { _id: '$projectId', sum: { $sum: '$progress' }, n: { $sum: 1 } } },
-        ]),
+        .find({ projectId: { $in: ids } }, { projectId: 1, progress: 1 })
+        .lean<{ projectId: Types.ObjectId; progress: number }[]>(),
       this.db
         .model(ProjectNeedModel)
         .aggregate<{ _id: Types.ObjectId; n: number }>([
@@ -410,7 +410,10 @@ export class ProjectsService {
       this.unitNames(rows.flatMap((p) => p.responsibleUnitIds)),
       this.orgNames(rows.map((p) => p.place.communityId)),
     ]);
-    const progressOf = new Map(progress.map((g) => [String(g._id), Math.round(g.sum / g.n)]));
+    const byProject = new Map<string, number[]>();
+    for (const m of progress)
+      byProject.set(String(m.projectId), [...(byProject.get(String(m.projectId)) ?? []), m.progress]);
+    const progressOf = new Map([...byProject].map(([id, list]) => [id, projectProgress(list)]));
     const needsOf = new Map(needs.map((g) => [String(g._id), g.n]));
     return rows.map((p) =>
       summary(p, progressOf.get(String(p._id)) ?? 0, needsOf.get(String(p._id)) ?? 0, units, communities),

@@ -12,6 +12,8 @@ import { seedResources } from '../resources/resources.seed';
 import { seedActivities } from '../activities/activities.seed';
 import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
 import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
+import { seedWhistles } from '../whistles/whistles.seed';
+import { seedGrids } from '../grids/grids.seed';
 
 const MARKER = 'demoSeed';
 
@@ -128,6 +130,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedProjects(db);
   await seedNeeds(db);
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);
+  await seedWhistles(db);
+  await seedGrids(db);
 
   await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
   return true;

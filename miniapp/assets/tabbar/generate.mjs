@@ -80,6 +80,46 @@ const mineFill = any(
   (x, y) => y <= 71 && inEllipse(40.5, 74, 30, 28)(x, y),
 );
 
+// 活动: a heart (volunteering), outline and filled.
+const heartPts = Array.from({ length: 120 }, (_, i) => {
+  const t = (i / 120) * 2 * Math.PI;
+  const x = 16 * Math.sin(t) ** 3;
+  const y = 13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t);
+  return [40.5 + x * 2.05, 40 - y * 2.05];
+});
+const activityLine = onPath([...heartPts, heartPts[0]]);
+const activityFill = any(inPolygon(heartPts), activityLine);
+
+// 管理: a clipboard with a checklist, outline and filled (lines cut out of the fill).
+const boardOuter = inRect(14, 14, 67, 74);
+const boardLine = any(
+  onPath([
+    [29, 15],
+    [15, 15],
+    [15, 73],
+    [66, 73],
+    [66, 15],
+    [52, 15],
+  ]),
+  inRect(28, 8, 53, 21),
+);
+const listMarks = any(
+  onPath([
+    [24, 37],
+    [28, 41],
+    [34, 33],
+  ]),
+  inRect(40, 34, 58, 40),
+  onPath([
+    [24, 55],
+    [28, 59],
+    [34, 51],
+  ]),
+  inRect(40, 52, 58, 58),
+);
+const adminLine = any(boardLine, listMarks);
+const adminFill = any(minus(boardOuter, listMarks), inRect(28, 8, 53, 21));
+
 const CRC = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -135,6 +175,10 @@ const icons = {
   'home-active.png': png(homeFill, RED),
   'mine.png': png(mineLine, GREY),
   'mine-active.png': png(mineFill, RED),
+  'activity.png': png(activityLine, GREY),
+  'activity-active.png': png(activityFill, RED),
+  'admin.png': png(adminLine, GREY),
+  'admin-active.png': png(adminFill, RED),
 };
 for (const [name, data] of Object.entries(icons)) {
   writeFileSync(path.join(here, name), data);

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, type MenuItemSummary } from '@gongzhi/shared';
+import { NEED_OWNER_ROLES, api, type MenuItemSummary, type Role } from '@gongzhi/shared';
 import { call } from '../../services/api';
 import { getSavedUser } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
 import { CategoryGrid } from './CategoryGrid';
+import { HomeProjects } from './HomeProjects';
+import { HomeShortcuts } from './HomeShortcuts';
 import { MenuItemCard } from './MenuItemCard';
 import './index.scss';
 
@@ -18,12 +20,23 @@ function openItem(item: MenuItemSummary) {
 export default function HomePage() {
   const signedIn = useSignedIn();
   const user = useMemo(getSavedUser, []);
+  // Residents (and others who order) get their shortcuts; staff work from the admin tab.
+  const orders = (user?.roles ?? []).some((r: Role) => (NEED_OWNER_ROLES as readonly Role[]).includes(r));
   const menu = useRemote(() => call(api.menu.listMenu), [], signedIn);
+  // Projects under way in the community; a failure here leaves the menu alone.
+  const projects = useRemote(
+    async () => {
+      const page = await call(api.projects.listProjects, { query: { pageSize: 20 } });
+      return page.items.filter((p) => p.status === 'open' || p.status === 'delivering').slice(0, 3);
+    },
+    [],
+    signedIn,
+  );
   // null = every category; a code = only that category's items.
   const [picked, setPicked] = useState<string | null>(null);
 
   usePullDownRefresh(() => {
-    void menu.reload().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([menu.reload(), projects.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   const groups = (menu.data?.categories ?? []).filter((c) => c.items.length > 0);
@@ -58,6 +71,9 @@ export default function HomePage() {
               picked={picked}
               onPick={(code) => setPicked((now) => (now === code ? null : code))}
             />
+
+            {!picked && orders && <HomeShortcuts />}
+            {!picked && <HomeProjects projects={projects.data ?? []} />}
 
             {picked && (
               <View className="home-filter">

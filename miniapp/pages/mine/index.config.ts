@@ -1,3 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '我的',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+  backgroundColor: '#D42A1F',
 });

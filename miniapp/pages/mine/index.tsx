@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import { useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
 import { call } from '../../services/api';
@@ -6,6 +7,8 @@ import { LOGIN_URL, clearSession } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../components/PageState';
+import { Entries } from './Entries';
+import { NotificationList, useNotifications } from './Notifications';
 import './index.scss';
 
 function Profile({ me }: { me: SessionUser }) {
@@ -59,6 +62,17 @@ async function signOut() {
 export default function MinePage() {
   const signedIn = useSignedIn();
   const me = useRemote(() => call(api.auth.getMe), [], signedIn);
+  const messages = useNotifications(signedIn);
+
+  // Coming back to the tab (e.g. from an order that changed): fresh messages and unread count.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && signedIn) void messages.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void Promise.all([me.reload(), messages.reload()]).finally(() => Taro.stopPullDownRefresh());
+  });
 
   return (
     <View className="page mine-page">
@@ -69,6 +83,8 @@ export default function MinePage() {
         {me.data && !me.error && (
           <>
             <Profile me={me.data} />
+            <Entries roles={me.data.roles} />
+            <NotificationList state={messages} />
             <View className="mine-info">
               {/* County and street staff belong to no community: their organisation says where they are. */}
               {(me.data.community || !me.data.org) && (

@@ -137,7 +137,7 @@ export const rateNeedBody = z.strictObject({
 // ——— Lists ———
 
 /** `YYYY-MM-DD` (China time, the whole day) or an ISO date-time with offset. */
-const dateBound = (end: boolean) =>
+export const dateBound = (end: boolean) =>
   z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: '日期格式应为 YYYY-MM-DD' }).transform((s) => {
     if (s.length > 10) return new Date(new Date(s).getTime() + (end ? 1 : 0));
     const day = new Date(`${s}T00:00:00+08:00`);

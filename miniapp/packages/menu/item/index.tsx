@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { MENU_CATEGORIES, RESOURCE_KIND_LABELS, api, type MenuItemDetail } from '@gongzhi/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  MENU_CATEGORIES,
+  NEED_OWNER_ROLES,
+  RESOURCE_KIND_LABELS,
+  api,
+  type MenuItemDetail,
+  type Role,
+} from '@gongzhi/shared';
 import { call } from '../../../services/api';
-import { HOME_URL } from '../../../services/session';
+import { HOME_URL, getSavedUser } from '../../../services/session';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
@@ -71,9 +79,11 @@ export default function MenuItemPage() {
     signedIn,
   );
   const item = detail.data;
+  // Residents, volunteers, party members and grid workers order; staff handle orders instead.
+  const canOrder = (getSavedUser()?.roles ?? []).some((r: Role) => (NEED_OWNER_ROLES as readonly Role[]).includes(r));
 
   return (
-    <View className="page menu-item-detail">
+    <View className={`page menu-item-detail ${item && canOrder ? 'menu-item-detail--with-bar' : ''}`}>
       {detail.loading && !item && (
         <View className="detail-loading">
           <LoadingCards count={3} />
@@ -122,6 +132,23 @@ export default function MenuItemPage() {
           <Section title="点单时需要填写">
             <FieldList fields={item.fields} />
           </Section>
+
+          {canOrder && (
+            <View className="order-bar">
+              <Button
+                className="order-bar__button"
+                type="primary"
+                shape="round"
+                size="large"
+                block
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/packages/menu/order/index?id=${encodeURIComponent(item.id)}` })
+                }
+              >
+                我要点单
+              </Button>
+            </View>
+          )}
         </>
       )}
     </View>

@@ -1,0 +1,209 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import {
+  RESPONSE_KPI_DEFINITIONS,
+  WHISTLE_SATISFIED_MIN_STARS,
+  average,
+  percentile,
+  rate,
+  type OverdueWhistleItem,
+  type ResponseKpiLevel,
+  type ResponseKpiRow,
+  type ResponseKpis,
+} from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import type { Principal } from '../core/principal';
+import { OrgModel, type Org } from '../org/org.model';
+import { overdueOf, runningDueOf } from '../whistles/whistle-projection';
+import { WhistleModel, type Whistle, type WhistleTarget } from '../whistles/whistle.model';
+
+/** Most whistles one KPI query folds in code (FerretDB's $group has only $sum/$count: percentiles are computed here). */
+const MAX_WHISTLES = 20_000;
+/** Most overdue whistles the overdue list looks at (sorted and paged in code, per target). */
+const MAX_OVERDUE = 5_000;
+const MINUTE_MS = 60_000;
+const NOBODY = new Types.ObjectId('000000000000000000000000');
+const oid = (id: string | null) => (id ? new Types.ObjectId(id) : NOBODY);
+
+type KpiWhistle = Pick<Whistle, '_id' | 'blownAt' | 'place' | 'targets'>;
+
+/** Only what the figures need: a bounded projection of each whistle (no texts, photos or events). */
+const KPI_FIELDS = { blownAt: 1, place: 1, targets: 1 } as const;
+
+/**
+ * 三率 and response times (shared/src/stats/kpis.ts has the definitions), and the overdue list.
+ * Scope: the county all; a street admin whistles from their street; staff from their community;
+ * a department the targets addressed to it.
+ */
+@Provide()
+export class StatsService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  async responseKpis(user: Principal, q: { from: Date; to: Date; level: ResponseKpiLevel }): Promise<ResponseKpis> {
+    const now = this.clock.now();
+    const filter = { $and: [this.scope(user), { blownAt: { $gte: q.from, $lt: q.to } }] };
+    const model = this.db.model(WhistleModel);
+    if ((await model.countDocuments(filter)) > MAX_WHISTLES) {
+      throw new AppError('VALIDATION_FAILED', '统计范围内的吹哨太多，请缩短日期范围', [
+        { path: 'query.to', message: '请缩短日期范围' },
+      ]);
+    }
+    const whistles = await model.find(filter, KPI_FIELDS).lean<KpiWhistle[]>();
+
+    const groups = new Map<string, { name: string; items: { w: KpiWhistle; t: WhistleTarget }[] }>();
+    const all: { w: KpiWhistle; t: WhistleTarget }[] = [];
+    for (const w of whistles) {
+      for (const t of w.targets.filter((x) => this.targetInScope(user, x))) {
+        const key = groupOf(q.level, w, t);
+        if (!key) continue;
+        const g = groups.get(key.id) ?? { name: key.name, items: [] };
+        g.items.push({ w, t });
+        groups.set(key.id, g);
+        all.push({ w, t });
+      }
+    }
+    if (q.level === 'community') {
+      // Community rows are named after the community (targets carry their own names, not the origin's).
+      const orgs = await this.db
+        .model(OrgModel)
+        .find({ _id: { $in: [...groups.keys()].map((id) => new Types.ObjectId(id)) } }, { name: 1 })
+        .lean<Org[]>();
+      for (const o of orgs) groups.get(String(o._id))!.name = o.name;
+    }
+    const rows = [...groups.entries()]
+      .map(([id, g]) => figures(id, g.name, g.items, now))
+      .sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'zh-CN'));
+    return {
+      level: q.level,
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      rows,
+      total: figures('total', '合计', all, now),
+      definitions: RESPONSE_KPI_DEFINITIONS.map((d) => ({ key: d.key, label: d.label, definition: d.definition })),
+    };
+  }
+
+  /** Targets past a running limit now, the longest overdue first. */
+  async listOverdue(user: Principal, page: number, pageSize: number) {
+    const now = this.clock.now();
+    const whistles = await this.db
+      .model(WhistleModel)
+      .find({ $and: [this.scope(user), { dueAt: { $lt: now } }] })
+      .sort({ dueAt: 1 })
+      .limit(MAX_OVERDUE)
+      .lean<Whistle[]>();
+    const items: OverdueWhistleItem[] = [];
+    for (const w of whistles) {
+      for (const t of w.targets) {
+        const stage = overdueOf(t, now);
+        if (!stage || !this.targetInScope(user, t)) continue;
+        const due = runningDueOf(t)!;
+        items.push({
+          whistleId: String(w._id),
+          title: w.title,
+          type: w.type,
+          urgency: w.urgency,
+          blownAt: w.blownAt.toISOString(),
+          origin: { id: String(w.origin.refId), name: w.origin.name },
+          target: { id: String(t.orgId), kind: t.kind, name: t.name },
+          stage,
+          dueAt: due.toISOString(),
+          overdueMinutes: Math.floor((now.getTime() - due.getTime()) / MINUTE_MS),
+          escalationLevel: t.escalationLevel,
+        });
+      }
+    }
+    items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.whistleId.localeCompare(b.whistleId));
+    return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+  }
+
+  /** The whistles whose figures a caller may see. */
+  private scope(user: Principal): Record<string, unknown> {
+    if (user.roles.includes('countyAdmin')) return {};
+    const or: Record<string, unknown>[] = [];
+    if (user.roles.includes('streetAdmin')) or.push({ 'place.streetId': oid(user.streetId) });
+    if (user.roles.includes('staff')) or.push({ 'place.communityId': oid(user.communityId) });
+    if (user.roles.includes('department')) or.push({ targetKeys: `department:${user.orgId}` });
+    return or.length ? { $or: or } : { _id: NOBODY };
+  }
+
+  /** A department sees its own figures only, even on a whistle to several departments. */
+  private targetInScope(user: Principal, t: Pick<WhistleTarget, 'kind' | 'orgId'>): boolean {
+    if (user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin' || r === 'staff')) return true;
+    return user.roles.includes('department') && t.kind === 'department' && String(t.orgId) === user.orgId;
+  }
+}
+
+function groupOf(level: ResponseKpiLevel, w: KpiWhistle, t: WhistleTarget): { id: string; name: string } | null {
+  if (level === 'department') return t.kind === 'department' ? { id: String(t.orgId), name: t.name } : null;
+  if (level === 'street') return t.kind === 'street' ? { id: String(t.orgId), name: t.name } : null;
+  return w.place.communityId ? { id: String(w.place.communityId), name: '' } : null;
+}
+
+const minutes1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/** One row of figures over a set of targets (definitions in shared/src/stats/kpis.ts). */
+export function figures(
+  id: string,
+  name: string,
+  items: { w: Pick<Whistle, 'blownAt'>; t: WhistleTarget }[],
+  now: Date,
+): ResponseKpiRow {
+  let reported = 0;
+  let reportedInTime = 0;
+  let resolved = 0;
+  let confirmed = 0;
+  let rated = 0;
+  let satisfied = 0;
+  let overdue = 0;
+  const reportMinutes: number[] = [];
+  const resolveMinutes: number[] = [];
+  for (const { w, t } of items) {
+    const since = (d: Date) => (d.getTime() - w.blownAt.getTime()) / MINUTE_MS;
+    const isResolved = t.status === 'resolved' || t.status === 'confirmed';
+    if (t.reportedAt) {
+      reported++;
+      reportMinutes.push(since(t.reportedAt));
+      if (t.reportedAt.getTime() <= t.reportDueAt.getTime()) reportedInTime++;
+    }
+    if (isResolved && t.resolvedAt) {
+      resolved++;
+      resolveMinutes.push(since(t.resolvedAt));
+    }
+    if (t.status === 'confirmed') {
+      confirmed++;
+      if (t.satisfaction !== null && t.satisfaction !== undefined) {
+        rated++;
+        if (t.satisfaction >= WHISTLE_SATISFIED_MIN_STARS) satisfied++;
+      }
+    }
+    const reportLate = (t.reportedAt ?? now).getTime() > t.reportDueAt.getTime();
+    const resolveLate = ((isResolved ? t.resolvedAt : null) ?? now).getTime() > t.resolveDueAt.getTime();
+    if (reportLate || resolveLate) overdue++;
+  }
+  return {
+    id,
+    name,
+    received: items.length,
+    reported,
+    reportedInTime,
+    resolved,
+    confirmed,
+    rated,
+    satisfied,
+    responseRate: rate(reportedInTime, items.length),
+    resolutionRate: rate(confirmed, items.length),
+    satisfactionRate: rate(satisfied, rated),
+    avgReportMinutes: minutes1(average(reportMinutes)),
+    p90ReportMinutes: minutes1(percentile(reportMinutes, 0.9)),
+    avgResolveMinutes: minutes1(average(resolveMinutes)),
+    p90ResolveMinutes: minutes1(percentile(resolveMinutes, 0.9)),
+    overdue,
+  };
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到签退',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

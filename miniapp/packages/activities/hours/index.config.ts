@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务时长',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

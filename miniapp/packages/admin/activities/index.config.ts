@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿活动管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '预约审批',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

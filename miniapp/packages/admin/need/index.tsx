@@ -1,0 +1,480 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  MENU_CATEGORIES,
+  NEED_ACTION_LABELS,
+  NEED_STATUS_LABELS,
+  ROLE_LABELS,
+  ROUTE_KIND_LABELS,
+  api,
+  type MenuField,
+  type NeedAction,
+  type NeedDetail,
+  type NeedEventView,
+  type Role,
+  type RouteMatch,
+} from '@gongzhi/shared';
+import { call, messageOf } from '../../../services/api';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { useRemote } from '../../../hooks/useRemote';
+import { useAdminAccess } from '../../../hooks/useAdminAccess';
+import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
+import { AdminForbidden } from '../../../components/AdminForbidden';
+import { dateTime, dueText } from '../lib/format';
+import { check } from '../lib/forms';
+import { NEED_STATUS_TONES, OVERDUE_LABELS, runningDue } from '../components/NeedCard';
+import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import '../components/ui.scss';
+import './index.scss';
+
+/** Actions of a handler, in the order the buttons show (the owner's withdraw / rate are not here). */
+const HANDLER_ACTIONS: NeedAction[] = ['accept', 'dispatch', 'start', 'complete', 'reopen', 'reject'];
+
+function answerText(field: MenuField | undefined, value: string | number | string[]): string {
+  const label = (key: string) => field?.options?.find((o) => o.key === key)?.label ?? key;
+  if (Array.isArray(value)) return value.map(label).join('、');
+  if (field?.type === 'singleChoice' && typeof value === 'string') return label(value);
+  if (field?.type === 'datetime' && typeof value === 'string') return dateTime(value);
+  return String(value);
+}
+
+function roleName(role: string): string {
+  return ROLE_LABELS[role as Role] ?? (role === 'system' ? '系统' : role);
+}
+
+/** Where a dispatched need went, by name. */
+async function routeTitle(route: NonNullable<NeedDetail['route']>): Promise<string> {
+  const params = { id: route.targetId };
+  switch (route.kind) {
+    case 'activity':
+      return (await call(api.activities.getActivity, { params })).title;
+    case 'resource':
+      return (await call(api.resources.getResource, { params })).name;
+    case 'project':
+      return (await call(api.projects.getProject, { params })).title;
+    default:
+      return '职能部门';
+  }
+}
+
+function Timeline({ events }: { events: NeedEventView[] }) {
+  const shown = [...events].reverse();
+  return (
+    <View className="need-timeline">
+      {shown.map((e, i) => (
+        <View key={e.seq} className={`need-timeline__item ${i === 0 ? 'need-timeline__item--latest' : ''}`}>
+          <View className="need-timeline__dot" />
+          <View className="need-timeline__body">
+            <View className="need-timeline__row">
+              <Text className="need-timeline__action">{`${NEED_ACTION_LABELS[e.action]} · ${NEED_STATUS_LABELS[e.to]}`}</Text>
+              <Text className="need-timeline__time">{dateTime(e.at)}</Text>
+            </View>
+            <Text className="need-timeline__actor">
+              {e.actor.name ? `${e.actor.name}（${roleName(e.actor.role)}）` : roleName(e.actor.role)}
+            </Text>
+            {e.route && <Text className="need-timeline__note">{`派给：${ROUTE_KIND_LABELS[e.route.kind]}`}</Text>}
+            {e.rating && (
+              <Text className="need-timeline__note">{`评价：${'★'.repeat(e.rating.stars)} ${e.rating.comment}`}</Text>
+            )}
+            {e.note && <Text className="need-timeline__note">{e.note}</Text>}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function MatchCard({ match, picked, onPick }: { match: RouteMatch; picked: boolean; onPick: () => void }) {
+  return (
+    <View className={`route-match ${picked ? 'route-match--on' : ''}`} onClick={onPick}>
+      <View className="route-match__top">
+        <Text className="route-match__rank">{match.rank}</Text>
+        <Text className="route-match__title">{match.title}</Text>
+        <Text className={`route-match__radio ${picked ? 'route-match__radio--on' : ''}`}>{picked ? '✓' : ''}</Text>
+      </View>
+      <View className="route-match__tags">
+        <Tag tone="blue">{ROUTE_KIND_LABELS[match.kind]}</Tag>
+        {match.available ? <Tag tone="green">可安排</Tag> : <Tag tone="grey">暂无空档</Tag>}
+      </View>
+      {match.reasons.length > 0 && <Text className="route-match__reasons">{match.reasons.join(' · ')}</Text>}
+    </View>
+  );
+}
+
+export default function AdminNeedPage() {
+  const id = useRouter().params.id ?? '';
+  const signedIn = useSignedIn();
+  const access = useAdminAccess();
+  const allowed = access.staff && access.can(api.needs.listNeeds);
+  const enabled = signedIn && allowed;
+
+  const detail = useRemote(() => call(api.needs.getNeed, { params: { id } }), [id], enabled);
+  const need = detail.data;
+  const item = useRemote(
+    () => call(api.menu.getMenuItem, { params: { id: need!.menuItem!.id } }),
+    [need?.menuItem?.id],
+    enabled && !!need?.menuItem,
+  );
+  const route = useRemote(() => routeTitle(need!.route!), [need?.route?.targetId], enabled && !!need?.route);
+
+  const [busy, setBusy] = useState(false);
+  const [sheet, setSheet] = useState<'reject' | 'dispatch' | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [sheetError, setSheetError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<RouteMatch | null>(null);
+  const [note, setNote] = useState('');
+  const matches = useRemote(
+    () => call(api.needs.suggestRoutes, { params: { id } }),
+    [id],
+    enabled && sheet === 'dispatch',
+  );
+
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!signedIn) return <View className="page" />;
+  if (!allowed) {
+    return (
+      <View className="page admin-page">
+        <AdminForbidden detail={access.staff ? '您的角色不处理居民需求。' : undefined} />
+      </View>
+    );
+  }
+
+  async function run(action: NeedAction, send: () => Promise<NeedDetail>, done: string): Promise<boolean> {
+    if (busy) return false;
+    setBusy(true);
+    void Taro.showLoading({ title: '正在提交', mask: true });
+    try {
+      await send();
+      Taro.hideLoading();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await detail.reload();
+      return true;
+    } catch (e) {
+      Taro.hideLoading();
+      const message = messageOf(e);
+      if (action === 'reject' || action === 'dispatch') setSheetError(message);
+      else void Taro.showModal({ title: `${NEED_ACTION_LABELS[action]}没有成功`, content: message, showCancel: false });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
+    const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#D42A1F' });
+    return r.confirm;
+  }
+
+  async function onAction(action: NeedAction) {
+    const params = { id };
+    switch (action) {
+      case 'accept':
+        await run(action, () => call(api.needs.acceptNeed, { params, body: {} }), '已受理');
+        break;
+      case 'start':
+        await run(action, () => call(api.needs.startNeed, { params, body: {} }), '已开始办理');
+        break;
+      case 'complete':
+        if (await confirm('确认办结', '办结后居民会收到通知并可以评价，办结不能撤销。确定已经办好了吗？', '确认办结'))
+          await run(action, () => call(api.needs.completeNeed, { params, body: {} }), '已办结');
+        break;
+      case 'reopen':
+        if (await confirm('回访重办', '重新受理这项需求？每项需求只能回访重办一次。', '重新受理'))
+          await run(action, () => call(api.needs.reopenNeed, { params, body: {} }), '已重新受理');
+        break;
+      case 'reject':
+        setSheetError(null);
+        setReasonError(undefined);
+        setSheet('reject');
+        break;
+      case 'dispatch':
+        setSheetError(null);
+        setPicked(null);
+        setSheet('dispatch');
+        break;
+      default:
+        break;
+    }
+  }
+
+  async function submitReject() {
+    const body = { reason };
+    const errors = check(api.needs.rejectNeed.body, body);
+    setReasonError(errors?.reason);
+    if (errors) return;
+    if (!(await confirm('确认驳回', `驳回后居民会收到通知，这项需求不能再办理。\n原因：${reason.trim()}`, '确认驳回')))
+      return;
+    if (await run('reject', () => call(api.needs.rejectNeed, { params: { id }, body }), '已驳回')) {
+      setSheet(null);
+      setReason('');
+    }
+  }
+
+  async function submitDispatch() {
+    if (!picked) {
+      setSheetError('请先选择派单对象');
+      return;
+    }
+    const body = { kind: picked.kind, targetId: picked.targetId, ...(note.trim() ? { note: note.trim() } : {}) };
+    if (
+      !(await confirm(
+        '确认派单',
+        `把这项需求派给「${picked.title}」（${ROUTE_KIND_LABELS[picked.kind]}）？`,
+        '确认派单',
+      ))
+    )
+      return;
+    if (await run('dispatch', () => call(api.needs.dispatchNeed, { params: { id }, body }), '已派单')) {
+      setSheet(null);
+      setNote('');
+    }
+  }
+
+  const category = need ? MENU_CATEGORIES.find((c) => c.code === need.categoryCode) : null;
+  const actions = need ? HANDLER_ACTIONS.filter((a) => need.actions.includes(a)) : [];
+  const fields = item.data?.fields ?? [];
+  const due = need ? runningDue(need) : null;
+  const notFound = detail.errorCode === 'NOT_FOUND' || detail.errorCode === 'VALIDATION_FAILED';
+
+  return (
+    <View className="page admin-page admin-need">
+      {detail.loading && !need && <LoadingCards count={3} />}
+      {detail.error && !detail.loading && notFound && (
+        <View className="admin-need__missing">
+          <EmptyState text="没有找到这条需求" hint="它可能不在您的辖区内，或者链接有误" />
+        </View>
+      )}
+      {detail.error && !detail.loading && !notFound && (
+        <ErrorState message={detail.error} onRetry={() => void detail.reload()} />
+      )}
+
+      {need && !detail.error && (
+        <>
+          <View className="need-hero">
+            <View className="need-hero__top">
+              {category && (
+                <Text
+                  className="need-hero__category"
+                  style={{ color: category.color, backgroundColor: `${category.color}1A` }}
+                >{`${category.icon} ${category.name}`}</Text>
+              )}
+              <Tag tone={NEED_STATUS_TONES[need.status]} className="need-status">
+                {NEED_STATUS_LABELS[need.status]}
+              </Tag>
+            </View>
+            <Text className="need-hero__title">{need.title}</Text>
+            {need.overdue && (
+              <Text className="overdue-badge need-hero__overdue">{`超时 · ${OVERDUE_LABELS[need.overdue]}`}</Text>
+            )}
+            <View className="need-hero__limits">
+              <Text>{`${dateTime(need.submittedAt)} 提交`}</Text>
+              {due && (
+                <Text className={need.overdue ? 'need-hero__late' : 'need-hero__due'}>
+                  {`${need.status === 'submitted' ? '受理' : '办结'}时限 ${dateTime(due)}（${dueText(due)}）`}
+                </Text>
+              )}
+            </View>
+          </View>
+
+          {need.route && (
+            <Card title="派单去向" className="need-route">
+              <View className="need-route__body">
+                <Tag tone="blue">{ROUTE_KIND_LABELS[need.route.kind]}</Tag>
+                <Text className="need-route__title">{route.data ?? (route.loading ? '…' : '（名称未能加载）')}</Text>
+              </View>
+            </Card>
+          )}
+
+          <Card title="需求内容">
+            <Text className="need-text">{need.description}</Text>
+            {need.otherText && <Text className="need-text need-text--sub">{`居民所写：${need.otherText}`}</Text>}
+            {Object.keys(need.answers).length > 0 && (
+              <View className="need-answers">
+                {Object.entries(need.answers).map(([code, value]) => {
+                  const field = fields.find((f) => f.code === code);
+                  return (
+                    <InfoRow key={code} label={field?.label ?? code}>
+                      <Text>{answerText(field, value)}</Text>
+                    </InfoRow>
+                  );
+                })}
+              </View>
+            )}
+            {need.photos.length > 0 && (
+              <Text className="need-text need-text--sub">{`附照片 ${need.photos.length} 张`}</Text>
+            )}
+          </Card>
+
+          <Card title="居民与地址" className="need-contact">
+            <InfoRow label="下单人">
+              <Text>{need.owner.name}</Text>
+            </InfoRow>
+            {need.onBehalfOf && (
+              <InfoRow label="代居民点单">
+                <Text>{`${need.onBehalfOf.name} ${need.onBehalfOf.phone}`}</Text>
+              </InfoRow>
+            )}
+            <InfoRow label="联系电话">
+              <Text className="need-phone">{need.contactPhone}</Text>
+              {need.phoneMasked ? (
+                <Text className="need-phone__note">受理人可见完整号码</Text>
+              ) : (
+                <Text
+                  className="need-phone__call"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: need.contactPhone }).catch(() => undefined)}
+                >
+                  拨打
+                </Text>
+              )}
+            </InfoRow>
+            <InfoRow label="服务地址">
+              <Text>{need.place.label}</Text>
+            </InfoRow>
+            <InfoRow label="期望时间">
+              <Text>{need.preferredTime ? dateTime(need.preferredTime) : '未指定，电话约定'}</Text>
+            </InfoRow>
+            {need.handler && (
+              <InfoRow label="受理人">
+                <Text>{need.handler.name}</Text>
+              </InfoRow>
+            )}
+            {need.rejectReason && (
+              <InfoRow label="驳回原因">
+                <Text>{need.rejectReason}</Text>
+              </InfoRow>
+            )}
+            {need.rating && (
+              <InfoRow label="居民评价">
+                <Text>{`${'★'.repeat(need.rating.stars)}${'☆'.repeat(5 - need.rating.stars)} ${need.rating.comment}`}</Text>
+              </InfoRow>
+            )}
+          </Card>
+
+          <Card title="办理经过">
+            <Timeline events={need.timeline} />
+          </Card>
+
+          {actions.length > 0 ? (
+            <ActionBar>
+              {actions.includes('reject') && (
+                <PlainButton
+                  className="need-action need-action--reject"
+                  tone="danger"
+                  onClick={() => void onAction('reject')}
+                >
+                  驳回
+                </PlainButton>
+              )}
+              {actions
+                .filter((a) => a !== 'reject')
+                .slice(0, 2)
+                .map((a, i, shown) =>
+                  // One primary button: the next step; a second one (办结 beside 开始办理) is plain.
+                  i === shown.length - 1 ? (
+                    <Button
+                      key={a}
+                      className={`need-action need-action--${a}`}
+                      type="primary"
+                      shape="round"
+                      size="large"
+                      disabled={busy}
+                      onClick={() => void onAction(a)}
+                    >
+                      {NEED_ACTION_LABELS[a]}
+                    </Button>
+                  ) : (
+                    <PlainButton
+                      key={a}
+                      className={`need-action need-action--${a}`}
+                      tone="brand"
+                      onClick={() => void onAction(a)}
+                    >
+                      {NEED_ACTION_LABELS[a]}
+                    </PlainButton>
+                  ),
+                )}
+            </ActionBar>
+          ) : (
+            <Text className="admin-need__done">
+              {['done', 'closed', 'rejected', 'withdrawn'].includes(need.status)
+                ? '这项需求已经结束'
+                : '当前没有需要您办理的操作'}
+            </Text>
+          )}
+        </>
+      )}
+
+      <Sheet
+        open={sheet === 'reject'}
+        title="驳回需求"
+        className="reject-sheet"
+        onClose={() => setSheet(null)}
+        footer={
+          <Button
+            className="reject-sheet__submit"
+            type="primary"
+            shape="round"
+            size="large"
+            disabled={busy}
+            onClick={() => void submitReject()}
+          >
+            确认驳回
+          </Button>
+        }
+      >
+        <Banner message={sheetError} />
+        <Field label="驳回原因" required error={reasonError} hint="居民会看到这段话，请写清楚原因和可以怎么办">
+          <TextArea value={reason} onInput={setReason} placeholder="例如：不属于社区服务范围，已告知居民拨打 12345" />
+        </Field>
+      </Sheet>
+
+      <Sheet
+        open={sheet === 'dispatch'}
+        title="派单"
+        className="dispatch-sheet"
+        onClose={() => setSheet(null)}
+        footer={
+          <Button
+            className="dispatch-sheet__submit"
+            type="primary"
+            shape="round"
+            size="large"
+            disabled={busy || !picked}
+            onClick={() => void submitDispatch()}
+          >
+            {picked ? `派给「${picked.title}」` : '请选择派单对象'}
+          </Button>
+        }
+      >
+        <Banner message={sheetError} />
+        <Text className="dispatch-sheet__hint">系统按同类服务、就近、当前有空排序，选一个派单：</Text>
+        {matches.loading && <LoadingCards count={2} />}
+        {matches.error && !matches.loading && (
+          <ErrorState message={matches.error} onRetry={() => void matches.reload()} />
+        )}
+        {matches.data && matches.data.matches.length === 0 && (
+          <EmptyState text="暂时没有合适的派单对象" hint="可以先开展同类志愿活动或登记资源，再来派单" />
+        )}
+        {matches.data?.matches.map((m) => (
+          <MatchCard
+            key={`${m.kind}:${m.targetId}`}
+            match={m}
+            picked={picked?.targetId === m.targetId}
+            onPick={() => setPicked(m)}
+          />
+        ))}
+        {matches.data && matches.data.matches.length > 0 && (
+          <Field label="派单说明（选填）">
+            <TextArea value={note} onInput={setNote} placeholder="例如：请于本周内联系居民" maxlength={500} />
+          </Field>
+        )}
+      </Sheet>
+    </View>
+  );
+}

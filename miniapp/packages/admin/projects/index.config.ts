@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公益项目管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

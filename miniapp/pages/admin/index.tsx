@@ -1,0 +1,272 @@
+import { useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ROLE_LABELS, STAFF_ROLES, api, type NeedInbox } from '@gongzhi/shared';
+import { call } from '../../services/api';
+import { useRemote } from '../../hooks/useRemote';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { useAdminAccess, type AdminAccess } from '../../hooks/useAdminAccess';
+import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
+import { AdminForbidden } from '../../components/AdminForbidden';
+import './index.scss';
+
+/** What the home counts; null where the role has no such task, or the count did not load. */
+interface Overview {
+  needs: NeedInbox | null;
+  pendingBookings: number | null;
+  activities: { upcoming: number; drafts: number } | null;
+  projects: { total: number; active: number } | null;
+  menu: number | null;
+  /** Tasks whose count failed to load (the card still opens). */
+  failed: number;
+}
+
+type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu';
+
+/** The tasks this person's roles may act on, read from the endpoints' access lists. */
+function tasksOf(access: AdminAccess): Task[] {
+  const tasks: Task[] = [];
+  if (access.can(api.needs.listNeeds)) tasks.push('needs');
+  if (access.can(api.resources.approveBooking)) tasks.push('bookings');
+  if (access.can(api.activities.createActivity)) tasks.push('activities');
+  if (access.can(api.projects.updateMilestone)) tasks.push('projects');
+  if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
+  return tasks;
+}
+
+async function pendingBookings(): Promise<number> {
+  const resources = await call(api.resources.listResources, {
+    query: { managed: 'true', bookable: 'true', pageSize: 100 },
+  });
+  const counts = await Promise.all(
+    resources.items.map((r) =>
+      call(api.resources.listResourceBookings, {
+        params: { id: r.id },
+        query: { status: 'pending', pageSize: 1 },
+      }).then((b) => b.total),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+async function loadOverview(tasks: Task[]): Promise<Overview> {
+  const has = (t: Task) => tasks.includes(t);
+  const settled = await Promise.allSettled([
+    has('needs') ? call(api.needs.listNeeds, { query: { pageSize: 1 } }) : null,
+    has('bookings') ? pendingBookings() : null,
+    has('activities')
+      ? Promise.all([
+          call(api.activities.listActivities, { query: { when: 'upcoming', pageSize: 1 } }),
+          call(api.activities.listActivities, { query: { status: 'draft', when: 'all', pageSize: 1 } }),
+        ]).then(([up, drafts]) => ({ upcoming: up.total, drafts: drafts.total }))
+      : null,
+    has('projects')
+      ? Promise.all([
+          call(api.projects.listProjects, { query: { pageSize: 1 } }),
+          call(api.projects.listProjects, { query: { status: 'delivering', pageSize: 1 } }),
+        ]).then(([all, active]) => ({ total: all.total, active: active.total }))
+      : null,
+    has('menu') ? call(api.menu.listMenuAdmin, { query: { includeInactive: 'true', pageSize: 1 } }) : null,
+  ]);
+  const value = <T,>(r: PromiseSettledResult<T | null>): T | null => (r.status === 'fulfilled' ? r.value : null);
+  const failed = settled.filter((r) => r.status === 'rejected').length;
+  if (failed > 0 && failed === tasks.length) {
+    // Nothing loaded: show the page's error state with the first reason.
+    throw (settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+  }
+  const menu = value(settled[4]);
+  return {
+    needs: value(settled[0]),
+    pendingBookings: value(settled[1]),
+    activities: value(settled[2]),
+    projects: value(settled[3]),
+    menu: menu ? menu.total : null,
+    failed,
+  };
+}
+
+const open = (url: string) => void Taro.navigateTo({ url });
+
+function NeedStats({ inbox, readOnlyHint }: { inbox: NeedInbox | null; readOnlyHint: boolean }) {
+  const c = inbox?.counts;
+  const n = (v: number | undefined) => (inbox ? String(v ?? 0) : '—');
+  const stats = [
+    { key: 'submitted', label: '待受理', value: n(c?.submitted), url: 'status=submitted', tone: 'brand' },
+    { key: 'overdue', label: '超时', value: n(inbox?.overdueCount), url: 'overdue=true', tone: 'alert' },
+    { key: 'accepted', label: '待派单', value: n(c?.accepted), url: 'status=accepted', tone: 'plain' },
+    {
+      key: 'doing',
+      label: '办理中',
+      value: inbox ? String((c?.routed ?? 0) + (c?.in_progress ?? 0)) : '—',
+      url: 'status=in_progress',
+      tone: 'plain',
+    },
+  ];
+  return (
+    <View className="admin-home__needs">
+      <View className="admin-home__needs-head" onClick={() => open('/packages/admin/inbox/index')}>
+        <Text className="section-title admin-home__needs-title">需求收件箱</Text>
+        <Text className="admin-home__more">全部需求 ›</Text>
+      </View>
+      <View className="admin-home__stats">
+        {stats.map((s) => (
+          <View
+            key={s.key}
+            className={`admin-home__stat admin-home__stat--${s.tone} admin-stat-${s.key}`}
+            onClick={() => open(`/packages/admin/inbox/index?${s.url}`)}
+          >
+            <Text className="admin-home__stat-value">{s.value}</Text>
+            <Text className="admin-home__stat-label">{s.label}</Text>
+          </View>
+        ))}
+      </View>
+      {readOnlyHint && <Text className="admin-home__hint">街道可查看辖区内各社区的需求办理情况</Text>}
+    </View>
+  );
+}
+
+function TaskRow(props: {
+  icon: string;
+  title: string;
+  sub: string;
+  badge?: number | null;
+  url: string;
+  hook: string;
+}) {
+  return (
+    <View className={`admin-task admin-task--${props.hook}`} onClick={() => open(props.url)}>
+      <View className="admin-task__icon">
+        <Text>{props.icon}</Text>
+      </View>
+      <View className="admin-task__body">
+        <Text className="admin-task__title">{props.title}</Text>
+        <Text className="admin-task__sub">{props.sub}</Text>
+      </View>
+      {!!props.badge && <Text className="admin-task__badge">{props.badge > 99 ? '99+' : props.badge}</Text>}
+      <Text className="admin-task__arrow">›</Text>
+    </View>
+  );
+}
+
+export default function AdminHomePage() {
+  const signedIn = useSignedIn();
+  const access = useAdminAccess();
+  const tasks = tasksOf(access);
+  const enabled = signedIn && access.staff && tasks.length > 0;
+  const overview = useRemote(() => loadOverview(tasks), [tasks.join()], enabled);
+  const shown = useRef(false);
+
+  // A tab page stays alive: counts change after work on the inner pages, so load again on return.
+  useDidShow(() => {
+    if (shown.current && enabled) void overview.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void (enabled ? overview.reload() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!signedIn) return <View className="page" />;
+  if (!access.staff) {
+    return (
+      <View className="page admin-home admin-home--forbidden">
+        <AdminForbidden />
+      </View>
+    );
+  }
+
+  const user = access.user;
+  const role = access.roles.find((r) => STAFF_ROLES.includes(r));
+  const o = overview.data;
+  const place = user?.community?.name ?? user?.org?.name ?? '';
+  // A unit admin's activities are the unit's own; the county-wide counts would mislead.
+  const unitOnly =
+    access.roles.includes('unitAdmin') && !access.roles.some((r) => r === 'staff' || r === 'countyAdmin');
+
+  return (
+    <View className="page admin-home">
+      <View className="admin-home__header">
+        <Text className="admin-home__hello">{`${user?.name ?? ''}，辛苦了`}</Text>
+        <Text className="admin-home__heading">管理工作台</Text>
+        <Text className="admin-home__who">{[role ? ROLE_LABELS[role] : '', place].filter(Boolean).join(' · ')}</Text>
+      </View>
+
+      <View className="admin-home__body">
+        {tasks.length === 0 && (
+          <EmptyState text="暂时没有需要您处理的事项" hint="职能部门的吹哨报到、响应考核将在这里办理，敬请期待" />
+        )}
+        {tasks.length > 0 && overview.loading && !o && <LoadingCards count={3} />}
+        {tasks.length > 0 && overview.error && !overview.loading && (
+          <ErrorState message={overview.error} onRetry={() => void overview.reload()} />
+        )}
+        {o && !overview.error && (
+          <>
+            {tasks.includes('needs') && (
+              <NeedStats
+                inbox={o.needs}
+                readOnlyHint={access.roles.includes('streetAdmin') && !access.roles.includes('staff')}
+              />
+            )}
+            {tasks.some((t) => t !== 'needs') && (
+              <View className="admin-home__tasks">
+                {tasks.includes('bookings') && (
+                  <TaskRow
+                    hook="bookings"
+                    icon="📅"
+                    title="场地预约审批"
+                    sub={
+                      o.pendingBookings === null
+                        ? '查看并审批预约'
+                        : o.pendingBookings
+                          ? `${o.pendingBookings} 个预约等待审批`
+                          : '暂无待审批的预约'
+                    }
+                    badge={o.pendingBookings}
+                    url="/packages/admin/bookings/index"
+                  />
+                )}
+                {tasks.includes('activities') && (
+                  <TaskRow
+                    hook="activities"
+                    icon="🙌"
+                    title="志愿活动"
+                    sub={
+                      o.activities && !unitOnly
+                        ? `即将进行 ${o.activities.upcoming} 个${o.activities.drafts ? ` · 草稿 ${o.activities.drafts} 个` : ''}`
+                        : '发布活动、排班、签到码、确认时长'
+                    }
+                    url="/packages/admin/activities/index"
+                  />
+                )}
+                {tasks.includes('projects') && (
+                  <TaskRow
+                    hook="projects"
+                    icon="🏗️"
+                    title="公益项目"
+                    sub={
+                      o.projects
+                        ? `共 ${o.projects.total} 个 · 实施中 ${o.projects.active} 个`
+                        : '立项、里程碑、公开进展'
+                    }
+                    url="/packages/admin/projects/index"
+                  />
+                )}
+                {tasks.includes('menu') && (
+                  <TaskRow
+                    hook="menu"
+                    icon="📋"
+                    title="服务菜单"
+                    sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
+                    url="/packages/admin/menu/index"
+                  />
+                )}
+              </View>
+            )}
+            {o.failed > 0 && (
+              <Text className="admin-home__hint admin-home__hint--center">部分数量没有加载出来，下拉可刷新</Text>
+            )}
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

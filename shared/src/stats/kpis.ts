@@ -1,0 +1,90 @@
+import { WHISTLE_SATISFIED_MIN_STARS } from '../whistles/rules';
+
+/**
+ * 三率 and response times of 吹哨报到, per responder, over whistles blown in a date range. Every
+ * figure counts targets (a whistle to two departments is two targets: each department answers for
+ * its own). One place for the definitions: the API docs, the Excel export and the admin tab read them.
+ *
+ * - 收到 received: targets of whistles blown in the range.
+ * - 响应率 responseRate = targets reported within their report limit ÷ received.
+ * - 解决率 resolutionRate = targets resolved and confirmed by the originator ÷ received.
+ * - 满意率 satisfactionRate = satisfied ratings (≥ 4 of 5 stars, given when the originator confirms)
+ *   ÷ rated targets (confirmed targets: every confirmation carries a rating).
+ * - 报到用时 report time: minutes from the blow to the report, over reported targets: average and
+ *   90th percentile (nearest rank: the smallest value with at least 90% of values at or below it).
+ * - 办结用时 resolution time: minutes from the blow to the latest resolution, over targets now
+ *   resolved or confirmed (a sent-back target counts again when re-resolved).
+ * - 超时 overdue: targets that missed a limit — reported late or still pending past the report limit,
+ *   or resolved late or still unresolved past the resolution limit.
+ * A rate with nothing to divide by is null (shown as —).
+ */
+export const RESPONSE_KPI_LEVELS = ['department', 'street', 'community'] as const;
+export type ResponseKpiLevel = (typeof RESPONSE_KPI_LEVELS)[number];
+export const RESPONSE_KPI_LEVEL_LABELS: Record<ResponseKpiLevel, string> = {
+  department: '职能部门',
+  street: '街道',
+  community: '社区',
+};
+
+/** How rows are formed per level. */
+export const RESPONSE_KPI_LEVEL_DEFINITIONS: Record<ResponseKpiLevel, string> = {
+  department: '每个职能部门一行：吹给该部门的报到对象',
+  street: '每个街道一行：吹给该街道的报到对象（社区吹哨街道报到）',
+  community: '每个社区一行：该社区（含其网格）吹出的全部哨的报到对象，即该社区的哨被响应得如何',
+};
+
+export const RESPONSE_KPI_DEFINITIONS = [
+  {
+    key: 'received',
+    label: '收到',
+    definition: '统计期内吹出的哨中，该对象收到的报到任务数（一哨多部门时每个部门各算一个）',
+  },
+  { key: 'responseRate', label: '响应率', definition: '在报到时限内报到的任务数 ÷ 收到的任务数' },
+  { key: 'resolutionRate', label: '解决率', definition: '已办结且经吹哨方确认的任务数 ÷ 收到的任务数' },
+  {
+    key: 'satisfactionRate',
+    label: '满意率',
+    definition: `满意评价数（吹哨方确认时评价 ${WHISTLE_SATISFIED_MIN_STARS} 星及以上，满分 5 星）÷ 评价数（已确认的任务，每次确认都须评价）`,
+  },
+  {
+    key: 'reportMinutes',
+    label: '报到用时',
+    definition: '从吹哨到报到的分钟数，统计已报到的任务：平均值与 90 百分位（最近秩法）',
+  },
+  {
+    key: 'resolveMinutes',
+    label: '办结用时',
+    definition: '从吹哨到最近一次办结的分钟数，统计当前已办结或已确认的任务：平均值与 90 百分位（最近秩法）',
+  },
+  {
+    key: 'overdue',
+    label: '超时',
+    definition: '超过报到时限才报到或至今未报到、超过办结时限才办结或至今未办结的任务数；超时计入报到方',
+  },
+] as const;
+
+/** One text for the API docs. */
+export function responseKpiDefinitionText(): string {
+  return RESPONSE_KPI_DEFINITIONS.map((d) => `${d.label}：${d.definition}`).join('；') + '。';
+}
+
+/**
+ * The p-th percentile (0 < p ≤ 1) by nearest rank: the value at rank ⌈p·n⌉ of the sorted values.
+ * null for no values. Pure, so the figures can be checked by hand.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[rank - 1];
+}
+
+export function average(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** A rate as a fraction rounded to 4 decimals (0.6667), or null when there is nothing to divide by. */
+export function rate(part: number, whole: number): number | null {
+  return whole ? Math.round((part / whole) * 10_000) / 10_000 : null;
+}
