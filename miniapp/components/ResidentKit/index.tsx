@@ -4,7 +4,7 @@ import { View, Text, Image, ScrollView } from '@tarojs/components';
 import { getToken } from '../../services/session';
 import './index.scss';
 
-export { usePaged, type Paged, type PageOf } from './usePaged';
+export { usePaged, type Paged, type PageOf } from '../../hooks/usePaged';
 export * from './time';
 export * from './money';
 

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { SERVICE_BRANDS, addDays, api, type ActivitySummary, type BrandCode } from '@gongzhi/shared';
 import { call } from '../../services/api';
@@ -7,7 +7,7 @@ import { getSavedUser } from '../../services/session';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
 import { BrandTag, ListFooter, SeatsLeft, canTakePart } from '../../components/ActivityKit';
-import { usePagedList } from '../../components/ActivityKit/usePagedList';
+import { usePaged } from '../../hooks/usePaged';
 import { dayName, monthDay, shiftWhen, todayDate, weekdayText } from '../../components/ActivityKit/time';
 import { CommunitySheet, type CommunityChoice } from './CommunitySheet';
 import './index.scss';
@@ -168,7 +168,7 @@ export default function ActivitiesPage() {
   const [community, setCommunity] = useState<CommunityChoice | null>(mine);
   const [sheetOpen, setSheetOpen] = useState(false);
 
-  const list = usePagedList(
+  const list = usePaged(
     async (page, pageSize) =>
       call(api.activities.listActivities, {
         query: {
@@ -183,11 +183,6 @@ export default function ActivitiesPage() {
     signedIn,
     PAGE_SIZE,
   );
-
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
 
   // Back from a detail page after claiming: seats changed, refresh what is on screen quietly.
   const shown = useRef(false);

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { api, type MyShift } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { BrandTag, ListFooter } from '../../../components/ActivityKit';
-import { usePagedList } from '../../../components/ActivityKit/usePagedList';
+import { usePaged } from '../../../hooks/usePaged';
 import {
   checkInOpen,
   checkInWindow,
@@ -104,17 +104,12 @@ function ShiftCard({ shift }: { shift: MyShift }) {
 export default function MyShiftsPage() {
   const signedIn = useSignedIn();
   const [when, setWhen] = useState<When>('upcoming');
-  const list = usePagedList(
+  const list = usePaged(
     (page, pageSize) => call(api.activities.listMyShifts, { query: { when, page, pageSize } }),
     [when],
     signedIn,
     10,
   );
-
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
 
   // Back from check-in or a detail page: show what changed.
   const shown = useRef(false);

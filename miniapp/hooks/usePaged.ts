@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { messageOf } from '../../services/api';
+import { messageOf } from '../services/api';
 
 export interface PageOf<T> {
   items: T[];
