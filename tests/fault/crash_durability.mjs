@@ -558,6 +558,10 @@ async function main() {
     phases,
     outages: outages.map(({ readyzSamples: _, ...o }) => o),
     checks: { ...checks, replayed: replays.replayed },
+    // Each create that never got a final answer, with every attempt (what the first one ran into).
+    unanswered: ops
+      .filter((o) => o.outcome !== 'acknowledged' && o.outcome !== 'refused')
+      .map((o) => ({ key: o.key, kind: o.kind, phase: o.phase, outcome: o.outcome, attempts: o.attempts })),
     rules,
     ok: rules.every((r) => r.ok),
     events,

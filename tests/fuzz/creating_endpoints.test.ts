@@ -120,8 +120,9 @@ async function realIds(ep: Endpoint, account: string | null): Promise<Record<str
         .toArray();
       docs = links.map((l) => ({ _id: l.needId }));
     } else {
-      const collection = COLLECTIONS[owner];
-      if (!collection) throw new Error(`no collection known for ${ep.path} :${name}`);
+      // A path this table does not know yet: guess the collection from the segment (`council-topics`
+      // → councilTopics); with no document there the id is a fresh one (the request then meets a 404).
+      const collection = COLLECTIONS[owner] ?? owner.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
       docs = await db
         .collection(collection)
         .find(collection === 'orgs' ? { kind: 'grid' } : {})
