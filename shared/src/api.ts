@@ -6,6 +6,7 @@ import * as activities from './activities/endpoints';
 import * as projects from './projects/endpoints';
 import * as notifications from './notifications/endpoints';
 import * as grids from './grids/endpoints';
+import * as notices from './notices/endpoints';
 import * as whistles from './whistles/endpoints';
 import * as stats from './stats/endpoints';
 import type { Endpoint } from './endpoint';
@@ -22,6 +23,7 @@ export const api = {
   grids,
   whistles,
   stats,
+  notices,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

@@ -26,3 +26,4 @@ export * from './whistles/rules';
 export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
+export * from './notices/schemas';

@@ -34,6 +34,16 @@ test('sign in, see the menu, open 法律咨询, see my masked profile', async ()
   await page.locator('.menu-item', { hasText: '老年助餐' }).waitFor();
   expect(await page.locator('.menu-item', { hasText: '老旧线路检查' }).count()).toBe(0);
 
+  // The community board: pinned first; a tap shows the whole notice.
+  const notices = page.locator('.home-notice');
+  expect(await notices.first().innerText()).toContain('南门小区周六停水通知');
+  expect(await page.locator('.home-notice', { hasText: '西山营小区' }).count()).toBe(0);
+  await notices.first().click();
+  await page.getByText('请居民提前储水', { exact: false }).waitFor();
+  await page.waitForTimeout(400); // the modal fades in; only the screenshot waits for it
+  await shot('02b-notice');
+  await page.getByText('知道了').click();
+
   await page.locator('.menu-item', { hasText: '法律咨询' }).click();
   const detail = page.locator('.menu-item-detail');
   await detail.waitFor();

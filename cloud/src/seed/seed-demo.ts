@@ -8,6 +8,7 @@ import { ACCOUNTS, COUNTY_NAME, DEPARTMENTS, MENU, STREETS, UNITS } from './demo
 import { MetaModel } from './meta.model';
 import { seedId } from './seed-id';
 import { insertNew } from './insert-new';
+import { seedNotices } from '../notices/notices.seed';
 import { seedResources } from '../resources/resources.seed';
 import { seedActivities } from '../activities/activities.seed';
 import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
@@ -132,6 +133,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);
   await seedWhistles(db);
   await seedGrids(db);
+
+  await seedNotices(db);
 
   await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
   return true;

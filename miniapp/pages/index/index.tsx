@@ -8,6 +8,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
 import { CategoryGrid } from './CategoryGrid';
+import { HomeNotices } from './HomeNotices';
 import { HomeProjects } from './HomeProjects';
 import { HomeShortcuts } from './HomeShortcuts';
 import { MenuItemCard } from './MenuItemCard';
@@ -32,11 +33,17 @@ export default function HomePage() {
     [],
     signedIn,
   );
+  // The latest community notices; like projects, a failure here leaves the menu alone.
+  const notices = useRemote(
+    async () => (await call(api.notices.listNotices, { query: { pageSize: 3 } })).items,
+    [],
+    signedIn,
+  );
   // null = every category; a code = only that category's items.
   const [picked, setPicked] = useState<string | null>(null);
 
   usePullDownRefresh(() => {
-    void Promise.all([menu.reload(), projects.reload()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([menu.reload(), projects.reload(), notices.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   const groups = (menu.data?.categories ?? []).filter((c) => c.items.length > 0);
@@ -72,6 +79,7 @@ export default function HomePage() {
               onPick={(code) => setPicked((now) => (now === code ? null : code))}
             />
 
+            {!picked && <HomeNotices notices={notices.data ?? []} />}
             {!picked && orders && <HomeShortcuts />}
             {!picked && <HomeProjects projects={projects.data ?? []} />}
 

@@ -1,0 +1,32 @@
+import { Schema, Types } from 'mongoose';
+import { defineModel } from '../core/db';
+
+/** 社区公告. Withdrawn notices stay (who said what, when) but are no longer listed. */
+export interface NoticeDoc {
+  _id: Types.ObjectId;
+  communityId: Types.ObjectId;
+  streetId: Types.ObjectId;
+  title: string;
+  body: string;
+  pinned: boolean;
+  authorId: Types.ObjectId;
+  publishedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export const NoticeModel = defineModel<NoticeDoc>(
+  'Notice',
+  new Schema<NoticeDoc>(
+    {
+      communityId: { type: Schema.Types.ObjectId, required: true },
+      streetId: { type: Schema.Types.ObjectId, required: true },
+      title: { type: String, required: true },
+      body: { type: String, required: true },
+      pinned: { type: Boolean, default: false },
+      authorId: { type: Schema.Types.ObjectId, required: true },
+      publishedAt: { type: Date, required: true },
+      withdrawnAt: { type: Date, default: null },
+    },
+    { collection: 'notices', versionKey: false },
+  ).index({ communityId: 1, withdrawnAt: 1, pinned: -1, publishedAt: -1 }),
+);
