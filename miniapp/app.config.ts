@@ -20,6 +20,7 @@ export default defineAppConfig({
         'projects/index',
         'project-edit/index',
         'bookings/index',
+        'notices/index',
       ],
     },
   ],

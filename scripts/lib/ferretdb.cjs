@@ -48,15 +48,16 @@ function portFree(port, host = '127.0.0.1') {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/**
+ * A free port below Linux's ephemeral range (32768–60999), so that no outgoing connection can take
+ * it between this check and the server binding it.
+ */
+async function freePort() {
+  for (let i = 0; i < 50; i++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (await portFree(port)) return port;
+  }
+  throw new Error('找不到空闲端口');
 }
 
 /** Waits until a MongoDB-protocol server answers `ping`. */

@@ -29,9 +29,10 @@ test.each([
   ['the API port', 'PORT'],
   ['the embedded database port', 'DB_PORT'],
 ])('%s in use is reported with the port number', async (_, key) => {
+  // The OS picks the port the server holds: no window for anyone else to take it first.
   const server = net.createServer();
-  const taken = freePortSync();
-  await new Promise<void>((r) => server.listen(taken, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const taken = (server.address() as net.AddressInfo).port;
   try {
     const env: Record<string, string> = {
       PORT: String(freePortSync()),

@@ -21,7 +21,7 @@ interface Overview {
   failed: number;
 }
 
-type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu';
+type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -31,6 +31,8 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.activities.createActivity)) tasks.push('activities');
   if (access.can(api.projects.updateMilestone)) tasks.push('projects');
   if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
+  // The board is a community's: staff post to their own (street and county roles have none).
+  if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
   return tasks;
 }
 
@@ -257,6 +259,15 @@ export default function AdminHomePage() {
                     title="服务菜单"
                     sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
                     url="/packages/admin/menu/index"
+                  />
+                )}
+                {tasks.includes('notices') && (
+                  <TaskRow
+                    hook="notices"
+                    icon="📢"
+                    title="社区公告"
+                    sub="发布停水停电、活动预告等通知"
+                    url="/packages/admin/notices/index"
                   />
                 )}
               </View>
