@@ -12,14 +12,10 @@ import {
   ScopeEnum,
 } from '@midwayjs/core';
 import { Clock } from '../core/clock';
+import { every } from '../core/every';
 import { WhistleEscalations } from './whistle-escalation.service';
 
-const EVERY_MS = 60 * 1000;
-
-/**
- * Runs the deadline sweep every minute. A plain timer on every instance: the escalation records'
- * unique index keeps each step single, whichever instance gets there first.
- */
+/** Runs the deadline sweep every minute; the escalation records' unique index keeps each step single. */
 @Autoload()
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -33,30 +29,19 @@ export class WhistlesScheduler {
   @Logger()
   logger!: ILogger;
 
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
 
   @Init()
   init(): void {
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    // Never keep the process alive just for this.
-    this.timer.unref();
-  }
-
-  async tick(): Promise<void> {
-    if (!this.timer) return;
-    try {
+    this.stop = every(60 * 1000, 'whistles', this.logger, async () => {
       const escalations = await this.container.getAsync(WhistleEscalations);
       const { escalated, completed } = await escalations.sweepOverdue(this.clock.now());
-      if (escalated || completed) this.logger.info('[whistles] escalated %d, completed %d', escalated, completed);
-    } catch (err) {
-      // A sweep cut short by shutdown is not news; anything else is retried next minute.
-      if (this.timer) this.logger.warn('[whistles] sweep failed, will retry: %s', err);
-    }
+      return escalated || completed ? `escalated ${escalated}, completed ${completed}` : null;
+    });
   }
 
   @Destroy()
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  destroy(): void {
+    this.stop?.();
   }
 }

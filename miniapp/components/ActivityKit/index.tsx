@@ -30,41 +30,5 @@ export function SeatsLeft({ free }: { free: number }) {
   );
 }
 
-interface FooterProps {
-  count: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: string | null;
-  onMore: () => void;
-}
-
-/** The line under a paged list: loading, try again, or the end. */
-export function ListFooter({ count, hasMore, loadingMore, moreError, onMore }: FooterProps) {
-  if (count === 0) return null;
-  if (moreError) {
-    return (
-      <View className="act-list-footer act-list-footer--error" onClick={onMore}>
-        <Text>{`${moreError}，点这里重试`}</Text>
-      </View>
-    );
-  }
-  if (loadingMore) {
-    return (
-      <View className="act-list-footer">
-        <Text>正在加载…</Text>
-      </View>
-    );
-  }
-  if (hasMore) {
-    return (
-      <View className="act-list-footer" onClick={onMore}>
-        <Text>上滑加载更多</Text>
-      </View>
-    );
-  }
-  return (
-    <View className="act-list-footer">
-      <Text>{`— 共 ${count} 条，已经到底了 —`}</Text>
-    </View>
-  );
-}
+/** The line under a paged list: one component for every list of the app. */
+export { ListFooter } from '../ResidentKit';
