@@ -33,11 +33,14 @@ export class NeedsScheduler {
 
   @Init()
   init(): void {
-    this.stop = every(10 * 60 * 1000, 'needs', this.logger, async () => {
-      const needs = await this.container.getAsync(NeedsService);
-      const closed = await needs.autoCloseDue(this.clock.now());
-      return closed ? `auto-closed ${closed} unrated needs` : null;
-    });
+    this.stop = every(10 * 60 * 1000, 'needs', this.logger, () => this.tick());
+  }
+
+  /** One run: what the timer does, callable by tests with the same clock. */
+  async tick(): Promise<string | null> {
+    const needs = await this.container.getAsync(NeedsService);
+    const closed = await needs.autoCloseDue(this.clock.now());
+    return closed ? `auto-closed ${closed} unrated needs` : null;
   }
 
   @Destroy()

@@ -33,11 +33,14 @@ export class WhistlesScheduler {
 
   @Init()
   init(): void {
-    this.stop = every(60 * 1000, 'whistles', this.logger, async () => {
-      const escalations = await this.container.getAsync(WhistleEscalations);
-      const { escalated, completed } = await escalations.sweepOverdue(this.clock.now());
-      return escalated || completed ? `escalated ${escalated}, completed ${completed}` : null;
-    });
+    this.stop = every(60 * 1000, 'whistles', this.logger, () => this.tick());
+  }
+
+  /** One sweep: what the timer does, callable by tests with the same clock. */
+  async tick(): Promise<string | null> {
+    const escalations = await this.container.getAsync(WhistleEscalations);
+    const { escalated, completed } = await escalations.sweepOverdue(this.clock.now());
+    return escalated || completed ? `escalated ${escalated}, completed ${completed}` : null;
   }
 
   @Destroy()
