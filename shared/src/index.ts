@@ -8,6 +8,7 @@ export * from './menu/categories';
 export * from './menu/schemas';
 export * from './auth/schemas';
 export * from './people/phone';
+export * from './people/rosters';
 export * from './resources/schemas';
 export * from './resources/slots';
 export * from './activities/brands';

@@ -16,7 +16,7 @@ beforeAll(async () => {
     ['staff', 'volunteer', 'resident', 'resident2', 'partyMember'].map((a) => t.signIn(a)),
   );
   activity = await newActivity(t, staff, {
-    title: '美丽家园爱卫行·认领测试',
+    title: '美丽家园创卫行·认领测试',
     brand: 'cleanHome',
     categoryCode: 'sanitation',
   });
@@ -62,7 +62,7 @@ test('a volunteer claims a seat; claiming again returns the same seat', async ()
       confirmedMinutes: null,
     }),
   ]);
-  expect(my.body.items[0].activity).toMatchObject({ id: activity, brandName: '美丽家园爱卫行' });
+  expect(my.body.items[0].activity).toMatchObject({ id: activity, brandName: '美丽家园创卫行' });
 });
 
 test('a claim can be cancelled before the cut-off: the seat and the time are freed', async () => {
@@ -144,7 +144,7 @@ test('one person is never in two overlapping shifts; the refusal names the clash
   const clash = await claim(t, resident2, overlapping);
   expect(clash.status).toBe(409);
   expect(clash.body.code).toBe('TIME_CLASH');
-  expect(clash.body.message).toMatch(/09:00–11:00.*美丽家园爱卫行·认领测试/);
+  expect(clash.body.message).toMatch(/09:00–11:00.*美丽家园创卫行·认领测试/);
   expect(await t.db.model(SeatModel).countDocuments({ shiftId: overlapping })).toBe(0);
   expect(await t.db.model(PersonTimeModel).countDocuments({ shiftId: overlapping })).toBe(0);
   // Back to back is not an overlap.

@@ -14,7 +14,7 @@ const base = {
   categoryCode: 'sanitation',
   name: '垃圾分类指导',
   summary: '志愿者上门讲解垃圾分类',
-  description: '“美丽家园爱卫行”志愿者上门讲解垃圾分类。',
+  description: '“美丽家园创卫行”志愿者上门讲解垃圾分类。',
   resourceKinds: ['volunteer'],
   timeLimits: { acceptHours: 24, completeHours: 72 },
 };

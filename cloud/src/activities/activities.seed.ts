@@ -121,7 +121,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       key: 'clean-nanmen',
-      title: '美丽家园爱卫行·南门小区楼道清理',
+      title: '美丽家园创卫行·南门小区楼道清理',
       brand: 'cleanHome',
       categoryCode: 'sanitation',
       team: 'helpingHand',
@@ -197,7 +197,7 @@ function demoActivities(): DemoActivity[] {
     },
     {
       key: 'clean-xishan',
-      title: '美丽家园爱卫行·西山营小区环境整治',
+      title: '美丽家园创卫行·西山营小区环境整治',
       brand: 'cleanHome',
       categoryCode: 'sanitation',
       team: 'helpingHand',

@@ -149,7 +149,7 @@ const NEEDS: DemoNeed[] = [
     submittedHoursAgo: 100,
     steps: [
       ['accept', 99, 'gridWorker'],
-      ['dispatch', 98, 'gridWorker', '并入本周“美丽家园爱卫行”', { route: activity('clean-nanmen') }],
+      ['dispatch', 98, 'gridWorker', '并入本周“美丽家园创卫行”', { route: activity('clean-nanmen') }],
       ['start', 60, 'gridWorker'],
       ['complete', 48, 'gridWorker', '杂物已清运'],
     ],

@@ -47,7 +47,7 @@ export async function seedNotices(db: Db): Promise<void> {
       communityId: seedId('org:community:xishan'),
       streetId: xincheng,
       title: '西山营小区环境整治志愿者招募',
-      body: '本周日上午开展“美丽家园爱卫行”环境整治，欢迎居民报名参加，可在“活动”里认领班次。',
+      body: '本周日上午开展“美丽家园创卫行”环境整治，欢迎居民报名参加，可在“活动”里认领班次。',
       pinned: false,
       authorId: seedId('user:staff2'),
       publishedAt: new Date(now - 2 * DAY),

@@ -281,9 +281,9 @@ export const MENU: DemoMenuItem[] = [
     key: 'sanitation-cleanup',
     category: 'sanitation',
     name: '楼道与公共区域清理',
-    summary: '堆放杂物、卫生死角，“美丽家园爱卫行”志愿者来清理',
+    summary: '堆放杂物、卫生死角，“美丽家园创卫行”志愿者来清理',
     description:
-      '针对老旧小区楼道堆物、绿化带垃圾、卫生死角，组织“美丽家园爱卫行”志愿者集中清理，必要时联系城管部门清运。',
+      '针对老旧小区楼道堆物、绿化带垃圾、卫生死角，组织“美丽家园创卫行”志愿者集中清理，必要时联系城管部门清运。',
     resourceKinds: ['volunteer', 'equipment'],
     acceptHours: 12,
     completeHours: 72,

@@ -8,7 +8,7 @@ export const SERVICE_BRANDS = [
   { code: 'studyAid', name: '爱心助学行', categoryCode: 'studyAid' },
   { code: 'trafficGuide', name: '文明交通引导', categoryCode: 'other' },
   { code: 'legalAid', name: '法律援助进社区', categoryCode: 'legalAid' },
-  { code: 'cleanHome', name: '美丽家园爱卫行', categoryCode: 'sanitation' },
+  { code: 'cleanHome', name: '美丽家园创卫行', categoryCode: 'sanitation' },
   { code: 'elderCare', name: '敬老爱老暖夕阳', categoryCode: 'elderCare' },
   { code: 'freeClinic', name: '爱心义诊进社区', categoryCode: 'freeClinic' },
   { code: 'culture', name: '文化惠民进小区', categoryCode: 'culture' },
