@@ -73,7 +73,7 @@ test('a resident orders, staff accept, dispatch, start and complete, the residen
   const [submit, accept] = shown.body.timeline;
   expect(submit.actor).toMatchObject({ name: '张秀兰', role: 'resident' });
   expect(accept).toMatchObject({ actor: { name: '陈静', role: 'staff' }, note: '已电话联系' });
-  expect(shown.body.timeline[2].route).toEqual({ kind: 'resource', targetId: resource });
+  expect(shown.body.timeline[2].route).toMatchObject({ kind: 'resource', targetId: resource });
   expect(shown.body.timeline[5].rating).toEqual({ stars: 5, comment: '很满意' });
 });
 

@@ -72,6 +72,10 @@ test('dispatching to a resource tells its unit admin and the resident', async ()
     [[String(seedId('user:resident')), 'needRouted']].sort(),
   );
   expect(notes[0].text).toContain('刘明（法律援助律师）');
+  // The resident's timeline names where it went, not only the kind of target.
+  const mine = await t.http().get(`/api/v1/needs/${id}`).set('Authorization', resident);
+  const dispatched = mine.body.timeline.find((e: { action: string }) => e.action === 'dispatch');
+  expect(dispatched.route).toEqual({ kind: 'resource', targetId: lawyer, title: '刘明（法律援助律师）' });
 });
 
 test('dispatching to the hospital resource notifies the hospital unit admin', async () => {

@@ -40,7 +40,7 @@ export const NeedEventModel = defineModel<NeedEvent>(
       note: { type: String, default: null },
       route: {
         type: new Schema(
-          { kind: { type: String, enum: ROUTE_KINDS }, targetId: Schema.Types.ObjectId },
+          { kind: { type: String, enum: ROUTE_KINDS }, targetId: Schema.Types.ObjectId, title: String },
           { _id: false },
         ),
         default: null,

@@ -13,6 +13,8 @@ import { placeSchema, type Place } from '../core/place';
 export interface NeedRouteDoc {
   kind: RouteKind;
   targetId: Types.ObjectId;
+  /** The target's name when it was dispatched: the timeline tells what happened then, even after renames. */
+  title?: string | null;
 }
 
 export interface NeedRatingDoc {
@@ -72,6 +74,7 @@ const routeSchema = new Schema<NeedRouteDoc>(
   {
     kind: { type: String, enum: ROUTE_KINDS, required: true },
     targetId: { type: Schema.Types.ObjectId, required: true },
+    title: { type: String, default: null },
   },
   { _id: false },
 );

@@ -54,6 +54,8 @@ export interface NeedActorRef {
 export interface NeedActionInput {
   note?: string;
   route?: NeedRoute;
+  /** The dispatch target's name, resolved by the caller, for the timeline. */
+  routeTitle?: string;
   rating?: { stars: number; comment: string };
 }
 
@@ -279,7 +281,10 @@ export class NeedsService {
     const { need, actors } = await this.findVisible(user, id);
     const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
     const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
-    const moved = await this.move(need, action, { userId: user.userId, role }, actors, input);
+    const moved = await this.move(need, action, { userId: user.userId, role }, actors, {
+      ...input,
+      routeTitle: target?.title,
+    });
     if (input.route?.kind === 'whistle' && action === 'dispatch') {
       // 吹哨报到: the department answers a whistle, with its time limits and escalation.
       await this.whistles.blowFromNeed(user, need._id, input.route.targetId, moved.events[moved.events.length - 1]._id);
@@ -307,8 +312,12 @@ export class NeedsService {
       if (String(need.owner) === actor.userId) actors.push('owner');
       if (isHandlerRole(actor.role as Role)) actors.push('handler');
     }
-    if (action === 'dispatch' && input.route) await this.targets.resolve(need, input.route);
-    const moved = await this.move(need, action, actor, actors, { ...input, note: note ?? input.note });
+    const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
+    const moved = await this.move(need, action, actor, actors, {
+      ...input,
+      note: note ?? input.note,
+      routeTitle: target?.title,
+    });
     return moved.events[moved.events.length - 1];
   }
 
@@ -388,7 +397,9 @@ export class NeedsService {
       at: now,
       note: input.note?.trim() || null,
       route:
-        action === 'dispatch' && input.route ? { kind: input.route.kind, targetId: oid(input.route.targetId) } : null,
+        action === 'dispatch' && input.route
+          ? { kind: input.route.kind, targetId: oid(input.route.targetId), title: input.routeTitle ?? null }
+          : null,
       rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
     };
     try {
@@ -494,7 +505,9 @@ export class NeedsService {
         },
         at: e.at.toISOString(),
         note: e.note,
-        route: e.route ? { kind: e.route.kind, targetId: String(e.route.targetId) } : null,
+        route: e.route
+          ? { kind: e.route.kind, targetId: String(e.route.targetId), title: e.route.title ?? null }
+          : null,
         rating: e.rating ? { stars: e.rating.stars, comment: e.rating.comment } : null,
       })),
     };

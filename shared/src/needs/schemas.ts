@@ -215,7 +215,8 @@ export const needEventView = z.object({
   actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), role: z.string() }),
   at: iso,
   note: z.string().nullable(),
-  route: needRoute.nullable(),
+  /** dispatch: where it went, named as it was then (null on events recorded before names were kept). */
+  route: needRoute.extend({ title: z.string().nullable() }).nullable(),
   rating: z.object({ stars: z.number().int(), comment: z.string() }).nullable(),
 });
 export type NeedEventView = z.infer<typeof needEventView>;

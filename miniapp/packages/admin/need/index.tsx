@@ -22,6 +22,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
+import { ApiPhoto } from '../../../components/ResidentKit';
 import { dateTime, dueText } from '../lib/format';
 import { check } from '../lib/forms';
 import { NEED_STATUS_TONES, OVERDUE_LABELS, runningDue } from '../components/NeedCard';
@@ -74,7 +75,11 @@ function Timeline({ events }: { events: NeedEventView[] }) {
             <Text className="need-timeline__actor">
               {e.actor.name ? `${e.actor.name}（${roleName(e.actor.role)}）` : roleName(e.actor.role)}
             </Text>
-            {e.route && <Text className="need-timeline__note">{`派给：${ROUTE_KIND_LABELS[e.route.kind]}`}</Text>}
+            {e.route && (
+              <Text className="need-timeline__note">
+                {`派给：${ROUTE_KIND_LABELS[e.route.kind]}${e.route.title ? ` · ${e.route.title}` : ''}`}
+              </Text>
+            )}
             {e.rating && (
               <Text className="need-timeline__note">{`评价：${'★'.repeat(e.rating.stars)} ${e.rating.comment}`}</Text>
             )}
@@ -307,7 +312,11 @@ export default function AdminNeedPage() {
               </View>
             )}
             {need.photos.length > 0 && (
-              <Text className="need-text need-text--sub">{`附照片 ${need.photos.length} 张`}</Text>
+              <View className="need-photos">
+                {need.photos.map((p) => (
+                  <ApiPhoto key={p.id} url={p.url} className="need-photos__photo" />
+                ))}
+              </View>
             )}
           </Card>
 

@@ -136,7 +136,11 @@ function Timeline({ events }: { events: NeedEventView[] }) {
               <Text className="need-timeline__status">{NEED_STATUS_LABELS[e.to]}</Text>
             </View>
             <Text className="need-timeline__who">{`${actorText(e.actor)} · ${whenText(e.at)}`}</Text>
-            {e.route && <Text className="need-timeline__note">{`派往：${ROUTE_KIND_LABELS[e.route.kind]}`}</Text>}
+            {e.route && (
+              <Text className="need-timeline__note">
+                {`派往：${ROUTE_KIND_LABELS[e.route.kind]}${e.route.title ? ` · ${e.route.title}` : ''}`}
+              </Text>
+            )}
             {e.rating && (
               <View className="need-timeline__rating">
                 <Stars value={e.rating.stars} size="small" />
