@@ -345,7 +345,11 @@ async function verify(data, shifts) {
     (s) => (timesPerSeat.get(`${s.shiftId}:${s.personId}`)?.length ?? 0) === 0,
   ).length;
 
+  // Keys whose attempt was cut off and then taken over by a retry after the lease (see core/handle.ts).
+  const keysTakenOver = await data.collection('idempotencyTakeovers').countDocuments();
+
   return {
+    keysTakenOver,
     acknowledged: { order: byKind('order').length, claim: byKind('claim').length, booking: byKind('booking').length },
     stored: { needs: needs.length, bookings: bookings.length, seats: seats.length },
     missing,
@@ -585,7 +589,9 @@ async function main() {
     console.log(
       `  ${p.phase.padEnd(10)} ${String(p.kills).padStart(5)}  ${String(p.creates).padStart(7)}  ${String(p.acknowledged).padStart(5)}  ${JSON.stringify(p.refused).padEnd(26)} ${String(p.retriedAfterFault).padStart(7)}  ${String(p.waitedForLease).padStart(6)}  ${String(p.stuckInProgress).padStart(5)}  ${String(p.lost).padStart(4)}  ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)}`,
     );
-  console.log(`\n  stored: ${JSON.stringify(checks.stored)}   replayed: ${replays.replayed}`);
+  console.log(
+    `\n  stored: ${JSON.stringify(checks.stored)}   replayed: ${replays.replayed}   keys taken over after their lease: ${checks.keysTakenOver}`,
+  );
   for (const o of outages)
     console.log(
       `  database outage #${o.n}: ${o.outageMs} ms, /readyz ${JSON.stringify(o.readyzDuringOutage)}, back ${o.recoveredAfterRestartMs} ms after restart, API restarted: ${o.apiRestarted}`,
