@@ -76,25 +76,4 @@ test('a broken JSON body, an oversized body and deep nesting get 4xx with the er
   expect(nested.body.fields[0].message).toBe('嵌套层级过深');
 });
 
-test('every endpoint × role gets exactly the access its contract declares', async () => {
-  const tokens: Record<string, string> = {};
-  const accounts = (await t.http().get('/api/v1/auth/demo-accounts')).body.accounts as {
-    account: string;
-    role: string;
-  }[];
-  for (const a of accounts) tokens[a.role] ??= await t.signIn(a.account);
-
-  for (const def of allEndpoints) {
-    const path = def.path.replace(/:id\b/, '0'.repeat(24));
-    for (const who of ['anonymous', ...Object.keys(tokens)]) {
-      let req = t.http()[def.method](path);
-      if (who !== 'anonymous') req = req.set('Authorization', tokens[who]);
-      const res = await req.send(def.body ? {} : undefined);
-      const allowed =
-        def.access === 'public' ||
-        (who !== 'anonymous' && (def.access === 'signedIn' || def.access.includes(who as never)));
-      const denied = res.status === 401 || res.status === 403;
-      expect({ endpoint: def.id, who, denied }).toEqual({ endpoint: def.id, who, denied: !allowed });
-    }
-  }
-});
+// Every endpoint × role (and no sign-in) against its declared access: tests/api/permission_matrix.test.ts.

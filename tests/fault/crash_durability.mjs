@@ -46,8 +46,11 @@ const SHIFTS = 10;
 const SEATS_PER_SHIFT = 4;
 /** A request without an answer is retried with its key this often before it counts as lost. */
 const MAX_ATTEMPTS = 60;
-/** IDEMPOTENCY_IN_PROGRESS answers tolerated per request (a crashed first attempt can leave one behind). */
-const MAX_IN_PROGRESS = 6;
+/**
+ * How long a request keeps retrying while answered IDEMPOTENCY_IN_PROGRESS. An attempt cut off by a
+ * crash holds its key for the server's lease (10 s, told in Retry-After); then a retry takes it over.
+ */
+const MAX_IN_PROGRESS_WAIT_MS = 45_000;
 
 // Two seeded streams: the ops (kinds, people, slots) and the fault schedule (when to kill), so the
 // kill moments repeat with the seed however the requests interleave.
@@ -134,7 +137,7 @@ function newOp(users, shifts) {
 
 /** Sends one create until it gets a final answer: acknowledged (2xx), refused (4xx), or lost. */
 async function execute(op) {
-  let inProgress = 0;
+  let waited = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     while (state.apiDown) await sleep(50);
     let r;
@@ -161,8 +164,12 @@ async function execute(op) {
       await sleep(100 + 50 * attempt);
       continue;
     }
-    if (r.body?.code === 'IDEMPOTENCY_IN_PROGRESS' && ++inProgress <= MAX_IN_PROGRESS) {
-      await sleep(500);
+    if (r.body?.code === 'IDEMPOTENCY_IN_PROGRESS' && waited < MAX_IN_PROGRESS_WAIT_MS) {
+      const ms = Math.min(Math.max(Number(r.headers['retry-after']) || 1, 1), 10) * 1000;
+      waited += ms;
+      op.waitedInProgressMs = waited;
+      await sleep(ms);
+      attempt--; // waiting for a lease is not a failed attempt
       continue;
     }
     op.outcome = r.body?.code === 'IDEMPOTENCY_IN_PROGRESS' ? 'stuck' : 'refused';
@@ -338,7 +345,11 @@ async function verify(data, shifts) {
     (s) => (timesPerSeat.get(`${s.shiftId}:${s.personId}`)?.length ?? 0) === 0,
   ).length;
 
+  // Keys whose attempt was cut off and then taken over by a retry after the lease (see core/handle.ts).
+  const keysTakenOver = await data.collection('idempotencyTakeovers').countDocuments();
+
   return {
+    keysTakenOver,
     acknowledged: { order: byKind('order').length, claim: byKind('claim').length, booking: byKind('booking').length },
     stored: { needs: needs.length, bookings: bookings.length, seats: seats.length },
     missing,
@@ -493,6 +504,8 @@ async function main() {
       refused: summarize(mine.filter((o) => o.outcome === 'refused').map((o) => o.code)),
       retriedAfterFault: mine.filter((o) => o.attempts.length > 1 && o.attempts.some((a) => a.error || a.status >= 500))
         .length,
+      // Retries that found their key held by an attempt cut off by the fault, waited out its lease, and took over.
+      waitedForLease: mine.filter((o) => o.waitedInProgressMs).length,
       stuckInProgress: mine.filter((o) => o.outcome === 'stuck').length,
       lost: mine.filter((o) => o.outcome === 'lost').length,
       answers: summarize(
@@ -569,12 +582,16 @@ async function main() {
   };
   const file = writeReport('crash-durability.json', report);
 
-  console.log('\n  phase      kills  creates  acked  refused                    retried  stuck  lost   p50 ms  p99 ms');
+  console.log(
+    '\n  phase      kills  creates  acked  refused                    retried  leased  stuck  lost   p50 ms  p99 ms',
+  );
   for (const p of phases)
     console.log(
-      `  ${p.phase.padEnd(10)} ${String(p.kills).padStart(5)}  ${String(p.creates).padStart(7)}  ${String(p.acknowledged).padStart(5)}  ${JSON.stringify(p.refused).padEnd(26)} ${String(p.retriedAfterFault).padStart(7)}  ${String(p.stuckInProgress).padStart(5)}  ${String(p.lost).padStart(4)}  ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)}`,
+      `  ${p.phase.padEnd(10)} ${String(p.kills).padStart(5)}  ${String(p.creates).padStart(7)}  ${String(p.acknowledged).padStart(5)}  ${JSON.stringify(p.refused).padEnd(26)} ${String(p.retriedAfterFault).padStart(7)}  ${String(p.waitedForLease).padStart(6)}  ${String(p.stuckInProgress).padStart(5)}  ${String(p.lost).padStart(4)}  ${String(p.p50Ms).padStart(7)} ${String(p.p99Ms).padStart(7)}`,
     );
-  console.log(`\n  stored: ${JSON.stringify(checks.stored)}   replayed: ${replays.replayed}`);
+  console.log(
+    `\n  stored: ${JSON.stringify(checks.stored)}   replayed: ${replays.replayed}   keys taken over after their lease: ${checks.keysTakenOver}`,
+  );
   for (const o of outages)
     console.log(
       `  database outage #${o.n}: ${o.outageMs} ms, /readyz ${JSON.stringify(o.readyzDuringOutage)}, back ${o.recoveredAfterRestartMs} ms after restart, API restarted: ${o.apiRestarted}`,

@@ -175,7 +175,7 @@ function agentFor(base) {
 }
 
 /**
- * One request on loopback. Resolves { status, body, ms } (body parsed when JSON); rejects on a
+ * One request on loopback. Resolves { status, body, headers, ms } (body parsed when JSON); rejects on a
  * network error or after timeoutMs (err.code 'ECONNREFUSED', 'ECONNRESET', 'TIMEOUT', …).
  */
 export function request(base, method, urlPath, { body, headers = {}, timeoutMs = 30_000 } = {}) {
@@ -204,7 +204,7 @@ export function request(base, method, urlPath, { body, headers = {}, timeoutMs =
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
+          resolve({ status: res.statusCode, body: parsed, headers: res.headers, ms: performance.now() - started });
         });
       },
     );

@@ -261,16 +261,19 @@ export class ClaimsService {
   private async takeSeat(shift: Shift, personId: Types.ObjectId): Promise<TakeOutcome> {
     let current: Shift | null = shift;
     for (let attempt = 0; attempt < 3 && current; attempt++) {
-      const taken = await this.db.model(SeatModel).find({ shiftId: current._id }).lean<Seat[]>();
-      const mine = taken.find((s) => s.personId.equals(personId));
-      if (mine) return { kind: 'seated', seat: mine, created: false };
-      const used = new Set(taken.map((s) => s.seatNo));
-      const free: number[] = [];
-      for (let n = 1; n <= current.seats; n++) if (!used.has(n)) free.push(n);
-      if (!free.length) return { kind: 'full' };
-      const k = Math.floor(Math.random() * Math.min(free.length, SPREAD));
       let seat: Seat | null = null;
-      for (const seatNo of [...free.slice(k), ...free.slice(0, k)]) {
+      // Each refused insert means someone took a seat (or this person did, in a parallel request):
+      // re-read the seats and go on only while one is free, so in a burst the losers stop as soon as
+      // the shift is full instead of trying every number. Bounded: every refusal is another person's win.
+      for (let tries = 0; !seat && tries <= current.seats * 2 + 4; tries++) {
+        const taken = await this.db.model(SeatModel).find({ shiftId: current._id }).lean<Seat[]>();
+        const mine = taken.find((s) => s.personId.equals(personId));
+        if (mine) return { kind: 'seated', seat: mine, created: false };
+        const used = new Set(taken.map((s) => s.seatNo));
+        const free: number[] = [];
+        for (let n = 1; n <= current.seats; n++) if (!used.has(n)) free.push(n);
+        if (!free.length) return { kind: 'full' };
+        const seatNo = free[Math.floor(Math.random() * Math.min(free.length, SPREAD))];
         try {
           seat = (
             await this.db.model(SeatModel).create({
@@ -281,12 +284,8 @@ export class ClaimsService {
               createdAt: this.clock.now(),
             })
           ).toObject() as Seat;
-          break;
         } catch (err) {
           if (!isDuplicate(err)) throw err;
-          // Either the number went to someone else, or another request of this person won.
-          const won = await this.db.model(SeatModel).findOne({ shiftId: current._id, personId }).lean<Seat>();
-          if (won) return { kind: 'seated', seat: won, created: false };
         }
       }
       if (!seat) return { kind: 'full' };

@@ -15,8 +15,12 @@ import { AppError } from './app-error';
 import type { Principal } from './principal';
 import { Tokens } from './tokens';
 import { Db } from './db';
-import { IdempotencyModel } from './idempotency.model';
+import { Clock } from './clock';
+import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
 import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+
+const DUPLICATE_KEY = 11000;
 
 /** What a use case receives: validated input and the caller. */
 export interface Call<E extends Endpoint> {
@@ -26,6 +30,12 @@ export interface Call<E extends Endpoint> {
   /** null only on `public` endpoints called without a token. */
   user: E['access'] extends 'public' ? Principal | null : Principal;
   ctx: Context;
+  /**
+   * On an `idempotent` endpoint called with an Idempotency-Key: the `_id` to give the created
+   * record, the same on every retry of that key, so a re-run after a crash finds the first
+   * attempt's record (duplicate key) instead of storing a second one. Otherwise null.
+   */
+  keyedId: Types.ObjectId | null;
 }
 
 /** What a use case must return: the response schema's input (it is serialised as is). */
@@ -47,8 +57,8 @@ export function Handle<E extends Endpoint>(def: E) {
     const useCase = desc.value!;
     const wrapped = async function (this: unknown, ctx: Context) {
       const call = await prepareCall(def, ctx);
-      const run = () => useCase.call(this, call as Call<E>);
-      return def.idempotent ? oncePerKey(def, ctx, call.user, run) : run();
+      const run = (keyedId: Types.ObjectId | null) => useCase.call(this, { ...call, keyedId } as Call<E>);
+      return def.idempotent ? oncePerKey(def, ctx, call.user, run) : run(null);
     };
     desc.value = wrapped as unknown as M;
     ROUTE_DECORATORS[def.method](def.path, { summary: def.summary, description: def.id })(target, key, desc);
@@ -126,46 +136,106 @@ function findNul(value: unknown, path: string, depth = 0): FieldError | null {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 /**
- * Runs a creating use case at most once per Idempotency-Key: the first request inserts a record
- * (the primary key holds the race), later ones get its stored result. Without a key, runs as is.
+ * How long an unfinished attempt owns its key. A live create answers within seconds; a record still
+ * unfinished after this belongs to a process that died or lost its database mid-request, and a retry
+ * takes it over. Taking over a slow live attempt is safe too: the re-run inserts under the same
+ * keyed id (see `Call.keyedId`), so it finds the first attempt's record instead of storing a second.
  */
-async function oncePerKey(def: Endpoint, ctx: Context, user: Principal | null, run: () => Promise<unknown>) {
+export const IDEMPOTENCY_LEASE_MS = 10_000;
+
+/**
+ * Runs a creating use case at most once per Idempotency-Key: the first request inserts a record
+ * (the primary key holds the race), later ones get its stored result, or 409 while it runs.
+ * Without a key, runs as is.
+ */
+async function oncePerKey(
+  def: Endpoint,
+  ctx: Context,
+  user: Principal | null,
+  run: (keyedId: Types.ObjectId | null) => Promise<unknown>,
+) {
   const key = ctx.get('idempotency-key');
-  if (!key) return run();
+  if (!key) return run(null);
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new AppError('VALIDATION_FAILED', undefined, [
       { path: 'header.Idempotency-Key', message: '请求编号应为 8–128 位字母、数字、- 或 _' },
     ]);
   }
   const db = await ctx.requestContext.getAsync(Db);
+  const clock = await ctx.requestContext.getAsync(Clock);
   const records = db.model(IdempotencyModel);
   const id = `${user?.userId ?? 'anonymous'}:${def.id}:${key}`;
   // Only a body the endpoint reads is hashed: it passed the depth check, so JSON.stringify cannot
   // overflow the stack (an endpoint without a body schema, e.g. createUpload, ignores parsed JSON).
   const body = def.body ? ((ctx.request as { body?: unknown }).body ?? null) : null;
   const bodyHash = createHash('sha256').update(ctx.path).update(JSON.stringify(body)).digest('hex');
+  const now = clock.now();
+  let owned: { createdAt: Date; attempt: number };
   try {
-    await records.create({ _id: id, bodyHash, status: null, response: null, createdAt: new Date() });
+    const leaseUntil = new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
+    await records.create({ _id: id, bodyHash, status: null, response: null, createdAt: now, leaseUntil, attempt: 0 });
+    owned = { createdAt: now, attempt: 0 };
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    const first = await records.findById(id).lean();
+    if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    const first = await records.findById(id).lean<IdempotencyRecord>();
     if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     if (first.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (first.status === null || first.response === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-    ctx.status = first.status;
-    ctx.set('Idempotent-Replayed', 'true');
-    return JSON.parse(first.response);
+    if (first.status !== null && first.response !== null) {
+      ctx.status = first.status;
+      ctx.set('Idempotent-Replayed', 'true');
+      return JSON.parse(first.response);
+    }
+    owned = await takeOver(db, first, now, ctx);
   }
   try {
-    const result = await run();
+    const result = await run(keyedObjectId(id, owned.createdAt));
     await records.updateOne(
       { _id: id },
       { $set: { status: ctx.status === 404 ? 200 : ctx.status, response: JSON.stringify(result ?? null) } },
     );
     return result;
   } catch (err) {
-    // A failed attempt leaves nothing behind: the client may retry with the same key.
-    await records.deleteOne({ _id: id }).catch(() => undefined);
+    // A failed attempt leaves nothing behind: the client may retry with the same key. (Only our own
+    // attempt's record: one that was taken over from us belongs to the taker now.)
+    await records.deleteOne({ _id: id, attempt: owned.attempt }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Takes over an unfinished record whose lease ran out, or refuses with 409 (and Retry-After) while
+ * it is live. The takeover insert decides between retries racing for the same stale record.
+ */
+async function takeOver(db: Db, first: IdempotencyRecord, now: Date, ctx: Context) {
+  const leaseUntil = first.leaseUntil ?? new Date(first.createdAt.getTime() + IDEMPOTENCY_LEASE_MS);
+  const refuse = (untilMs: number) => {
+    ctx.set('Retry-After', String(Math.max(1, Math.ceil((untilMs - now.getTime()) / 1000))));
+    return new AppError('IDEMPOTENCY_IN_PROGRESS');
+  };
+  if (leaseUntil > now) throw refuse(leaseUntil.getTime());
+  const attempt = (first.attempt ?? 0) + 1;
+  try {
+    await db
+      .model(IdempotencyTakeoverModel)
+      .create({ _id: `${first._id}#${first.createdAt.getTime()}#${attempt}`, createdAt: now });
+  } catch (err) {
+    if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    throw refuse(now.getTime() + IDEMPOTENCY_LEASE_MS); // another retry took it over just now
+  }
+  await db
+    .model(IdempotencyModel)
+    .updateOne({ _id: first._id }, { $set: { attempt, leaseUntil: new Date(now.getTime() + IDEMPOTENCY_LEASE_MS) } });
+  return { createdAt: first.createdAt, attempt };
+}
+
+/**
+ * The id a creating use case gives the record it creates for this key: the same on every attempt,
+ * so a re-run after a crash collides with what the first attempt stored. Its time part is when the
+ * key was first seen (ids still sort by creation); the rest comes from the caller, endpoint and key.
+ */
+function keyedObjectId(recordId: string, firstSeen: Date): Types.ObjectId {
+  const bytes = Buffer.alloc(12);
+  bytes.writeUInt32BE(Math.floor(firstSeen.getTime() / 1000), 0);
+  createHash('sha256').update(recordId).digest().copy(bytes, 4, 0, 8);
+  return new Types.ObjectId(bytes);
 }

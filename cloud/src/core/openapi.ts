@@ -1,4 +1,4 @@
-import { allEndpoints, ERROR_CODES, z, type Endpoint } from '@gongzhi/shared';
+import { allEndpoints, ERROR_CODES, ROLES, ROLE_LABELS, z, type Endpoint } from '@gongzhi/shared';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -55,6 +55,9 @@ export function buildOpenApi(): JsonSchema {
       summary: def.summary,
       description: `${def.description ? `${def.description}\n\n` : ''}权限：${accessText(def)}${def.devOnly ? '；仅开发环境' : ''}`,
       tags: [def.tag],
+      // Who may call it, machine-readable: 'public', 'signedIn', or the roles (the permission matrix reads this).
+      'x-access': def.access,
+      ...(def.idempotent ? { 'x-idempotent': true } : {}),
       ...(def.access === 'public' ? { security: [] } : {}),
       parameters: parametersOf(def),
       ...(def.body
@@ -94,6 +97,8 @@ export function buildOpenApi(): JsonSchema {
         '创建类请求可带 `Idempotency-Key`。',
     },
     servers: [{ url: '/' }],
+    // Every role an operation's `x-access` may name, with its Chinese name.
+    'x-roles': ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Error: errorSchema },

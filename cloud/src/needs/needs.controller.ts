@@ -25,8 +25,8 @@ export class NeedsController {
   needs!: NeedsService;
 
   @Handle(createNeed)
-  async createNeed({ user, body }: Call<typeof createNeed>) {
-    return this.needs.createNeed(user, body);
+  async createNeed({ user, body, keyedId }: Call<typeof createNeed>) {
+    return this.needs.createNeed(user, body, keyedId);
   }
 
   @Handle(listMyNeeds)

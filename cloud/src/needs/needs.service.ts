@@ -43,6 +43,7 @@ import { WhistlesService } from '../whistles/whistles.service';
 
 const DUPLICATE_KEY = 11000;
 const DAY_MS = 24 * 3600 * 1000;
+const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 
 /** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
 export interface NeedActorRef {
@@ -98,7 +99,14 @@ export class NeedsService {
 
   // ——— Ordering ———
 
-  async createNeed(user: Principal, body: CreateNeedBody): Promise<NeedDetail> {
+  /**
+   * `keyedId` (from an Idempotency-Key) is the need's id: a re-run of a request whose first attempt
+   * died mid-way finds the stored need, or the stray submit event, instead of storing a second need.
+   */
+  async createNeed(user: Principal, body: CreateNeedBody, keyedId: Types.ObjectId | null = null): Promise<NeedDetail> {
+    if (keyedId && (await this.db.model(NeedModel).exists({ _id: keyedId, owner: oid(user.userId) }))) {
+      return this.showNeed(user, String(keyedId));
+    }
     if (!user.communityId) throw new AppError('FORBIDDEN', '请先登记所在社区，再提交需求');
     if (body.onBehalfOf && !user.roles.includes('gridWorker')) {
       throw new AppError('FORBIDDEN', '只有网格员可以代居民下单');
@@ -148,9 +156,9 @@ export class NeedsService {
     const limits = item ? { ...item.timeLimits } : { ...OTHER_NEED_LIMITS };
     const complex =
       org!.kind === 'complex' ? org! : await this.db.model(OrgModel).findById(place!.complexId).lean<Org>();
-    const submit: NeedEvent = {
+    let submit: NeedEvent = {
       _id: new Types.ObjectId(),
-      needId: new Types.ObjectId(),
+      needId: keyedId ?? new Types.ObjectId(),
       seq: 1,
       action: 'submit',
       from: null,
@@ -162,6 +170,18 @@ export class NeedsService {
       route: null,
       rating: null,
     };
+    // The event first: a stray event of a need that never got written is invisible, while a need
+    // without its first event would have no timeline. A re-run adopts its first attempt's stray event.
+    try {
+      await this.db.model(NeedEventModel).create(submit);
+    } catch (err) {
+      const stray =
+        keyedId && isDuplicate(err)
+          ? await this.db.model(NeedEventModel).findOne({ needId: keyedId, seq: 1 }).lean<NeedEvent>()
+          : null;
+      if (!stray) throw err;
+      submit = stray;
+    }
     const need: Need = {
       _id: submit.needId,
       owner: oid(user.userId),
@@ -183,12 +203,11 @@ export class NeedsService {
       limits,
       ...projectNeed(limits, [submit]),
     };
-    // The event first: a stray event of a need that never got written is invisible, while a need
-    // without its first event would have no timeline.
-    await this.db.model(NeedEventModel).create(submit);
     try {
       await this.db.model(NeedModel).create(need);
     } catch (err) {
+      // A retry of the same key that was taken over from us stored it first: that need is the answer.
+      if (keyedId && isDuplicate(err)) return this.showNeed(user, String(keyedId));
       await this.db.model(NeedEventModel).deleteOne({ _id: submit._id });
       throw err;
     }

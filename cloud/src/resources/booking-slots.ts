@@ -40,7 +40,8 @@ export async function holdCells(
           break;
         } catch (err) {
           if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-          const holder = attempt < IN_FLIGHT_RETRIES ? await inspectHold(db, resourceId, cell) : 'live';
+          const holder = attempt < IN_FLIGHT_RETRIES ? await inspectHold(db, resourceId, cell, bookingId) : 'live';
+          if (holder === 'ours') break;
           if (holder === 'live') {
             await releaseCells(db, bookingId);
             return { ok: false, cell };
@@ -93,12 +94,19 @@ export async function staleHolds(db: Db, holds: BookingSlot[]): Promise<Set<stri
 }
 
 /**
- * Who holds a cell: nobody any more (`free`, after deleting a stale hold), a booking that counts
+ * Who holds a cell: nobody any more (`free`, after deleting a stale hold), this same booking (`ours`:
+ * an earlier attempt of the same Idempotency-Key died after holding it), a booking that counts
  * (`live`), or a request whose booking is not written yet (`inFlight`).
  */
-async function inspectHold(db: Db, resourceId: Types.ObjectId, cell: Date): Promise<'free' | 'live' | 'inFlight'> {
+async function inspectHold(
+  db: Db,
+  resourceId: Types.ObjectId,
+  cell: Date,
+  bookingId: Types.ObjectId,
+): Promise<'free' | 'ours' | 'live' | 'inFlight'> {
   const hold = await db.model(BookingSlotModel).findOne({ resourceId, start: cell }).lean<BookingSlot>();
   if (!hold) return 'free'; // released in the meantime
+  if (hold.bookingId.equals(bookingId)) return 'ours';
   if ((await staleHolds(db, [hold])).has(String(hold._id))) {
     // By _id: a newer hold on the same cell is a different document and stays.
     await db.model(BookingSlotModel).deleteOne({ _id: hold._id });

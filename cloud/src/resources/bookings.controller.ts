@@ -20,8 +20,8 @@ export class BookingsController {
   bookings!: BookingsService;
 
   @Handle(createBooking)
-  async createBooking({ user, body }: Call<typeof createBooking>) {
-    return this.bookings.createBooking(user, body);
+  async createBooking({ user, body, keyedId }: Call<typeof createBooking>) {
+    return this.bookings.createBooking(user, body, keyedId);
   }
 
   @Handle(listMyBookings)

@@ -37,6 +37,7 @@ type ResourceBookingsQuery = z.output<typeof listResourceBookingsQuery>;
 type Transition = Exclude<BookingAction, 'create'>;
 
 const DUPLICATE_KEY = 11000;
+const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 const DAY_MS = 24 * 3600_000;
 const BOOKER_ROLES: readonly Role[] = ['resident', 'volunteer', 'partyMember'];
 const HANDLER_ROLES: readonly Role[] = ['countyAdmin', 'unitAdmin', 'staff'];
@@ -61,8 +62,20 @@ export class BookingsService {
   @Inject()
   audit!: AuditLog;
 
-  async createBooking(user: Principal, body: CreateBookingBody): Promise<BookingView> {
+  /**
+   * `keyedId` (from an Idempotency-Key) is the booking's id: a re-run of a request whose first
+   * attempt died mid-way finds that booking, or takes its cells over, instead of booking twice.
+   */
+  async createBooking(
+    user: Principal,
+    body: CreateBookingBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<BookingView> {
     const caller = await this.access.caller(user);
+    if (keyedId) {
+      const done = await this.finishKeyed(keyedId, caller);
+      if (done) return done;
+    }
     const r = await this.resources.load(caller, body.resourceId).catch((err: unknown) => {
       if (err instanceof AppError) return null;
       throw err;
@@ -86,7 +99,7 @@ export class BookingsService {
 
     const booker = await this.db.model(UserModel).findById(caller.userId, { name: 1 }).lean<Pick<User, 'name'>>();
     if (!booker) throw new AppError('TOKEN_INVALID');
-    const bookingId = new Types.ObjectId();
+    const bookingId = keyedId ?? new Types.ObjectId();
     const held = await holdCells(this.db, r._id, bookingId, slotCells(start, end));
     if (!held.ok) {
       const slot = run.find((s) => new Date(s.start) <= held.cell && held.cell < new Date(s.end)) ?? run[0];
@@ -118,20 +131,43 @@ export class BookingsService {
     try {
       await this.db.model(BookingModel).create(booking);
     } catch (err) {
+      // A retry of the same key that was taken over from us stored it first: that booking is the answer.
+      const done = keyedId && isDuplicate(err) ? await this.finishKeyed(keyedId, caller) : null;
+      if (done) return done;
       await releaseCells(this.db, bookingId).catch(() => undefined);
       throw err;
     }
-    await this.db.model(BookingEventModel).create({
-      bookingId,
-      seq: 0,
-      action: 'create',
-      from: null,
-      to: 'pending',
-      actorId: booking.bookerId,
-      actorRole: roleAs(caller, BOOKER_ROLES),
-      note: null,
-      at,
-    });
+    await this.recordCreated(booking, roleAs(caller, BOOKER_ROLES));
+    return (await this.views([booking], false))[0];
+  }
+
+  /** The create event of a booking; a re-run after a crash finds it there already. */
+  private async recordCreated(booking: Booking, actorRole: string): Promise<void> {
+    try {
+      await this.db.model(BookingEventModel).create({
+        bookingId: booking._id,
+        seq: 0,
+        action: 'create',
+        from: null,
+        to: 'pending',
+        actorId: booking.bookerId,
+        actorRole,
+        note: null,
+        at: booking.createdAt,
+      });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+  }
+
+  /** A keyed create whose booking is already stored (by an attempt that died before answering): completes and returns it. */
+  private async finishKeyed(id: Types.ObjectId, caller: Caller): Promise<BookingView | null> {
+    const booking = await this.db
+      .model(BookingModel)
+      .findOne({ _id: id, bookerId: new Types.ObjectId(caller.userId) })
+      .lean<Booking>();
+    if (!booking) return null;
+    await this.recordCreated(booking, roleAs(caller, BOOKER_ROLES));
     return (await this.views([booking], false))[0];
   }
 
