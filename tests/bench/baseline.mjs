@@ -68,9 +68,10 @@ const page = (q) => ({
 async function names(ids) {
   const wanted = [...new Set(ids.filter(Boolean).map(String))].map(oid);
   if (!wanted.length) return new Map();
-  const users = await c('users')
-    .find({ _id: { $in: wanted } }, { projection: { name: 1 } })
-    .toArray();
+  // One _id equality per id, as core/filters.ts findByIds does.
+  const users = (
+    await Promise.all(wanted.map((_id) => c('users').findOne({ _id }, { projection: { name: 1 } })))
+  ).filter(Boolean);
   return new Map(users.map((u) => [String(u._id), u.name]));
 }
 
@@ -129,12 +130,12 @@ async function listNeeds(ctx) {
   if (!user.roles.includes('staff')) throw new HttpError(403);
   const q = { ...page(ctx.query), ...ctx.query };
   const now = new Date();
-  const base = [{ 'place.communityId': oid(user.communityId) }];
-  if (q.categoryCode) base.push({ categoryCode: q.categoryCode });
-  if (q.gridId) base.push({ 'place.gridId': oid(q.gridId) });
-  const overdue = { dueAt: { $lt: now } };
-  const list = [...base];
-  if (q.status) list.push({ status: q.status });
+  // Flat filters, as allOf (cloud/src/core/filters.ts) builds them.
+  const base = { 'place.communityId': oid(user.communityId) };
+  if (q.categoryCode) base.categoryCode = q.categoryCode;
+  if (q.gridId) base['place.gridId'] = oid(q.gridId);
+  const list = { ...base };
+  if (q.status) list.status = q.status;
   const sort =
     q.sort === 'oldest'
       ? { submittedAt: 1, _id: 1 }
@@ -144,16 +145,16 @@ async function listNeeds(ctx) {
   const pg = page(ctx.query);
   const [rows, total, grouped, overdueCount] = await Promise.all([
     c('needs')
-      .find({ $and: list })
+      .find(list)
       .sort(sort)
       .skip((pg.page - 1) * pg.pageSize)
       .limit(pg.pageSize)
       .toArray(),
-    c('needs').countDocuments({ $and: list }),
+    c('needs').countDocuments(list),
     c('needs')
-      .aggregate([{ $match: { $and: base } }, { $group: { _id: '$status', n: { $sum: 1 } } }])
+      .aggregate([{ $match: base }, { $group: { _id: '$status', n: { $sum: 1 } } }])
       .toArray(),
-    c('needs').countDocuments({ $and: [...base, overdue] }),
+    c('needs').countDocuments({ ...base, dueAt: { $lt: now } }),
   ]);
   const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0]));
   for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
@@ -183,9 +184,7 @@ async function createNeed(ctx, user, body) {
   if (!org || (org.kind !== 'complex' && org.kind !== 'building')) throw new HttpError(400);
   // PlaceService.placeOf reads the node again, then its ancestors.
   const node = await c('orgs').findOne({ _id: org._id });
-  const chain = await c('orgs')
-    .find({ _id: { $in: node.ancestors } })
-    .toArray();
+  const chain = (await Promise.all(node.ancestors.map((_id) => c('orgs').findOne({ _id })))).filter(Boolean);
   const all = [...chain, node];
   const find = (kind) => all.find((o) => o.kind === kind)?._id ?? null;
   const place = {
@@ -334,7 +333,7 @@ async function responseKpis(ctx) {
   const to = new Date(new Date(`${ctx.query.to}T00:00:00+08:00`).getTime() + 24 * 3600_000);
   const level = ctx.query.level ?? 'department';
   const now = new Date();
-  const filter = { $and: [{}, { blownAt: { $gte: from, $lt: to } }] };
+  const filter = { blownAt: { $gte: from, $lt: to } };
   if ((await c('whistles').countDocuments(filter)) > 20_000) throw new HttpError(400);
   const whistles = await c('whistles')
     .find(filter, { projection: { blownAt: 1, place: 1, targets: 1 } })

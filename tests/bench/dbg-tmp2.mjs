@@ -1,0 +1,14 @@
+import { MongoClient } from 'mongodb';
+import { startFerretdb } from '../../scripts/lib/ferretdb.cjs';
+import { benchId } from './dataset.mjs';
+const db = await startFerretdb({ port: 24603, postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/gongzhi_bench' });
+const client = new MongoClient(db.uri, { directConnection: true });
+await client.connect();
+const users = client.db('gongzhi').collection('users');
+const t = async (label, f) => { const ms = []; let r; for (let i = 0; i < 2; i++) { const s = performance.now(); r = await f(); ms.push(Math.round(performance.now() - s)); } console.log(label.padEnd(30), ms.join(' / '), 'ms', Array.isArray(r) ? r.length : r); };
+const ids = Array.from({ length: 20 }, (_, i) => benchId(`resident:${i * 977}`));
+await t('names $in (20 ids)', () => users.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray());
+await t('names one by one (20)', () => Promise.all(ids.map((id) => users.findOne({ _id: id }, { projection: { name: 1 } }))));
+await t('names _id eq (1 id)', () => users.find({ _id: ids[0] }, { projection: { name: 1 } }).toArray());
+await t('names $in (1 id)', () => users.find({ _id: { $in: [ids[0]] } }, { projection: { name: 1 } }).toArray());
+await client.close(); await db.stop();
