@@ -221,6 +221,8 @@ async function single(target, scenario, counter) {
     headers: r.headers,
     body: r.body === undefined ? undefined : JSON.parse(r.body),
     timeoutMs: 300_000,
+  }).catch((err) => {
+    throw new Error(`${scenario.key} on ${target.name}: ${err.message}\n${target.output?.().slice(-2000) ?? ''}`);
   });
   if (res.status !== 200) {
     throw new Error(`${scenario.key} on ${target.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -290,8 +292,8 @@ async function main() {
   });
   const baseline = await startBaseline({ port: await freePort(), mongodbUri: uri });
   const targets = [
-    { name: 'ours', base: api.base },
-    { name: 'baseline', base: baseline.base },
+    { name: 'ours', base: api.base, output: api.output },
+    { name: 'baseline', base: baseline.base, output: baseline.output },
   ];
 
   const menuItem = await data.collection('menuItems').findOne({
