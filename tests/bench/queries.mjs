@@ -4,7 +4,7 @@
 // PostgreSQL database, next to the forms the API used before (a `$and` filter, `_id: { $in }`).
 // Also PostgreSQL's own plan for FerretDB's equality filter (`@>`) against `=`, which the index serves.
 // Run after `npm run bench` has generated the dataset: node tests/bench/queries.mjs
-// Knobs: BENCH_SCALE (default 1), BENCH_PG_DATABASE. Writes tests/.artifacts/bench-queries.json.
+// Knobs: BENCH_SCALE (default 1), BENCH_PG_DATABASE, BENCH_QUERY_MAX_MS (default 120000). Writes tests/.artifacts/bench-queries.json.
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { buildFerretdb, machine, runBounded, writeReport } from '../support/cluster.mjs';
@@ -12,6 +12,7 @@ import { benchId, orgTree, residentAt } from './dataset.mjs';
 import { prepareDatabase } from './setup.mjs';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const MAX_MS = Number(process.env.BENCH_QUERY_MAX_MS ?? 120_000);
 
 async function main() {
   buildFerretdb();
@@ -27,14 +28,21 @@ async function main() {
   const from = new Date(now.getTime() - 90 * 86400_000);
 
   const rows = [];
+  // A query still running after MAX_MS is stopped by the server (maxTimeMS) and reported as such.
   const time = async (scenario, query, run) => {
     const started = performance.now();
-    const result = await run();
+    let n;
+    try {
+      const result = await run();
+      n = Array.isArray(result) ? result.length : result;
+    } catch (err) {
+      n = `stopped: ${err.codeName ?? err.message}`;
+    }
     const ms = Math.round(performance.now() - started);
-    const n = Array.isArray(result) ? result.length : result;
     rows.push({ scenario, query, ms, result: n });
     console.log(`  ${scenario.padEnd(12)} ${query.padEnd(64)} ${String(ms).padStart(7)} ms  (${n})`);
   };
+  const cap = { maxTimeMS: MAX_MS };
   const one = (c, filter) => () => c.findOne(filter).then((d) => (d ? 1 : 0));
 
   console.log(`· each query alone, scale ${SCALE} (${JSON.stringify(dataset.counts)})`);
@@ -55,18 +63,19 @@ async function main() {
       .find({ $and: [{ 'place.communityId': community }, { status: 'submitted' }] })
       .sort({ dueAt: 1, submittedAt: 1, _id: 1 })
       .limit(20)
+      .maxTimeMS(MAX_MS)
       .toArray(),
   );
   await time('staffInbox', "needs.countDocuments({'place.communityId', status})", () =>
-    needs.countDocuments({ 'place.communityId': community, status: 'submitted' }),
+    needs.countDocuments({ 'place.communityId': community, status: 'submitted' }, cap),
   );
   await time('staffInbox', "needs.aggregate($match {'place.communityId'}, $group status)", () =>
     needs
-      .aggregate([{ $match: { 'place.communityId': community } }, { $group: { _id: '$status', n: { $sum: 1 } } }])
+      .aggregate([{ $match: { 'place.communityId': community } }, { $group: { _id: '$status', n: { $sum: 1 } } }], cap)
       .toArray(),
   );
   await time('staffInbox', "needs.countDocuments({'place.communityId', dueAt < now})", () =>
-    needs.countDocuments({ 'place.communityId': community, dueAt: { $lt: now } }),
+    needs.countDocuments({ 'place.communityId': community, dueAt: { $lt: now } }, cap),
   );
   await time('lists', 'users: 20 × findOne({_id}) in parallel (owner names)', () =>
     Promise.all(ownerIds.map((_id) => users.findOne({ _id }, { projection: { name: 1 } }))),

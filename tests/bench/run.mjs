@@ -318,19 +318,27 @@ async function main() {
     const row = { key: scenario.key, name: scenario.name, kind: scenario.kind };
     for (const target of targets) {
       const pgBefore = pgDatabaseStats(postgresqlUrl);
-      row[target.name] = await measure(target, scenario, counter);
+      try {
+        row[target.name] = await measure(target, scenario, counter);
+      } catch (err) {
+        // e.g. a single request outlasting Midway's 2-minute socket timeout: recorded, and the run goes on.
+        row[target.name] = { failed: err.message.split('\n')[0] };
+        console.log(`  ${scenario.key.padEnd(12)} ${target.name.padEnd(8)} failed: ${row[target.name].failed}`);
+        continue;
+      }
       const pgAfter = pgDatabaseStats(postgresqlUrl);
       row[target.name].pgRowsReturned = pgAfter.returned - pgBefore.returned;
       console.log(
         `  ${scenario.key.padEnd(12)} ${target.name.padEnd(8)} ${String(row[target.name].requestsPerSecond).padStart(7)} req/s  p50 ${row[target.name].p50} ms  p99 ${row[target.name].p99} ms  alone ${row[target.name].aloneMs} ms  (timeouts ${row[target.name].timeouts}, non-2xx ${row[target.name].non2xx}, errors ${row[target.name].errors})`,
       );
     }
-    row.ratio = row.baseline.requestsPerSecond
-      ? Math.round((row.ours.requestsPerSecond / row.baseline.requestsPerSecond) * 100) / 100
-      : null;
+    row.ratio =
+      row.baseline.requestsPerSecond && row.ours.requestsPerSecond !== undefined
+        ? Math.round((row.ours.requestsPerSecond / row.baseline.requestsPerSecond) * 100) / 100
+        : null;
     row.goals = {
       ratio: scenario.kind === 'write' ? null : row.ratio !== null && row.ratio >= GOAL_RATIO,
-      p99: scenario.kind === 'list' ? row.ours.p99 < GOAL_P99_MS : null,
+      p99: scenario.kind === 'list' ? row.ours.p99 !== undefined && row.ours.p99 < GOAL_P99_MS : null,
     };
     rows.push(row);
   }
@@ -356,7 +364,9 @@ async function main() {
 
   const mark = (g) => (g === null ? ' ' : g ? '✓' : '✖');
   const cols = (m) =>
-    `${String(m.requestsPerSecond).padStart(9)} ${String(m.p50).padStart(7)} ${String(m.p99).padStart(7)} ${String(m.aloneMs).padStart(7)}`;
+    m.failed
+      ? 'failed (see bench.json)'.padEnd(33)
+      : `${String(m.requestsPerSecond).padStart(9)} ${String(m.p50).padStart(7)} ${String(m.p99).padStart(7)} ${String(m.aloneMs).padStart(7)}`;
   console.log(
     `\n  ${''.padEnd(12)} ${'ours'.padEnd(33)}  ${'baseline'.padEnd(33)}\n  ${'scenario'.padEnd(12)} ${'req/s'.padStart(9)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'alone'.padStart(7)}   ${'req/s'.padStart(9)} ${'p50'.padStart(7)} ${'p99'.padStart(7)} ${'alone'.padStart(7)}   ratio`,
   );
