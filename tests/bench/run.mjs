@@ -5,7 +5,7 @@
 // work (tests/bench/baseline.mjs). Prints req/s, p50, p99 and ours ÷ baseline; writes
 // tests/.artifacts/bench.json. Not part of `npm test`; timing is never asserted anywhere.
 // Knobs: BENCH_SCALE (1 = 100k residents, 500k needs, 10k activities), BENCH_DURATION (s, default 10),
-// BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 50), BENCH_TIMEOUT (s per request, default 60), BENCH_ONLY (comma-separated scenario
+// BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 50), BENCH_PG_CONNECTIONS (FerretDB's pool, default 20), BENCH_TIMEOUT (s per request, default 60), BENCH_ONLY (comma-separated scenario
 // keys), BENCH_REGENERATE=1, BENCH_CPU_PROF=1 (writes the API's .cpuprofile to tests/.artifacts/).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

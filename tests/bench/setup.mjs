@@ -26,7 +26,10 @@ function benchPgDatabase() {
  */
 export async function prepareDatabase({ scale, regenerate = false, log = console.log }) {
   const postgresqlUrl = benchPgDatabase();
-  const db = await startDb({ port: await freePort(), postgresqlUrl });
+  // FerretDB opens up to 50 PostgreSQL connections by default, one per busy client connection; the
+  // machine's PostgreSQL (max_connections 100) is shared with other runs, so the bench takes fewer.
+  const pool = Number(process.env.BENCH_PG_CONNECTIONS ?? 20);
+  const db = await startDb({ port: await freePort(), postgresqlUrl: `${postgresqlUrl}?pool_max_conns=${pool}` });
   const uri = `${db.uri}${DB_NAME}`;
   const client = new MongoClient(db.uri, { directConnection: true });
   await client.connect();
