@@ -2,6 +2,7 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Schema, Types } from 'mongoose';
 import { AppError } from './app-error';
 import { Db } from './db';
+import { findByIds } from './filters';
 import type { Principal } from './principal';
 import { OrgModel, type Org } from '../org/org.model';
 
@@ -64,10 +65,7 @@ export class PlaceService {
         { path: 'body.placeId', message: '请选择社区内的小区或楼栋' },
       ]);
     }
-    const chain = await this.db
-      .model(OrgModel)
-      .find({ _id: { $in: org.ancestors } })
-      .lean<Org[]>();
+    const chain = await findByIds<Org>(this.db.model(OrgModel), org.ancestors);
     const all = [...chain, org];
     const find = (kind: Org['kind']) => all.find((o) => o.kind === kind)?._id ?? null;
     return {

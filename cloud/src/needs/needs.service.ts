@@ -28,6 +28,7 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { allOf, findByIds } from '../core/filters';
 import { PlaceService, placeInScope, placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
@@ -255,20 +256,19 @@ export class NeedsService {
           : { submittedAt: -1, _id: -1 };
 
     const needs = this.db.model(NeedModel);
-    const and = (parts: Record<string, unknown>[]) => ({ $and: parts });
     const [rows, total, grouped, overdueCount] = await Promise.all([
       needs
-        .find(and(list))
+        .find(allOf(...list))
         .sort(sort)
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .lean<Need[]>(),
-      needs.countDocuments(and(list)),
+      needs.countDocuments(allOf(...list)),
       needs.aggregate<{ _id: NeedStatus; n: number }>([
-        { $match: and(base) },
+        { $match: allOf(...base) },
         { $group: { _id: '$status', n: { $sum: 1 } } },
       ]),
-      needs.countDocuments(and([...base, overdue])),
+      needs.countDocuments(allOf(...base, overdue)),
     ]);
     const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>;
     for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
@@ -461,12 +461,9 @@ export class NeedsService {
   }
 
   private async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((x): x is Types.ObjectId => !!x).map(String))].map(oid);
+    const wanted = ids.filter((x): x is Types.ObjectId => !!x);
     if (!wanted.length) return new Map();
-    const users = await this.db
-      .model(UserModel)
-      .find({ _id: { $in: wanted } }, { name: 1 })
-      .lean<User[]>();
+    const users = await findByIds<User>(this.db.model(UserModel), wanted, { name: 1 });
     return new Map(users.map((u) => [String(u._id), u.name]));
   }
 

@@ -14,6 +14,7 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { allOf } from '../core/filters';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { overdueOf, runningDueOf } from '../whistles/whistle-projection';
@@ -47,7 +48,7 @@ export class StatsService {
 
   async responseKpis(user: Principal, q: { from: Date; to: Date; level: ResponseKpiLevel }): Promise<ResponseKpis> {
     const now = this.clock.now();
-    const filter = { $and: [this.scope(user), { blownAt: { $gte: q.from, $lt: q.to } }] };
+    const filter = allOf(this.scope(user), { blownAt: { $gte: q.from, $lt: q.to } });
     const model = this.db.model(WhistleModel);
     if ((await model.countDocuments(filter)) > MAX_WHISTLES) {
       throw new AppError('VALIDATION_FAILED', '统计范围内的吹哨太多，请缩短日期范围', [
@@ -94,7 +95,7 @@ export class StatsService {
     const now = this.clock.now();
     const whistles = await this.db
       .model(WhistleModel)
-      .find({ $and: [this.scope(user), { dueAt: { $lt: now } }] })
+      .find(allOf(this.scope(user), { dueAt: { $lt: now } }))
       .sort({ dueAt: 1 })
       .limit(MAX_OVERDUE)
       .lean<Whistle[]>();

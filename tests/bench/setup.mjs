@@ -1,0 +1,72 @@
+// The bench's database: FerretDB on a dedicated PostgreSQL database (kept between runs), holding the
+// demo county plus the generated county-scale dataset. Generation runs only when the marker document
+// is missing or was written by another generator version or scale (it takes minutes).
+import { execFileSync } from 'node:child_process';
+import { MongoClient } from 'mongodb';
+import { freePort, onCleanup, startApi, startDb } from '../support/cluster.mjs';
+import { DATASET_VERSION, generate } from './dataset.mjs';
+
+const PG_ADMIN = process.env.LOAD_POSTGRESQL_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'gongzhi_bench';
+export const DB_NAME = 'gongzhi';
+const MARKER = 'benchDataset';
+
+const psql = (sql, url = PG_ADMIN) =>
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-tAqc', sql], { encoding: 'utf8' }).trim();
+
+/** The PostgreSQL database the bench keeps its dataset in (created once, never dropped by the bench). */
+function benchPgDatabase() {
+  if (!psql(`select 1 from pg_database where datname = '${PG_DATABASE}'`)) psql(`create database ${PG_DATABASE}`);
+  return PG_ADMIN.replace(/\/[^/]*$/, `/${PG_DATABASE}`);
+}
+
+/**
+ * Starts FerretDB on the bench database and makes sure the dataset for `scale` is there.
+ * Returns { db (FerretDB handle), uri (with the database name), client, data (mongodb Db), dataset (marker) }.
+ */
+export async function prepareDatabase({ scale, regenerate = false, log = console.log }) {
+  const postgresqlUrl = benchPgDatabase();
+  // FerretDB opens up to 50 PostgreSQL connections by default, one per busy client connection; the
+  // machine's PostgreSQL (max_connections 100) is shared with other runs, so the bench takes fewer.
+  const pool = Number(process.env.BENCH_PG_CONNECTIONS ?? 20);
+  const db = await startDb({ port: await freePort(), postgresqlUrl: `${postgresqlUrl}?pool_max_conns=${pool}` });
+  const uri = `${db.uri}${DB_NAME}`;
+  const client = new MongoClient(db.uri, { directConnection: true });
+  await client.connect();
+  onCleanup(() => client.close());
+  const data = client.db(DB_NAME);
+
+  const marker = await data.collection('meta').findOne({ _id: MARKER });
+  if (!regenerate && marker?.version === DATASET_VERSION && marker.scale === scale && marker.done) {
+    log(
+      `· dataset cached in PostgreSQL database ${PG_DATABASE} (scale ${scale}, generated ${marker.generatedAt.toISOString()} in ${marker.seconds} s)`,
+    );
+    return { db, uri, client, data, dataset: marker, postgresqlUrl };
+  }
+
+  log(`· generating the dataset (scale ${scale}) into PostgreSQL database ${PG_DATABASE}…`);
+  await data.dropDatabase();
+  // The API creates every index and the demo county (org tree, menu, accounts) on an empty database.
+  const seeder = await startApi({
+    port: await freePort(),
+    mongodbUri: uri,
+    env: { SEED_DEMO: 'county' },
+    readyTimeoutMs: 180_000,
+  });
+  await seeder.stop();
+  const generatedAt = new Date();
+  const result = await generate(data, { scale, now: generatedAt, log });
+  const dataset = {
+    _id: MARKER,
+    version: DATASET_VERSION,
+    scale,
+    generatedAt,
+    seconds: result.seconds,
+    sizes: result.sizes,
+    counts: result.counts,
+    done: true,
+  };
+  await data.collection('meta').insertOne(dataset);
+  log(`· dataset generated in ${result.seconds} s: ${JSON.stringify(result.counts)}`);
+  return { db, uri, client, data, dataset, postgresqlUrl };
+}
