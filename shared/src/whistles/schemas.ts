@@ -306,3 +306,6 @@ export const whistleDetail = whistleSummary.extend({
   timeline: z.array(whistleEventView),
 });
 export type WhistleDetail = z.infer<typeof whistleDetail>;
+
+/** The county's departments a whistle may go to. */
+export const whistleDepartmentList = z.object({ items: z.array(idName) });
