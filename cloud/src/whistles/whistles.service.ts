@@ -791,6 +791,8 @@ function targetSummary(t: WhistleTarget, now: Date) {
     overdue: overdueOf(t, now),
     escalationLevel: t.escalationLevel,
     escalatedTo: t.escalationLevel ? chain[Math.min(t.escalationLevel, chain.length) - 1] : null,
+    reportDueAt: t.reportDueAt.toISOString(),
+    resolveDueAt: t.resolveDueAt.toISOString(),
   };
 }
 
