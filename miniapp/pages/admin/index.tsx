@@ -228,7 +228,7 @@ export default function AdminHomePage() {
                 {tasks.includes('whistles') && (
                   <TaskRow
                     hook="whistles"
-                    icon="📣"
+                    icon="哨"
                     title="吹哨报到"
                     sub={
                       o.whistles
@@ -248,7 +248,7 @@ export default function AdminHomePage() {
                 {tasks.includes('patrols') && (
                   <TaskRow
                     hook="patrols"
-                    icon="🚶"
+                    icon="巡"
                     title="网格巡查"
                     sub={
                       access.can(api.grids.logPatrol) ? '记录每周巡查，发现问题一步转办' : '查看巡查记录和发现的问题'
@@ -259,7 +259,7 @@ export default function AdminHomePage() {
                 {tasks.includes('coverage') && (
                   <TaskRow
                     hook="coverage"
-                    icon="🗺️"
+                    icon="覆"
                     title="巡查覆盖"
                     sub="本周哪些网格还没有巡查、应由谁巡查"
                     url="/packages/grids/coverage/index"

@@ -179,6 +179,8 @@ export default function PatrolNewPage() {
         description: f.description.trim(),
         photos: f.photos.filter((p) => p.id).map((p) => p.id as string),
         location: f.lat && f.lng ? { lat: Number(f.lat), lng: Number(f.lng) } : null,
+        // One complex visited: the finding is there (several: the grid, unless said otherwise).
+        placeId: places.length === 1 ? places[0] : undefined,
       })),
     };
     setBusy(true);
@@ -342,7 +344,7 @@ export default function PatrolNewPage() {
               hint={draft.located === 'phone' ? '已使用手机定位' : '可用手机定位，或手动填写经纬度'}
             >
               <PlainButton className="patrol-new__locate" onClick={() => void fillLocation()}>
-                📍 获取当前位置
+                获取当前位置
               </PlainButton>
               {(draft.located === 'typed' || process.env.TARO_ENV === 'h5' || draft.lat) && (
                 <View className="patrol-new__coords">

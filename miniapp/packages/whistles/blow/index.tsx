@@ -79,7 +79,7 @@ export default function BlowWhistlePage() {
     if (!f) return;
     setForm((now) => ({
       ...now,
-      title: now.title || `${f.place.label}：${f.description}`.slice(0, 60),
+      title: now.title || f.description.slice(0, 60),
       description: now.description || f.description,
       category: f.category,
     }));

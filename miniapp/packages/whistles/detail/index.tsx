@@ -20,7 +20,7 @@ import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { ApiPhoto, STAR_WORDS, Stars, StatusPill } from '../../../components/ResidentKit';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
-import { Banner, Card, Field, InfoRow, PlainButton, Sheet, TextArea } from '../../admin/components/ui';
+import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, TextArea } from '../../admin/components/ui';
 import { dateTime } from '../../admin/lib/format';
 import { TARGET_TONES, URGENCY_TONES, WHISTLE_TONES, activeDeadline, countdown } from '../look';
 import '../../admin/components/ui.scss';
@@ -47,7 +47,16 @@ interface Open {
   action: WhistleAction;
 }
 
-function TargetCard({ t, onAction }: { t: WhistleTargetDetail; onAction: (action: WhistleAction) => void }) {
+function TargetCard({
+  t,
+  inline,
+  onAction,
+}: {
+  t: WhistleTargetDetail;
+  /** Show the step buttons on the card (when several targets await this person); else the bottom bar has them. */
+  inline: boolean;
+  onAction: (action: WhistleAction) => void;
+}) {
   const due = activeDeadline(t);
   const left = due ? countdown(due) : null;
   return (
@@ -77,7 +86,7 @@ function TargetCard({ t, onAction }: { t: WhistleTargetDetail; onAction: (action
           </View>
         </InfoRow>
       )}
-      {t.actions.length > 0 && (
+      {inline && t.actions.length > 0 && (
         <View className="whistle-target__actions">
           {t.actions.map((a) => (
             <PlainButton
@@ -117,7 +126,9 @@ function Timeline({ w }: { w: WhistleDetail }) {
             </Text>
             {e.note && <Text className="whistle-timeline__note">{e.note}</Text>}
             {e.satisfaction !== null && (
-              <Text className="whistle-timeline__note">{`满意度 ${'★'.repeat(e.satisfaction)}`}</Text>
+              <View className="whistle-timeline__stars">
+                <Stars value={e.satisfaction} size="small" />
+              </View>
             )}
           </View>
         </View>
@@ -200,6 +211,8 @@ export default function WhistleDetailPage() {
     );
   }
   const action = open?.action;
+  // The targets this person may act on now.
+  const actionable = w.targets.filter((t) => t.actions.length > 0);
   const needsText = action === 'resolve' || action === 'sendBack';
 
   return (
@@ -233,10 +246,31 @@ export default function WhistleDetailPage() {
 
       <Text className="section-title whistle-detail__section">报到对象</Text>
       {w.targets.map((t) => (
-        <TargetCard key={t.id} t={t} onAction={(a) => start(t, a)} />
+        <TargetCard key={t.id} t={t} inline={actionable.length > 1} onAction={(a) => start(t, a)} />
       ))}
 
       <Timeline w={w} />
+
+      {actionable.length === 1 && (
+        <ActionBar>
+          {actionable[0].actions.map((a) =>
+            STEP[a].tone === 'danger' ? (
+              <PlainButton
+                key={a}
+                tone="danger"
+                className={`whistle-action-${a}`}
+                onClick={() => start(actionable[0], a)}
+              >
+                {STEP[a].title}
+              </PlainButton>
+            ) : (
+              <Button key={a} type="primary" className={`whistle-action-${a}`} onClick={() => start(actionable[0], a)}>
+                {STEP[a].title}
+              </Button>
+            ),
+          )}
+        </ActionBar>
+      )}
 
       <Sheet
         open={!!open}
