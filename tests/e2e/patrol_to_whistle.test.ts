@@ -151,6 +151,19 @@ test('a patrol finding becomes a whistle that the department reports, resolves a
   await calm(chen.page);
   expect(await chen.page.locator('.whistle-detail__pills').innerText()).toContain('已办结');
   await shotOf(chen.page, SCENARIO, '15-confirmed');
+
+  // Staff also see which grids nobody patrolled this week: 南门第一网格 was, the others not yet.
+  // Back twice (whistle → list → 管理), as the phone's back gesture does.
+  await chen.page.goBack();
+  await chen.page.goBack();
+  await chen.page.locator('.admin-task--coverage').click();
+  await chen.page.locator('.coverage-card').first().waitFor();
+  await settled(chen.page.locator('.coverage__week'));
+  const missing = await chen.page.locator('.coverage-card__grid').allInnerTexts();
+  expect(missing).not.toContain('南门第一网格');
+  expect(missing.length).toBeGreaterThan(0);
+  expect(await chen.page.locator('.coverage-card').first().innerText()).toContain('应巡查：');
+  await shotOf(chen.page, SCENARIO, '16-coverage');
   await chen.close();
 
   // ——— 赵敏 sees it resolved, with the full timeline ———
@@ -163,6 +176,5 @@ test('a patrol finding becomes a whistle that the department reports, resolves a
   expect(steps).toEqual(['确认', '办结', '报到', '吹哨']);
   expect(await page.locator('.whistle-timeline').innerText()).toContain('已安排城建股张工');
   await page.locator('.whistle-timeline').scrollIntoViewIfNeeded();
-  await shot('16-timeline');
-  await page.screenshot({ path: (await shot('17-full')).replace('17-full', '17-full-page'), fullPage: true });
-});
+  await shot('17-timeline');
+}, 180_000);
