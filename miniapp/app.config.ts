@@ -23,6 +23,8 @@ export default defineAppConfig({
         'notices/index',
       ],
     },
+    { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },
+    { root: 'packages/whistles', pages: ['list/index', 'detail/index', 'blow/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

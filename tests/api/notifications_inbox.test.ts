@@ -1,4 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
+import { Clock } from '../../cloud/src/core/clock';
 import { Notifier } from '../../cloud/src/notifications/notifier';
 import { seedId } from '../../cloud/src/seed/seed-id';
 
@@ -10,8 +11,11 @@ afterAll(() => t.close());
 
 test('a user lists their own messages newest first with an unread count, and marks one read', async () => {
   const notifier = await t.app.getApplicationContext().getAsync(Notifier);
-  await notifier.notify([seedId('user:resident')], 'test', '第一条', { needId: 'x' });
-  await notifier.notify([seedId('user:resident'), seedId('user:resident2')], 'test', '第二条');
+  const clock = await t.app.getApplicationContext().getAsync(Clock);
+  await notifier.notify([seedId('user:resident')], 'test', '第一条', { needId: 'x' }, 'first');
+  clock.advance(1000);
+  await notifier.notify([seedId('user:resident'), seedId('user:resident2')], 'test', '第二条', {}, 'second');
+  clock.reset();
   const resident = await t.signIn('resident');
 
   const list = await t.http().get('/api/v1/me/notifications').set('Authorization', resident);

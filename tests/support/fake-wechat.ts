@@ -3,14 +3,40 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for api.weixin.qq.com that speaks the documented shapes of
- * auth.code2Session (GET /sns/jscode2session). Codes pick the answer:
- *   ok:<openid>  → { openid, session_key, unionid }
- *   used         → errcode 40163, invalid → 40029, limit → 45011, risky → 40226, busy → -1
- *   broken       → HTTP 500 with a non-JSON body
+ * - auth.code2Session (GET /sns/jscode2session). Codes pick the answer:
+ *     ok:<openid>  → { openid, session_key, unionid }
+ *     used         → errcode 40163, invalid → 40029, limit → 45011, risky → 40226, busy → -1
+ *     broken       → HTTP 500 with a non-JSON body
+ * - getStableAccessToken (POST /cgi-bin/stable_token, JSON body) → { access_token, expires_in };
+ *   force_refresh invalidates the tokens handed out before.
+ * - subscribeMessage.send (POST /cgi-bin/message/subscribe/send?access_token=…, JSON body) →
+ *   { errcode, errmsg }: 40001 unknown token, 42001 expired token, 47003 bad data, 43101 the
+ *   user refused (see `refuse`), or whatever `failNext` scripted.
  */
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: string;
+  lang: string;
+}
+
 export interface FakeWechat {
   base: string;
   requests: URL[];
+  /** Messages WeChat accepted (errcode 0), in order. */
+  sent: SentMessage[];
+  /** Tokens issued by stable_token, in order. */
+  tokens: string[];
+  /** The next `times` sends answer this instead: an errcode, `http500`, or `drop` (accepted, then the connection is cut). */
+  failNext: (answer: number | 'http500' | 'drop', times?: number) => void;
+  /** This openid has not subscribed: its sends answer 43101. */
+  refuse: (openid: string) => void;
+  /** Tokens issued so far now answer 42001 (expired), as after WeChat's 2 hours. */
+  expireTokens: () => void;
+  /** Each send waits this long before answering (widens race windows). */
+  setDelay: (ms: number) => void;
   close: () => Promise<void>;
 }
 
@@ -27,13 +53,72 @@ const ERRORS: Record<string, { errcode: number; errmsg: string }> = {
 
 export async function startFakeWechat(): Promise<FakeWechat> {
   const requests: URL[] = [];
-  const server = http.createServer((req, res) => {
+  const sent: SentMessage[] = [];
+  const tokens: string[] = [];
+  const valid = new Set<string>();
+  const expired = new Set<string>();
+  const refused = new Set<string>();
+  const script: (number | 'http500' | 'drop')[] = [];
+  let delay = 0;
+
+  const readJson = (req: http.IncomingMessage) =>
+    new Promise<Record<string, unknown> | null>((resolve) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        try {
+          resolve(JSON.parse(raw) as Record<string, unknown>);
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url);
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'text/plain' }); // WeChat answers JSON as text/plain
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
+    if (url.pathname === '/cgi-bin/stable_token' && req.method === 'POST') {
+      const b = await readJson(req);
+      if (!b || b.grant_type !== 'client_credential')
+        return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (b.appid !== FAKE_APPID) return send(200, { errcode: 40013, errmsg: 'invalid appid' });
+      if (b.secret !== FAKE_SECRET) return send(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      const current = tokens.at(-1);
+      if (!b.force_refresh && current && valid.has(current) && !expired.has(current)) {
+        return send(200, { access_token: current, expires_in: 7200 });
+      }
+      if (b.force_refresh) valid.clear();
+      const token = `tok-${tokens.length + 1}`;
+      tokens.push(token);
+      valid.add(token);
+      return send(200, { access_token: token, expires_in: 7200 });
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
+      const b = (await readJson(req)) as Partial<SentMessage> | null;
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      const token = url.searchParams.get('access_token') ?? '';
+      if (expired.has(token)) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      if (!valid.has(token)) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      const next = script.shift();
+      if (next === 'http500') return send(500, '<html>bad gateway</html>');
+      if (typeof next === 'number') return send(200, { errcode: next, errmsg: 'scripted' });
+      const data = b?.data;
+      const okData =
+        !!data &&
+        typeof data === 'object' &&
+        Object.entries(data).every(
+          ([k, v]) => /^(thing|time)\d+$/.test(k) && (!k.startsWith('thing') || [...String(v?.value)].length <= 20),
+        );
+      if (!b?.touser || !b.template_id || !okData) return send(200, { errcode: 47003, errmsg: 'argument invalid' });
+      if (refused.has(b.touser)) return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      sent.push(b as SentMessage);
+      if (next === 'drop') return req.socket.destroy();
+      return send(200, { errcode: 0, errmsg: 'ok' });
+    }
     if (url.pathname !== '/sns/jscode2session') return send(404, 'not found');
     const p = url.searchParams;
     if (p.get('appid') !== FAKE_APPID || p.get('secret') !== FAKE_SECRET) {
@@ -55,6 +140,16 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   return {
     base: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    sent,
+    tokens,
+    failNext: (answer, times = 1) => script.push(...Array(times).fill(answer)),
+    refuse: (openid) => void refused.add(openid),
+    expireTokens: () => valid.forEach((t) => expired.add(t)),
+    setDelay: (ms) => void (delay = ms),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -174,11 +174,17 @@ export class ActivitiesService {
       const text = `您认领的「${activity.title}」${chinaSpan(shift.start, shift.end)} 班次因活动取消而取消。原因：${reason}`;
       for (const seat of await this.db.model(SeatModel).find({ shiftId: shift._id }).lean<Seat[]>()) {
         await this.claims.releaseSeat(seat);
-        await this.claims.notify(seat.personId, 'activityCancelled', text, refs);
+        await this.claims.notify(seat.personId, 'activityCancelled', text, refs, String(shift._id));
       }
       for (const w of await this.db.model(WaitlistModel).find({ shiftId: shift._id }).lean<WaitlistEntry[]>()) {
         await this.db.model(WaitlistModel).deleteOne({ _id: w._id });
-        await this.claims.notify(w.personId, 'activityCancelled', text.replace('认领', '候补'), refs);
+        await this.claims.notify(
+          w.personId,
+          'activityCancelled',
+          text.replace('认领', '候补'),
+          refs,
+          String(shift._id),
+        );
       }
     }
     return this.showActivity(user, id);

@@ -232,8 +232,14 @@ export class ClaimsService {
     await this.db.model(SeatModel).deleteOne({ _id: seat._id });
   }
 
-  async notify(userId: Types.ObjectId, kind: string, text: string, refs: Record<string, string>): Promise<void> {
-    await this.notifier.notify([userId], kind, text, refs);
+  async notify(
+    userId: Types.ObjectId,
+    kind: string,
+    text: string,
+    refs: Record<string, string>,
+    key: string,
+  ): Promise<void> {
+    await this.notifier.notify([userId], kind, text, refs, key);
   }
 
   private async notifyPromoted(activity: Activity, shift: Shift, seat: Seat): Promise<void> {
@@ -242,6 +248,7 @@ export class ClaimsService {
       'seatPromoted',
       `您候补的「${activity.title}」${chinaSpan(shift.start, shift.end)} 班次有名额空出，已为您自动认领（${seat.seatNo} 号名额）。如不能参加，请在 ${chinaDateTime(claimDeadline(shift.start, shift.cutoffHours))} 前取消。`,
       { activityId: String(activity._id), shiftId: String(shift._id) },
+      String(seat._id),
     );
   }
 

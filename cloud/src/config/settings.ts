@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { z } from '@gongzhi/shared';
+import { z, type SubscribeTopic } from '@gongzhi/shared';
 
 /** Repository root: cloud/src/config or cloud/dist/config → three levels up. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -30,6 +30,14 @@ const schema = z
     WX_APPID: z.string().min(1).optional(),
     WX_SECRET: z.string().min(1).optional(),
     WX_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    /** Subscription-message templates (订阅消息模板 ids); a kind without one is sent in-app only. */
+    WX_TEMPLATE_WHISTLE: z.string().min(1).optional(),
+    WX_TEMPLATE_NEED: z.string().min(1).optional(),
+    WX_TEMPLATE_ACTIVITY: z.string().min(1).optional(),
+    /** Which version of the mini-program a message opens: formal (正式版), trial (体验版) or developer (开发版). */
+    WX_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).optional(),
+    /** `off`: this instance does not send the outbox (another one does; tests send by hand). */
+    OUTBOX_SENDER: z.enum(['on', 'off']).default('on'),
     DEV_LOGIN: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
@@ -56,7 +64,15 @@ export interface Settings {
   h5Dir: string;
   jwtSecret: string;
   jwtTtlHours: number;
-  wx: { appId: string; secret: string; apiBase: string };
+  wx: {
+    appId: string;
+    secret: string;
+    apiBase: string;
+    templates: Record<SubscribeTopic, string | null>;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+  };
+  /** Whether this instance runs the outbox dispatcher's timer. */
+  outboxSender: boolean;
   devLogin: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dbTimeoutMs: number;
@@ -93,7 +109,18 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     h5Dir: path.resolve(e.H5_DIR),
     jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
     jwtTtlHours: e.JWT_TTL_HOURS,
-    wx: { appId: e.WX_APPID ?? 'wx-dev-appid', secret: e.WX_SECRET ?? 'wx-dev-secret', apiBase: e.WX_API_BASE },
+    wx: {
+      appId: e.WX_APPID ?? 'wx-dev-appid',
+      secret: e.WX_SECRET ?? 'wx-dev-secret',
+      apiBase: e.WX_API_BASE,
+      templates: {
+        whistle: e.WX_TEMPLATE_WHISTLE ?? null,
+        need: e.WX_TEMPLATE_NEED ?? null,
+        activity: e.WX_TEMPLATE_ACTIVITY ?? null,
+      },
+      miniprogramState: e.WX_MINIPROGRAM_STATE ?? (e.NODE_ENV === 'production' ? 'formal' : 'developer'),
+    },
+    outboxSender: e.OUTBOX_SENDER === 'on',
     devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
     logLevel: e.LOG_LEVEL,
     dbTimeoutMs: e.DB_TIMEOUT_MS,

@@ -308,7 +308,7 @@ export class NeedsService {
       // 吹哨报到: the department answers a whistle, with its time limits and escalation.
       await this.whistles.blowFromNeed(user, need._id, input.route.targetId, moved.events[moved.events.length - 1]._id);
     }
-    if (target) await this.notifyDispatched(user, need, target);
+    if (target) await this.notifyDispatched(user, need, target, moved.need.seq);
     return this.present(user, moved.need, moved.events);
   }
 
@@ -443,20 +443,23 @@ export class NeedsService {
   }
 
   /** Dispatch tells whoever must act now, and the resident where their need went. */
-  private async notifyDispatched(user: Principal, need: Need, target: DispatchTarget): Promise<void> {
+  private async notifyDispatched(user: Principal, need: Need, target: DispatchTarget, seq: number): Promise<void> {
     const refs = { needId: String(need._id) };
+    const key = `${String(need._id)}:${seq}`;
     const others = target.mustAct.filter((id) => String(id) !== user.userId);
     await this.notifier.notify(
       others,
       'needDispatched',
       `新派单：「${need.title}」（${need.placeLabel}），请及时处理`,
       refs,
+      key,
     );
     await this.notifier.notify(
       [need.owner],
       'needRouted',
       `您的需求「${need.title}」已派给「${target.title}」办理`,
       refs,
+      key,
     );
   }
 

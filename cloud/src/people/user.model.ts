@@ -52,7 +52,7 @@ export const WxIdentityModel = defineModel<WxIdentity>(
   new Schema<WxIdentity>(
     {
       _id: { type: String, required: true },
-      userId: { type: Schema.Types.ObjectId, required: true },
+      userId: { type: Schema.Types.ObjectId, required: true, index: true },
       unionId: { type: String, default: null },
       sessionKey: { type: String, required: true },
       updatedAt: { type: Date, required: true },

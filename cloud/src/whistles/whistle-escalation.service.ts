@@ -3,8 +3,7 @@ import { Types } from 'mongoose';
 import { WHISTLE_ESCALATION_CHAIN, WHISTLE_SUPERVISOR_LABELS, WHISTLE_TYPE_LABELS } from '@gongzhi/shared';
 import { chinaDateTime } from '../activities/china-time';
 import { Db } from '../core/db';
-import { NotificationModel, type Notification } from '../notifications/notification.model';
-import { insertNew } from '../seed/insert-new';
+import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
@@ -37,6 +36,9 @@ export class WhistleEscalations {
 
   @Inject()
   access!: WhistleAccess;
+
+  @Inject()
+  notifier!: Notifier;
 
   async sweepOverdue(now: Date): Promise<{ escalated: number; completed: number }> {
     let completed = 0;
@@ -162,22 +164,18 @@ export class WhistleEscalations {
       [[whistle.blownBy], `${target.name}超时未就${what}报到，已升级至${level}督办`],
     ];
     const refs = { whistleId: String(whistle._id), targetId: String(target.orgId), level: String(record.level) };
-    const notices = new Map<string, Partial<Notification>>();
+    // Someone in two groups hears it once, in the first; the step's key keeps a rerun from telling anyone again.
+    const told = new Set<string>();
     for (const [users, text] of groups) {
-      for (const userId of users) {
-        const key = String(userId);
-        if (notices.has(key)) continue;
-        notices.set(key, {
-          _id: seedId(`whistleEscalationNotice:${record.whistleId}:${record.targetKey}:${record.level}:${key}`),
-          userId,
-          kind: 'whistleEscalated',
-          text,
-          refs,
-          createdAt: record.heldAt,
-          readAt: null,
-        });
-      }
+      const fresh = users.filter((u) => !told.has(String(u)));
+      fresh.forEach((u) => told.add(String(u)));
+      await this.notifier.notify(
+        fresh,
+        'whistleEscalated',
+        text,
+        refs,
+        `${String(record.whistleId)}:${record.targetKey}:${record.level}`,
+      );
     }
-    await insertNew(this.db.model(NotificationModel), [...notices.values()]);
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
+import { OrgModel, type Org } from '../org/org.model';
+import { Db } from '../core/db';
 import { WhistlesService } from './whistles.service';
 
 const {
@@ -13,6 +15,7 @@ const {
   sendBackWhistle,
   listWhistleRules,
   updateWhistleRule,
+  listWhistleDepartments,
 } = api.whistles;
 
 /** 吹哨报到: blowing, the lists, each target's steps, and the time-limit rules. */
@@ -20,6 +23,16 @@ const {
 export class WhistlesController {
   @Inject()
   whistles!: WhistlesService;
+
+  @Inject()
+  db!: Db;
+
+  @Handle(listWhistleDepartments)
+  async listWhistleDepartments() {
+    const orgs = await this.db.model(OrgModel).find({ kind: 'department' }, { name: 1 }).lean<Org[]>();
+    const items = orgs.map((o) => ({ id: String(o._id), name: o.name }));
+    return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')) };
+  }
 
   @Handle(blowWhistle)
   async blowWhistle({ user, body }: Call<typeof blowWhistle>) {

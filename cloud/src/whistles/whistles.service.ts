@@ -304,6 +304,7 @@ export class WhistlesService {
         'whistleBlown',
         `新吹哨（${WHISTLE_TYPE_LABELS[whistle.type]}）：「${whistle.title}」（${whistle.placeLabel}），请在 ${chinaDateTime(t.reportDueAt)} 前报到`,
         { whistleId: String(whistle._id), targetId: String(t.orgId) },
+        `${String(whistle._id)}:${String(t.orgId)}`,
       );
     }
     return { whistle, events };
@@ -579,15 +580,18 @@ export class WhistlesService {
 
   private async notifyStep(whistle: Whistle, target: WhistleTarget, e: WhistleEvent): Promise<void> {
     const refs = { whistleId: String(whistle._id), targetId: String(target.orgId) };
+    // The event is the occurrence: a retried step cannot tell anyone twice.
+    const key = String(e._id);
     const what = `「${whistle.title}」`;
     if (e.action === 'report') {
-      await this.notifier.notify([whistle.blownBy], 'whistleReported', `${target.name}已就${what}报到`, refs);
+      await this.notifier.notify([whistle.blownBy], 'whistleReported', `${target.name}已就${what}报到`, refs, key);
     } else if (e.action === 'resolve') {
       await this.notifier.notify(
         [whistle.blownBy],
         'whistleResolved',
         `${target.name}已办结${what}，请确认：${e.result}`,
         refs,
+        key,
       );
     } else if (e.action === 'confirm') {
       await this.notifier.notify(
@@ -595,6 +599,7 @@ export class WhistlesService {
         'whistleConfirmed',
         `吹哨方已确认${what}办结（满意度 ${e.satisfaction} 星）`,
         refs,
+        key,
       );
     } else if (e.action === 'sendBack') {
       await this.notifier.notify(
@@ -602,6 +607,7 @@ export class WhistlesService {
         'whistleSentBack',
         `${what}被吹哨方退回，请重新办理。原因：${e.note}`,
         refs,
+        key,
       );
     }
   }
@@ -785,6 +791,8 @@ function targetSummary(t: WhistleTarget, now: Date) {
     overdue: overdueOf(t, now),
     escalationLevel: t.escalationLevel,
     escalatedTo: t.escalationLevel ? chain[Math.min(t.escalationLevel, chain.length) - 1] : null,
+    reportDueAt: t.reportDueAt.toISOString(),
+    resolveDueAt: t.resolveDueAt.toISOString(),
   };
 }
 

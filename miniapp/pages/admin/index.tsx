@@ -17,16 +17,21 @@ interface Overview {
   activities: { upcoming: number; drafts: number } | null;
   projects: { total: number; active: number } | null;
   menu: number | null;
+  whistles: { pending: number; overdue: number; toConfirm: number } | null;
   /** Tasks whose count failed to load (the card still opens). */
   failed: number;
 }
 
-type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
+type Task = 'needs' | 'whistles' | 'patrols' | 'coverage' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
   const tasks: Task[] = [];
   if (access.can(api.needs.listNeeds)) tasks.push('needs');
+  if (access.can(api.whistles.listWhistles)) tasks.push('whistles');
+  if (access.can(api.grids.listPatrols)) tasks.push('patrols');
+  // Coverage is for whoever oversees several grids; a grid worker sees their own patrols.
+  if (access.can(api.grids.getPatrolCoverage) && access.roles.some((r) => r !== 'gridWorker')) tasks.push('coverage');
   if (access.can(api.resources.approveBooking)) tasks.push('bookings');
   if (access.can(api.activities.createActivity)) tasks.push('activities');
   if (access.can(api.projects.updateMilestone)) tasks.push('projects');
@@ -69,6 +74,17 @@ async function loadOverview(tasks: Task[]): Promise<Overview> {
         ]).then(([all, active]) => ({ total: all.total, active: active.total }))
       : null,
     has('menu') ? call(api.menu.listMenuAdmin, { query: { includeInactive: 'true', pageSize: 1 } }) : null,
+    has('whistles')
+      ? Promise.all([
+          call(api.whistles.listWhistles, { query: { status: 'pending', pageSize: 1 } }),
+          call(api.whistles.listWhistles, { query: { overdue: 'true', pageSize: 1 } }),
+          call(api.whistles.listWhistles, { query: { status: 'resolved', pageSize: 1 } }),
+        ]).then(([pending, overdue, resolved]) => ({
+          pending: pending.total,
+          overdue: overdue.total,
+          toConfirm: resolved.total,
+        }))
+      : null,
   ]);
   const value = <T,>(r: PromiseSettledResult<T | null>): T | null => (r.status === 'fulfilled' ? r.value : null);
   const failed = settled.filter((r) => r.status === 'rejected').length;
@@ -83,6 +99,7 @@ async function loadOverview(tasks: Task[]): Promise<Overview> {
     activities: value(settled[2]),
     projects: value(settled[3]),
     menu: menu ? menu.total : null,
+    whistles: value(settled[5]),
     failed,
   };
 }
@@ -193,9 +210,7 @@ export default function AdminHomePage() {
       </View>
 
       <View className="admin-home__body">
-        {tasks.length === 0 && (
-          <EmptyState text="暂时没有需要您处理的事项" hint="职能部门的吹哨报到、响应考核将在这里办理，敬请期待" />
-        )}
+        {tasks.length === 0 && <EmptyState text="暂时没有需要您处理的事项" hint="有新的任务时会在这里提醒您" />}
         {tasks.length > 0 && overview.loading && !o && <LoadingCards count={3} />}
         {tasks.length > 0 && overview.error && !overview.loading && (
           <ErrorState message={overview.error} onRetry={() => void overview.reload()} />
@@ -210,6 +225,46 @@ export default function AdminHomePage() {
             )}
             {tasks.some((t) => t !== 'needs') && (
               <View className="admin-home__tasks">
+                {tasks.includes('whistles') && (
+                  <TaskRow
+                    hook="whistles"
+                    icon="哨"
+                    title="吹哨报到"
+                    sub={
+                      o.whistles
+                        ? [
+                            `待报到 ${o.whistles.pending}`,
+                            o.whistles.toConfirm ? `待确认 ${o.whistles.toConfirm}` : '',
+                            o.whistles.overdue ? `超时 ${o.whistles.overdue}` : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')
+                        : '限时报到、办结、确认'
+                    }
+                    badge={o.whistles?.overdue}
+                    url="/packages/whistles/list/index"
+                  />
+                )}
+                {tasks.includes('patrols') && (
+                  <TaskRow
+                    hook="patrols"
+                    icon="巡"
+                    title="网格巡查"
+                    sub={
+                      access.can(api.grids.logPatrol) ? '记录每周巡查，发现问题一步转办' : '查看巡查记录和发现的问题'
+                    }
+                    url="/packages/grids/patrols/index"
+                  />
+                )}
+                {tasks.includes('coverage') && (
+                  <TaskRow
+                    hook="coverage"
+                    icon="覆"
+                    title="巡查覆盖"
+                    sub="本周哪些网格还没有巡查、应由谁巡查"
+                    url="/packages/grids/coverage/index"
+                  />
+                )}
                 {tasks.includes('bookings') && (
                   <TaskRow
                     hook="bookings"

@@ -13,3 +13,36 @@ export type Notification = z.infer<typeof notification>;
 export const notificationsQuery = z.strictObject({ page, pageSize, unread: z.enum(['true', 'false']).optional() });
 export const notificationsPage = paged(notification).extend({ unread: z.number().int() });
 export const notificationParams = z.strictObject({ id: objectId });
+
+// ——— WeChat subscription messages (订阅消息) ———
+
+/** What a subscription message is about; each topic has one template configured on the server. */
+export const SUBSCRIBE_TOPICS = ['whistle', 'need', 'activity'] as const;
+export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
+
+/** The topic a notification kind is pushed under: whistle*, need*, and the activity messages. */
+export function subscribeTopicOf(kind: string): SubscribeTopic | null {
+  if (kind.startsWith('whistle')) return 'whistle';
+  if (kind.startsWith('need')) return 'need';
+  if (kind.startsWith('seat') || kind.startsWith('activity')) return 'activity';
+  return null;
+}
+
+/** The template ids the mini-program passes to wx.requestSubscribeMessage (null: not configured). */
+export const subscribeTemplates = z.object({
+  templates: z.record(z.enum(SUBSCRIBE_TOPICS), z.string().nullable()),
+});
+export type SubscribeTemplates = z.infer<typeof subscribeTemplates>;
+
+/** wx.requestSubscribeMessage's answer per template id. */
+export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
+export const recordSubscribeConsentBody = z.strictObject({
+  topic: z.enum(SUBSCRIBE_TOPICS),
+  answer: z.enum(SUBSCRIBE_ANSWERS),
+});
+export const subscribeConsentView = z.object({
+  topic: z.enum(SUBSCRIBE_TOPICS),
+  /** How many times this user accepted / refused this topic's template so far. */
+  accepted: z.number().int(),
+  refused: z.number().int(),
+});

@@ -8,6 +8,7 @@ import {
   resolveWhistleBody,
   sendBackWhistleBody,
   updateWhistleRuleBody,
+  whistleDepartmentList,
   whistleDetail,
   whistleList,
   whistleParams,
@@ -150,4 +151,14 @@ export const updateWhistleRule = endpoint({
       normal: { reportMinutes: 720, resolveMinutes: 4320 },
     },
   },
+});
+
+export const listWhistleDepartments = endpoint({
+  id: 'listWhistleDepartments',
+  method: 'get',
+  path: '/api/v1/whistle-departments',
+  summary: '可吹哨的职能部门：全县的职能部门（吹哨时选择报到对象用），按名称排序',
+  tag: 'whistles',
+  access: WHISTLE_BLOWERS,
+  response: whistleDepartmentList,
 });

@@ -238,12 +238,13 @@ export const whistleTargetSummary = z.object({
   /** How many levels it escalated (0: none); `escalatedTo` names the last one. */
   escalationLevel: z.number().int(),
   escalatedTo: z.enum(WHISTLE_SUPERVISORS).nullable(),
+  /** The limits as instants: lists count down to them. */
+  reportDueAt: iso,
+  resolveDueAt: iso,
 });
 
 export const whistleTargetDetail = whistleTargetSummary.extend({
   limits: limitsView,
-  reportDueAt: iso,
-  resolveDueAt: iso,
   reportedAt: iso.nullable(),
   reportedBy: idName.nullable(),
   /** Reported after the report limit (null until reported). */
@@ -306,3 +307,6 @@ export const whistleDetail = whistleSummary.extend({
   timeline: z.array(whistleEventView),
 });
 export type WhistleDetail = z.infer<typeof whistleDetail>;
+
+/** The county's departments a whistle may go to. */
+export const whistleDepartmentList = z.object({ items: z.array(idName) });

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格巡查',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

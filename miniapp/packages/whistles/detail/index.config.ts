@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '吹哨详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
