@@ -11,7 +11,8 @@ const NANMEN = id('org:community:nanmen');
 const COUNTY = id('org:county');
 beforeAll(async () => {
   t = await startApp(__filename);
-  for (const a of ['staff', 'staff2', 'volunteer', 'resident', 'streetAdmin', 'countyAdmin']) auth[a] = await t.signIn(a);
+  for (const a of ['staff', 'staff2', 'volunteer', 'resident', 'streetAdmin', 'countyAdmin'])
+    auth[a] = await t.signIn(a);
   const activity = await newActivity(t, auth.staff, { title: '文明交通引导·证明测试' });
   for (const day of [2, 3]) {
     const shift = await newShift(t, auth.staff, activity, { start: chinaAt(day, 8), end: chinaAt(day, 20), seats: 3 });
@@ -29,7 +30,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const thresholdsAt = async (who: string, orgId?: string) =>
-  (await t.http().get(`/api/v1/star-thresholds${orgId ? `?orgId=${orgId}` : ''}`).set('Authorization', auth[who])).body;
+  (
+    await t
+      .http()
+      .get(`/api/v1/star-thresholds${orgId ? `?orgId=${orgId}` : ''}`)
+      .set('Authorization', auth[who])
+  ).body;
 const setAt = (who: string, orgId: string, thresholds: number[]) =>
   t.http().put(`/api/v1/star-thresholds/${orgId}`).set('Authorization', auth[who]).send({ thresholds });
 

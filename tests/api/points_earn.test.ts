@@ -13,7 +13,11 @@ beforeAll(async () => {
   t = await startApp(__filename);
   for (const a of ['staff', 'volunteer', 'partyMember', 'gridWorker', 'countyAdmin', 'streetAdmin'])
     auth[a] = await t.signIn(a);
-  activity = await newActivity(t, auth.staff, { title: '敬老院陪伴·积分测试', brand: 'elderCare', categoryCode: 'elderCare' });
+  activity = await newActivity(t, auth.staff, {
+    title: '敬老院陪伴·积分测试',
+    brand: 'elderCare',
+    categoryCode: 'elderCare',
+  });
 });
 afterEach(async () => {
   (await clockOf(t)).offsetMs = 0;
@@ -21,13 +25,21 @@ afterEach(async () => {
 afterAll(() => t.close());
 
 async function servedShift(day: number, who: string[], hours = 2): Promise<string> {
-  const shift = await newShift(t, auth.staff, activity, { start: chinaAt(day, 9), end: chinaAt(day, 9 + hours), seats: 5 });
+  const shift = await newShift(t, auth.staff, activity, {
+    start: chinaAt(day, 9),
+    end: chinaAt(day, 9 + hours),
+    seats: 5,
+  });
   for (const w of who) expect((await claim(t, auth[w], shift)).status).toBe(200);
   return shift;
 }
 
 const confirm = (shift: string, account: string, minutes: number) =>
-  t.http().post(`/api/v1/shifts/${shift}/confirm-hours`).set('Authorization', auth.staff).send({ personId: uid(account), minutes });
+  t
+    .http()
+    .post(`/api/v1/shifts/${shift}/confirm-hours`)
+    .set('Authorization', auth.staff)
+    .send({ personId: uid(account), minutes });
 
 const myPoints = async (who: string) => (await t.http().get('/api/v1/me/points').set('Authorization', auth[who])).body;
 

@@ -41,7 +41,9 @@ beforeAll(async () => {
     .send({ personId: uid('volunteer'), minutes: 60 });
   (await clockOf(t)).offsetMs = 0;
   ids.record = (await t.http().get('/api/v1/me/hours').set('Authorization', auth.volunteer)).body.items[0].id;
-  ids.certificate = (await t.http().post('/api/v1/me/certificates').set('Authorization', auth.volunteer).send({})).body.code;
+  ids.certificate = (
+    await t.http().post('/api/v1/me/certificates').set('Authorization', auth.volunteer).send({})
+  ).body.code;
 });
 afterAll(() => t.close());
 

@@ -24,7 +24,12 @@ test('redeeming takes points and a unit; the pickup code hands it over once', as
   const mine = await t.http().get('/api/v1/me/points').set('Authorization', auth.volunteer);
   expect(mine.body.balance).toBe(60);
   const entries = await t.http().get('/api/v1/me/points/entries').set('Authorization', auth.volunteer);
-  expect(entries.body.items[0]).toMatchObject({ delta: -40, balance: 60, kind: 'redemption', note: '兑换 · 洗衣液 2kg' });
+  expect(entries.body.items[0]).toMatchObject({
+    delta: -40,
+    balance: 60,
+    kind: 'redemption',
+    note: '兑换 · 洗衣液 2kg',
+  });
   const list = await t.http().get('/api/v1/shop/items').set('Authorization', auth.volunteer);
   expect(list.body.items.find((i: { id: string }) => i.id === item.id).stock).toBe(2);
 
@@ -82,7 +87,9 @@ test('not enough points, an empty shelf, a withdrawn item and another community 
 
   const west = await newItem(t, auth.countyAdmin, { name: '西山社区毛巾', price: 1, communityId: XISHAN });
   expect((await redeem(t, auth.resident, west.id)).status).toBe(404);
-  expect((await t.http().get(`/api/v1/shop/items?communityId=${XISHAN}`).set('Authorization', auth.resident)).status).toBe(404);
+  expect(
+    (await t.http().get(`/api/v1/shop/items?communityId=${XISHAN}`).set('Authorization', auth.resident)).status,
+  ).toBe(404);
   const staffOther = await t
     .http()
     .patch(`/api/v1/shop/items/${west.id}`)

@@ -104,12 +104,10 @@ export async function certificatePdf(cert: Certificate, checkUrl: string): Promi
   doc
     .fillColor(GREY)
     .fontSize(8.5)
-    .text(
-      '本证明依据志愿服务记录出具，服务时长由活动组织方确认；如有更正，以更正后的记录为准。',
-      56,
-      top + 116,
-      { width, align: 'center' },
-    );
+    .text('本证明依据志愿服务记录出具，服务时长由活动组织方确认；如有更正，以更正后的记录为准。', 56, top + 116, {
+      width,
+      align: 'center',
+    });
   doc.end();
   return done;
 }

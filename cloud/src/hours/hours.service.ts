@@ -78,9 +78,7 @@ export class HoursService {
     return records
       .map((record) => {
         const latest =
-          corrections
-            .filter((c) => c.recordId.equals(record._id))
-            .sort((a, b) => b.revision - a.revision)[0] ?? null;
+          corrections.filter((c) => c.recordId.equals(record._id)).sort((a, b) => b.revision - a.revision)[0] ?? null;
         return {
           record,
           minutes: latest?.minutes ?? record.minutes,
@@ -97,7 +95,9 @@ export class HoursService {
     const all = await this.effectiveRecords(oid(user.userId));
     const year = chinaYearOf(this.clock.now());
     const totalMinutes = all.reduce((n, r) => n + r.minutes, 0);
-    const yearMinutes = all.filter((r) => chinaYearOf(new Date(startOf(r))) === year).reduce((n, r) => n + r.minutes, 0);
+    const yearMinutes = all
+      .filter((r) => chinaYearOf(new Date(startOf(r))) === year)
+      .reduce((n, r) => n + r.minutes, 0);
     const { thresholds } = await this.thresholdsFor(user.communityId ?? user.orgId);
     return {
       items: all.slice((page - 1) * pageSize, page * pageSize).map(recordView),
@@ -186,7 +186,11 @@ export class HoursService {
       ]);
       for (const id of chain) {
         const s = settings.find((x) => x._id.equals(id));
-        if (s) return { thresholds: s.thresholds, source: { orgId: String(id), name: orgs.find((o) => o._id.equals(id))?.name ?? '' } };
+        if (s)
+          return {
+            thresholds: s.thresholds,
+            source: { orgId: String(id), name: orgs.find((o) => o._id.equals(id))?.name ?? '' },
+          };
       }
     }
     return { thresholds: [...DEFAULT_STAR_THRESHOLDS], source: { orgId: null, name: '全县默认' } };

@@ -165,10 +165,7 @@ export class PointsLedger {
   async grantedFor(sourceRef: string): Promise<number> {
     const rows = await this.db
       .model(PointsEntryModel)
-      .aggregate<{ total: number }>([
-        { $match: { sourceRef } },
-        { $group: { _id: null, total: { $sum: '$delta' } } },
-      ]);
+      .aggregate<{ total: number }>([{ $match: { sourceRef } }, { $group: { _id: null, total: { $sum: '$delta' } } }]);
     return rows[0]?.total ?? 0;
   }
 

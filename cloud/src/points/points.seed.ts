@@ -63,7 +63,13 @@ export async function seedPoints(db: Db): Promise<void> {
     })),
     { kind: 'studySession', delta: 5, key: 'seed:study:1', note: '“三会一课”专题学习', at: daysAgo(now, 40) },
     { kind: 'studySession', delta: 5, key: 'seed:study:2', note: '志愿服务条例学习', at: daysAgo(now, 21) },
-    { kind: 'whistleResponse', delta: 10, key: 'seed:whistle:1', note: '响应吹哨 · 南门小区路灯抢修', at: daysAgo(now, 12) },
+    {
+      kind: 'whistleResponse',
+      delta: 10,
+      key: 'seed:whistle:1',
+      note: '响应吹哨 · 南门小区路灯抢修',
+      at: daysAgo(now, 12),
+    },
     { kind: 'hoursServed', delta: 40, key: 'seed:hours:1', note: '服务时长 · 文明交通引导', at: daysAgo(now, 30) },
     { kind: 'hoursServed', delta: 30, key: 'seed:hours:2', note: '服务时长 · 敬老院陪伴', at: daysAgo(now, 9) },
     {

@@ -100,7 +100,8 @@ export class PointsService {
     const match: Record<string, unknown> = { year, kind: { $in: [...POINTS_EARN_KINDS] } };
     if (q.by === 'person') {
       const communityId = q.communityId ?? user.communityId;
-      if (!communityId) throw new AppError('VALIDATION_FAILED', '请选择社区', [{ path: 'query.communityId', message: '请选择社区' }]);
+      if (!communityId)
+        throw new AppError('VALIDATION_FAILED', '请选择社区', [{ path: 'query.communityId', message: '请选择社区' }]);
       await this.checkCommunityInScope(user, communityId);
       match.communityId = oid(communityId);
       const rows = await this.group(match, '$personId', q.limit);
@@ -177,4 +178,3 @@ function entryView(e: PointsEntry): PointsEntryView {
     at: e.at.toISOString(),
   };
 }
-

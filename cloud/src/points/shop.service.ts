@@ -60,7 +60,12 @@ export class ShopService {
       this.db.model(ShopItemModel).countDocuments(filter),
     ]);
     const taken = await this.takenUnits(rows.map((r) => r._id));
-    return { items: rows.map((r) => itemView(r, taken.get(String(r._id)) ?? 0)), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: rows.map((r) => itemView(r, taken.get(String(r._id)) ?? 0)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async createItem(user: Principal, body: z.output<typeof createShopItemBody>): Promise<ShopItemView> {

@@ -22,7 +22,15 @@ const LINKS = [
 ];
 
 /** 我的积分 on the 我的 tab: balance, this year's points, star level and hours, and the doors to spend them. */
-export function PointsCard({ roles, signedIn, version }: { roles: readonly Role[]; signedIn: boolean; version: number }) {
+export function PointsCard({
+  roles,
+  signedIn,
+  version,
+}: {
+  roles: readonly Role[];
+  signedIn: boolean;
+  version: number;
+}) {
   const holder = roles.some((r) => POINTS_HOLDERS.includes(r));
   const data = useRemote(load, [version], signedIn && holder);
   if (!holder) return null;
@@ -52,7 +60,9 @@ export function PointsCard({ roles, signedIn, version }: { roles: readonly Role[
           <Text className="mine-points__star-badge">{'★'.repeat(Math.max(1, h.star.level))}</Text>
           <Text className="mine-points__star-text">
             {h.star.level > 0 ? h.star.name : '尚未评星'}
-            {h.star.nextAtHours !== null ? ` · 再服务 ${hoursOf(h.star.nextAtHours * 60 - h.totalMinutes)} 小时升星` : ''}
+            {h.star.nextAtHours !== null
+              ? ` · 再服务 ${hoursOf(h.star.nextAtHours * 60 - h.totalMinutes)} 小时升星`
+              : ''}
           </Text>
         </View>
       )}

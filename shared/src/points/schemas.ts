@@ -122,7 +122,10 @@ const itemFields = {
   name: z.string().trim().min(2, '名称至少 2 个字').max(40),
   description: z.string().trim().max(200),
   price: z.number().int().min(1, '兑换积分至少为 1').max(100_000),
-  imageUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  imageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
 };
 
 export const createShopItemBody = z.strictObject({
