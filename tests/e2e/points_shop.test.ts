@@ -1,4 +1,6 @@
-import { startApiProcess, type ApiProcess } from '../support/api-process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
 import { TAB_BAR, apiAs, calm, confirmModal, secondPhone, shotOf, signIn, tokenOf } from './admin_support';
 
@@ -77,6 +79,13 @@ test('a volunteer redeems with points and shows the code; staff hand the item ov
   await calm(page);
   await shot('08-certificate');
   const certificate = (await code.textContent())!.replace('查验编号 ', '').trim();
+  // The PDF behind the button, kept next to the screenshots to be looked at.
+  const pdf = await fetch(`${api.base}/api/v1/me/certificates/${certificate}/pdf`, {
+    headers: { authorization: `Bearer ${volunteer}` },
+  });
+  const bytes = Buffer.from(await pdf.arrayBuffer());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  fs.writeFileSync(path.join(ROOT, 'tests', '.artifacts', 'screenshots', 'points_shop', 'certificate.pdf'), bytes);
   const check = await fetch(`${api.base}/api/v1/certificates/${certificate}`);
   expect(await check.json()).toMatchObject({ valid: true, certifies: { volunteerName: '王*强', issuer: '南门社区' } });
 
@@ -91,7 +100,9 @@ test('a volunteer redeems with points and shows the code; staff hand the item ov
     await settled(waiting);
     await shotOf(staff.page, 'points_shop', '09-staff-pickup');
     await waiting.locator('.admin-shop__hand').click();
-    await staff.page.locator('.admin-sheet .form-input input').fill('000000' === redemption.pickupCode ? '111111' : '000000');
+    await staff.page
+      .locator('.admin-sheet .form-input input')
+      .fill('000000' === redemption.pickupCode ? '111111' : '000000');
     await staff.page.locator('.admin-shop__confirm').click();
     await staff.page.getByText('领取码不对，请核对').waitFor();
     await staff.page.locator('.admin-sheet .form-input input').fill(redemption.pickupCode);

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { POINTS_KIND_LABELS, chinaYearOf, type PointsKind } from '@gongzhi/shared';
+import { ActivityModel, type Activity } from '../activities/activity.model';
 import { ServiceRecordModel, type ServiceRecord } from '../activities/attendance.model';
 import type { Db } from '../core/db';
 import { insertNew } from '../seed/insert-new';
@@ -52,26 +53,45 @@ export async function seedPoints(db: Db): Promise<void> {
   const nanmen = seedId('org:community:nanmen');
   const volunteer = seedId('user:volunteer');
   const records = await db.model(ServiceRecordModel).find({ personId: volunteer }).lean<ServiceRecord[]>();
+  const titles = await db
+    .model(ActivityModel)
+    .find({ _id: { $in: records.map((r) => r.activityId) } }, { title: 1 })
+    .lean<Pick<Activity, '_id' | 'title'>[]>();
   const bag = items[2];
   const events: Event[] = [
     ...records.map((r) => ({
       kind: 'hoursServed' as const,
       delta: Math.round((r.minutes / 60) * 10),
       key: `hours:${r._id}`,
-      note: '服务时长',
+      note: `服务时长 · ${titles.find((a) => a._id.equals(r.activityId))?.title ?? '志愿服务'}`,
       at: r.confirmedAt,
     })),
+    // Study sessions and whistle responses have no records of their own yet: these stand for them.
     { kind: 'studySession', delta: 5, key: 'seed:study:1', note: '“三会一课”专题学习', at: daysAgo(now, 40) },
-    { kind: 'studySession', delta: 5, key: 'seed:study:2', note: '志愿服务条例学习', at: daysAgo(now, 21) },
+    { kind: 'studySession', delta: 5, key: 'seed:study:2', note: '志愿服务条例学习', at: daysAgo(now, 33) },
+    { kind: 'studySession', delta: 5, key: 'seed:study:3', note: '垃圾分类知识培训', at: daysAgo(now, 26) },
+    { kind: 'studySession', delta: 5, key: 'seed:study:4', note: '应急救护知识讲座', at: daysAgo(now, 19) },
     {
       kind: 'whistleResponse',
       delta: 10,
       key: 'seed:whistle:1',
       note: '响应吹哨 · 南门小区路灯抢修',
+      at: daysAgo(now, 30),
+    },
+    {
+      kind: 'whistleResponse',
+      delta: 10,
+      key: 'seed:whistle:2',
+      note: '响应吹哨 · 粮站家属院积水清理',
+      at: daysAgo(now, 16),
+    },
+    {
+      kind: 'whistleResponse',
+      delta: 10,
+      key: 'seed:whistle:3',
+      note: '响应吹哨 · 锦绣华庭楼道杂物清理',
       at: daysAgo(now, 12),
     },
-    { kind: 'hoursServed', delta: 40, key: 'seed:hours:1', note: '服务时长 · 文明交通引导', at: daysAgo(now, 30) },
-    { kind: 'hoursServed', delta: 30, key: 'seed:hours:2', note: '服务时长 · 敬老院陪伴', at: daysAgo(now, 9) },
     {
       kind: 'redemption',
       delta: -(bag.price as number),
@@ -99,17 +119,19 @@ export async function seedPoints(db: Db): Promise<void> {
 
   // Neighbours of 南门社区, for the ranking.
   const neighbours: [string, number][] = [
-    ['partyMember', 85],
-    ['resident', 25],
-    ['resident2', 15],
+    ['partyMember', 9],
+    ['resident', 3],
+    ['resident2', 2],
   ];
-  for (const [account, points] of neighbours) {
-    await insertNew(
-      db.model(PointsEntryModel),
-      chain(seedId(`user:${account}`), nanmen, [
-        { kind: 'hoursServed', delta: points, key: `seed:${account}:hours`, note: '服务时长', at: daysAgo(now, 15) },
-      ]),
-    );
+  for (const [account, sessions] of neighbours) {
+    const events: Event[] = Array.from({ length: sessions }, (_, i) => ({
+      kind: i % 3 === 2 ? 'whistleResponse' : 'studySession',
+      delta: i % 3 === 2 ? 10 : 5,
+      key: `seed:${account}:${i + 1}`,
+      note: i % 3 === 2 ? '响应吹哨' : '参加学习',
+      at: daysAgo(now, 50 - i * 4),
+    }));
+    await insertNew(db.model(PointsEntryModel), chain(seedId(`user:${account}`), nanmen, events));
   }
 }
 

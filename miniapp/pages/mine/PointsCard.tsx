@@ -15,10 +15,11 @@ async function load() {
 }
 
 const LINKS = [
-  { key: 'ledger', icon: '🧾', label: '积分明细', url: '/packages/points/ledger/index' },
-  { key: 'shop', icon: '🎁', label: '积分超市', url: '/packages/points/shop/index' },
-  { key: 'redemptions', icon: '🎫', label: '我的兑换', url: '/packages/points/redemptions/index' },
-  { key: 'records', icon: '📜', label: '服务证明', url: '/packages/points/records/index' },
+  // One character on a coloured tile: renders the same on every phone (emoji fonts vary).
+  { key: 'ledger', icon: '账', label: '积分明细', url: '/packages/points/ledger/index' },
+  { key: 'shop', icon: '市', label: '积分超市', url: '/packages/points/shop/index' },
+  { key: 'redemptions', icon: '券', label: '我的兑换', url: '/packages/points/redemptions/index' },
+  { key: 'records', icon: '证', label: '服务证明', url: '/packages/points/records/index' },
 ];
 
 /** 我的积分 on the 我的 tab: balance, this year's points, star level and hours, and the doors to spend them. */

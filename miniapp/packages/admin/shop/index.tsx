@@ -131,6 +131,7 @@ export default function AdminShopPage() {
         ]}
         value={tab}
         onChange={setTab}
+        className="admin-shop__tabs"
       />
       {data.loading && !d && <LoadingCards count={3} />}
       {data.error && !data.loading && <ErrorState message={data.error} onRetry={() => void data.reload()} />}
@@ -196,7 +197,7 @@ export default function AdminShopPage() {
         }
       >
         {handing && (
-          <Text className="admin-shop__meta">{`${handing.personName ?? ''} 兑换的“${handing.item.name}”`}</Text>
+          <Text className="admin-shop__meta admin-shop__who">{`${handing.personName ?? ''} 兑换的“${handing.item.name}”`}</Text>
         )}
         <Field label="居民出示的领取码" required error={codeError}>
           <TextInput

@@ -12,6 +12,12 @@ import { dateText, hoursText, whenText } from '../look';
 import { openCertificate } from './certificate';
 import './index.scss';
 
+/** The check address as printed: the API's origin (the page's own on H5). */
+function verifyUrl(path: string): string {
+  const origin = API_BASE || (typeof window !== 'undefined' && window.location ? window.location.origin : '');
+  return origin + path;
+}
+
 function Record({ r }: { r: ServiceRecordView }) {
   return (
     <View className="rec">
@@ -108,7 +114,7 @@ export default function RecordsPage() {
               <View className="rec-cert">
                 <Text className="rec-cert__title">{`证明已开具 · ${whenText(issued.issuedAt)}`}</Text>
                 <Text className="rec-cert__code">{`查验编号 ${issued.code}`}</Text>
-                <Text className="rec-cert__hint">{`任何人可凭编号查验：${issued.verifyPath}`}</Text>
+                <Text className="rec-cert__hint">{`任何人可扫描证明上的二维码，或访问 ${verifyUrl(issued.verifyPath)} 查验`}</Text>
                 <Text className="rec-cert__link" onClick={() => void download()}>
                   再次下载 PDF
                 </Text>

@@ -10,7 +10,9 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageSt
 import { ListFooter, requestKey } from '../../../components/ResidentKit';
 import './index.scss';
 
-const ICONS = ['🎁', '🧺', '🧴', '🛍️', '🍚', '✂️'];
+/** Warm tile colours for items without a photo, picked by name so an item keeps its colour. */
+const TILES = ['#fdece6', '#fff4e0', '#eef6ea', '#e9f1fb', '#f6ecf8'];
+const INKS = ['#d42a1f', '#c77a12', '#3d8b4a', '#2f6fb3', '#8a4aa8'];
 
 function ItemCard({
   item,
@@ -25,14 +27,14 @@ function ItemCard({
 }) {
   const soldOut = item.stock <= 0;
   const short = balance !== null && balance < item.price;
-  const icon = ICONS[[...item.name].reduce((n, c) => n + c.charCodeAt(0), 0) % ICONS.length];
+  const tone = [...item.name].reduce((n, c) => n + c.charCodeAt(0), 0) % TILES.length;
   return (
     <View className="shop-item">
       {item.imageUrl ? (
         <Image className="shop-item__image" src={item.imageUrl} mode="aspectFill" />
       ) : (
-        <View className="shop-item__image shop-item__image--icon">
-          <Text>{icon}</Text>
+        <View className="shop-item__image shop-item__image--icon" style={{ backgroundColor: TILES[tone] }}>
+          <Text style={{ color: INKS[tone] }}>{item.name.slice(0, 1)}</Text>
         </View>
       )}
       <View className="shop-item__body">
