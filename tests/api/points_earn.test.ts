@@ -4,6 +4,7 @@ import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
 import { chinaAt, claim, clockOf, newActivity, newShift, setNow, uid } from './activities_support';
 import { logPatrol, patrolBody } from './grids_support';
 import { expectSoundChain } from './points_support';
+import { NANMEN, act, blow, step } from './whistles_support';
 
 // Points are earned where events happen: confirmed hours, patrols; each event once, within yearly caps.
 let t: TestApp;
@@ -148,4 +149,25 @@ test('rankings: people within a community (masked but for me), communities withi
     .get(`/api/v1/points/ranking?by=person&communityId=${String(new Types.ObjectId())}`)
     .set('Authorization', auth.volunteer);
   expect(outside.status).toBe(404);
+});
+
+test('a party member reporting to a 社区吹哨党员报到 earns whistle points once', async () => {
+  const start = new Date(Math.ceil((Date.now() + 30 * 24 * 3_600_000) / 900_000) * 900_000);
+  const whistle = await blow(t, auth.staff, {
+    type: 'communityToPartyMembers',
+    title: '防汛沙袋装运',
+    urgency: 'emergency',
+    category: 'security',
+    description: '汛情紧急，召集在职党员装运沙袋',
+    volunteerCall: {
+      address: '南门社区党群服务中心',
+      shift: { start: start.toISOString(), end: new Date(start.getTime() + 2 * 3_600_000).toISOString(), seats: 20 },
+    },
+  });
+  await step(t, auth.partyMember, whistle.id, NANMEN, 'report');
+  expect((await act(t, auth.partyMember, whistle.id, NANMEN, 'report')).status).toBe(409);
+  const entries = await t.http().get('/api/v1/me/points/entries').set('Authorization', auth.partyMember);
+  expect(entries.body.items.filter((e: { kind: string }) => e.kind === 'whistleResponse')).toEqual([
+    expect.objectContaining({ delta: 10, balance: 18, note: '响应吹哨 · 防汛沙袋装运' }),
+  ]);
 });

@@ -81,6 +81,7 @@ export const issueCertificate = endpoint({
   body: issueCertificateBody,
   response: certificateIssued,
   idempotent: true,
+  example: {},
 });
 
 export const downloadCertificate = endpoint({

@@ -132,6 +132,7 @@ export const redeemShopItem = endpoint({
   body: redeemBody,
   response: redemption,
   idempotent: true,
+  example: {},
 });
 
 export const listMyRedemptions = endpoint({
