@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index'] },
     { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
+    { root: 'packages/points', pages: ['ledger/index', 'shop/index', 'redemptions/index', 'records/index'] },
     {
       root: 'packages/admin',
       pages: [
@@ -21,6 +22,7 @@ export default defineAppConfig({
         'project-edit/index',
         'bookings/index',
         'notices/index',
+        'shop/index',
       ],
     },
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },

@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   TIME_CLASH: { status: 409, message: '与您已认领的其他班次时间冲突' },
   CUTOFF_PASSED: { status: 409, message: '已过截止时间' },
   CHECKIN_CLOSED: { status: 409, message: '现在不在签到签退时间内' },
+  INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
+  OUT_OF_STOCK: { status: 409, message: '该商品已兑完' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍候' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一个请求编号不能用于不同的内容' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },

@@ -28,3 +28,7 @@ export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
 export * from './notices/schemas';
+export * from './hours/stars';
+export * from './hours/schemas';
+export * from './points/rules';
+export * from './points/schemas';

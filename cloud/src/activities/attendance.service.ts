@@ -9,6 +9,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
+import { PointsLedger } from '../points/ledger';
 import { ActivityAccess } from './activity-access';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
 import { chinaDateTime } from './china-time';
@@ -37,6 +38,9 @@ export class AttendanceService {
 
   @Config('gongzhi')
   settings!: Settings;
+
+  @Inject()
+  points!: PointsLedger;
 
   /** The code of the current 5-minute window, as the QR content the organiser shows on site. */
   async showShiftCode(user: Principal, shiftId: string) {
@@ -132,6 +136,7 @@ export class AttendanceService {
         confirmedBy: new Types.ObjectId(user.userId),
         confirmedAt: now,
       });
+      await this.points.earnForHours(personId, created._id, confirmed, activity.title, shift.start);
       return recordView(created.toObject() as ServiceRecord);
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;

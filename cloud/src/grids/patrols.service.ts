@@ -21,6 +21,7 @@ import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
+import { PointsLedger } from '../points/ledger';
 import { FindingModel, type Finding } from './finding.model';
 import { FindingsService } from './findings.service';
 import { GridAccess } from './grid-access';
@@ -51,6 +52,9 @@ export class PatrolsService {
 
   @Inject()
   findings!: FindingsService;
+
+  @Inject()
+  points!: PointsLedger;
 
   /**
    * A patrol of the caller's own grid with its findings. Every place and photo is checked before
@@ -96,6 +100,7 @@ export class PatrolsService {
       await this.db.model(PatrolModel).deleteOne({ _id: patrol._id });
       throw err;
     }
+    await this.points.earnForPatrol(patrol.patrollerId, patrol._id, startedAt);
     return this.detail(user, patrol);
   }
 

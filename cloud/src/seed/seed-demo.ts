@@ -15,6 +15,7 @@ import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
 import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 import { seedWhistles } from '../whistles/whistles.seed';
 import { seedGrids } from '../grids/grids.seed';
+import { seedPoints } from '../points/points.seed';
 
 const MARKER = 'demoSeed';
 
@@ -133,6 +134,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);
   await seedWhistles(db);
   await seedGrids(db);
+  await seedPoints(db);
 
   await seedNotices(db);
 

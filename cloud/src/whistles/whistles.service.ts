@@ -42,6 +42,7 @@ import { UploadModel } from '../needs/upload.model';
 import { Notifier } from '../notifications/notifier';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
+import { PointsLedger } from '../points/ledger';
 import { ProjectAccess } from '../projects/project-access';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
@@ -130,6 +131,9 @@ export class WhistlesService {
 
   @Inject()
   projects!: ProjectAccess;
+
+  @Inject()
+  points!: PointsLedger;
 
   // ——— Blowing ———
 
@@ -574,6 +578,8 @@ export class WhistlesService {
       throw err;
     }
     const fresh = await this.store.refresh(whistle);
+    if (action === 'report' && event.actorId)
+      await this.points.earnForWhistleReport(event.actorId, whistle._id, targetKey, whistle.title);
     await this.notifyStep(whistle, target, event);
     return this.present(user, fresh.whistle, fresh.events);
   }

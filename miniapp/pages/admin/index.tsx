@@ -22,7 +22,8 @@ interface Overview {
   failed: number;
 }
 
-type Task = 'needs' | 'whistles' | 'patrols' | 'coverage' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
+type Task =
+  'needs' | 'whistles' | 'patrols' | 'coverage' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices' | 'shop';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -38,6 +39,7 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
   // The board is a community's: staff post to their own (street and county roles have none).
   if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
+  if (access.can(api.points.createShopItem) && access.user?.community) tasks.push('shop');
   return tasks;
 }
 
@@ -323,6 +325,15 @@ export default function AdminHomePage() {
                     title="社区公告"
                     sub="发布停水停电、活动预告等通知"
                     url="/packages/admin/notices/index"
+                  />
+                )}
+                {tasks.includes('shop') && (
+                  <TaskRow
+                    hook="shop"
+                    icon="🎁"
+                    title="积分超市"
+                    sub="核对领取码、上架和补货"
+                    url="/packages/admin/shop/index"
                   />
                 )}
               </View>

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
@@ -8,6 +8,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../components/PageState';
 import { Entries } from './Entries';
+import { PointsCard } from './PointsCard';
 import { NotificationList, useNotifications } from './Notifications';
 import './index.scss';
 
@@ -63,14 +64,20 @@ export default function MinePage() {
   const signedIn = useSignedIn();
   const me = useRemote(() => call(api.auth.getMe), [], signedIn);
   const messages = useNotifications(signedIn);
+  // Bumped on return to the tab and on pull-down: points change after a redemption or confirmed hours.
+  const [version, setVersion] = useState(0);
 
   // Coming back to the tab (e.g. from an order that changed): fresh messages and unread count.
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current && signedIn) void messages.reload();
+    if (shown.current && signedIn) {
+      void messages.reload();
+      setVersion((v) => v + 1);
+    }
     shown.current = true;
   });
   usePullDownRefresh(() => {
+    setVersion((v) => v + 1);
     void Promise.all([me.reload(), messages.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -83,6 +90,7 @@ export default function MinePage() {
         {me.data && !me.error && (
           <>
             <Profile me={me.data} />
+            <PointsCard roles={me.data.roles} signedIn={signedIn} version={version} />
             <Entries roles={me.data.roles} />
             <NotificationList state={messages} />
             <View className="mine-info">

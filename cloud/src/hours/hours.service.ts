@@ -1,0 +1,257 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import {
+  DEFAULT_STAR_THRESHOLDS,
+  brandName,
+  chinaYearOf,
+  starOf,
+  type MyHours,
+  type ServiceRecordView,
+  type z,
+  type correctServiceRecordBody,
+} from '@gongzhi/shared';
+import { ActivityAccess } from '../activities/activity-access';
+import { ActivityModel, type Activity } from '../activities/activity.model';
+import { ServiceRecordModel, type ServiceRecord } from '../activities/attendance.model';
+import { ShiftModel, type Shift } from '../activities/shift.model';
+import { AppError } from '../core/app-error';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import type { Principal } from '../core/principal';
+import { OrgModel, type Org } from '../org/org.model';
+import { PointsLedger } from '../points/ledger';
+import {
+  ServiceRecordCorrectionModel,
+  StarSettingModel,
+  type ServiceRecordCorrection,
+  type StarSetting,
+} from './hours.model';
+
+const DUPLICATE_KEY = 11000;
+const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+
+/** A confirmed shift as it stands: the organiser's record and its latest correction, if any. */
+export interface EffectiveRecord {
+  record: ServiceRecord;
+  minutes: number;
+  latest: ServiceRecordCorrection | null;
+  activity: Activity | null;
+  shift: Shift | null;
+  community: Org | null;
+}
+
+/** Use cases of service records: show_my_hours, correct_service_record, star thresholds. */
+@Provide()
+export class HoursService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Inject()
+  access!: ActivityAccess;
+
+  @Inject()
+  points!: PointsLedger;
+
+  /** Every confirmed shift of a person, latest shift first, with corrections applied. */
+  async effectiveRecords(personId: Types.ObjectId): Promise<EffectiveRecord[]> {
+    const [records, corrections] = await Promise.all([
+      this.db.model(ServiceRecordModel).find({ personId }).lean<ServiceRecord[]>(),
+      this.db.model(ServiceRecordCorrectionModel).find({ personId }).lean<ServiceRecordCorrection[]>(),
+    ]);
+    const [activities, shifts, communities] = await Promise.all([
+      this.db
+        .model(ActivityModel)
+        .find({ _id: { $in: records.map((r) => r.activityId) } }, { title: 1, brand: 1 })
+        .lean<Activity[]>(),
+      this.db
+        .model(ShiftModel)
+        .find({ _id: { $in: records.map((r) => r.shiftId) } }, { start: 1, end: 1 })
+        .lean<Shift[]>(),
+      this.db
+        .model(OrgModel)
+        .find({ _id: { $in: records.map((r) => r.communityId) } })
+        .lean<Org[]>(),
+    ]);
+    return records
+      .map((record) => {
+        const latest =
+          corrections.filter((c) => c.recordId.equals(record._id)).sort((a, b) => b.revision - a.revision)[0] ?? null;
+        return {
+          record,
+          minutes: latest?.minutes ?? record.minutes,
+          latest,
+          activity: activities.find((a) => a._id.equals(record.activityId)) ?? null,
+          shift: shifts.find((s) => s._id.equals(record.shiftId)) ?? null,
+          community: communities.find((c) => c._id.equals(record.communityId)) ?? null,
+        };
+      })
+      .sort((a, b) => startOf(b) - startOf(a) || String(b.record._id).localeCompare(String(a.record._id)));
+  }
+
+  async showMyHours(user: Principal, page: number, pageSize: number): Promise<MyHours> {
+    const all = await this.effectiveRecords(oid(user.userId));
+    const year = chinaYearOf(this.clock.now());
+    const totalMinutes = all.reduce((n, r) => n + r.minutes, 0);
+    const yearMinutes = all
+      .filter((r) => chinaYearOf(new Date(startOf(r))) === year)
+      .reduce((n, r) => n + r.minutes, 0);
+    const { thresholds } = await this.thresholdsFor(user.communityId ?? user.orgId);
+    return {
+      items: all.slice((page - 1) * pageSize, page * pageSize).map(recordView),
+      total: all.length,
+      page,
+      pageSize,
+      totalMinutes,
+      yearMinutes,
+      star: starOf(totalMinutes, thresholds),
+      thresholds,
+    };
+  }
+
+  /**
+   * Appends a correction to a record the caller organised. The revision is the next one: two
+   * correctors at once both read revision n, one insert wins, the other is told to refresh.
+   */
+  async correctRecord(user: Principal, recordId: string, body: z.output<typeof correctServiceRecordBody>) {
+    const record = await this.db.model(ServiceRecordModel).findById(recordId).lean<ServiceRecord>();
+    if (!record) throw new AppError('NOT_FOUND', '没有找到这条服务记录');
+    await this.access.managedShift(user, String(record.shiftId)).catch(() => {
+      throw new AppError('NOT_FOUND', '没有找到这条服务记录');
+    });
+    const shift = (await this.db.model(ShiftModel).findById(record.shiftId).lean<Shift>())!;
+    const shiftMinutes = Math.round((shift.end.getTime() - shift.start.getTime()) / 60_000);
+    if (body.minutes > shiftMinutes) {
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'body.minutes', message: `不能超过班次时长 ${shiftMinutes} 分钟` },
+      ]);
+    }
+    const last = await this.db
+      .model(ServiceRecordCorrectionModel)
+      .findOne({ recordId: record._id })
+      .sort({ revision: -1 })
+      .lean<ServiceRecordCorrection>();
+    const previousMinutes = last?.minutes ?? record.minutes;
+    if (previousMinutes === body.minutes) {
+      throw new AppError('CONFLICT', `服务时长已是 ${body.minutes} 分钟，无需更正`);
+    }
+    const doc: ServiceRecordCorrection = {
+      _id: new Types.ObjectId(),
+      recordId: record._id,
+      personId: record.personId,
+      revision: (last?.revision ?? 0) + 1,
+      previousMinutes,
+      minutes: body.minutes,
+      reason: body.reason,
+      correctedBy: oid(user.userId),
+      at: this.clock.now(),
+    };
+    try {
+      await this.db.model(ServiceRecordCorrectionModel).create(doc);
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      throw new AppError('CONFLICT', '这条服务记录刚被其他人更正过，请刷新后再试');
+    }
+    await this.points.adjustForHours(record.personId, record._id, doc.revision, doc.minutes);
+    return {
+      recordId: String(record._id),
+      revision: doc.revision,
+      previousMinutes,
+      minutes: doc.minutes,
+      reason: doc.reason,
+      correctedBy: user.userId,
+      at: doc.at.toISOString(),
+    };
+  }
+
+  /** The thresholds of the nearest node (itself first, then its ancestors) that has a setting. */
+  async thresholdsFor(orgId: string | Types.ObjectId | null): Promise<{
+    thresholds: number[];
+    source: { orgId: string | null; name: string };
+  }> {
+    const node = orgId ? await this.db.model(OrgModel).findById(orgId).lean<Org>() : null;
+    const chain = node ? [node._id, ...[...node.ancestors].reverse()] : [];
+    if (chain.length) {
+      const [settings, orgs] = await Promise.all([
+        this.db
+          .model(StarSettingModel)
+          .find({ _id: { $in: chain } })
+          .lean<StarSetting[]>(),
+        this.db
+          .model(OrgModel)
+          .find({ _id: { $in: chain } }, { name: 1 })
+          .lean<Org[]>(),
+      ]);
+      for (const id of chain) {
+        const s = settings.find((x) => x._id.equals(id));
+        if (s)
+          return {
+            thresholds: s.thresholds,
+            source: { orgId: String(id), name: orgs.find((o) => o._id.equals(id))?.name ?? '' },
+          };
+      }
+    }
+    return { thresholds: [...DEFAULT_STAR_THRESHOLDS], source: { orgId: null, name: '全县默认' } };
+  }
+
+  async showThresholds(user: Principal, orgId?: string) {
+    const at = orgId ?? user.communityId ?? user.orgId;
+    return { orgId: at ?? '', ...(await this.thresholdsFor(at)) };
+  }
+
+  /** Staff set their own community; street admins their street or its communities; the county any region. */
+  async setThresholds(user: Principal, orgId: string, thresholds: number[]) {
+    const org = await this.db.model(OrgModel).findById(orgId).lean<Org>();
+    if (!org || !['county', 'street', 'community'].includes(org.kind)) {
+      throw new AppError('NOT_FOUND', '没有找到这个县、街道或社区');
+    }
+    const own =
+      user.roles.includes('countyAdmin') ||
+      (user.roles.includes('staff') && user.communityId === orgId) ||
+      (user.roles.includes('streetAdmin') &&
+        !!user.streetId &&
+        (orgId === user.streetId || org.ancestors.some((a) => String(a) === user.streetId)));
+    if (!own) throw new AppError('FORBIDDEN', '只能设置本辖区的星级标准');
+    await this.db
+      .model(StarSettingModel)
+      .updateOne(
+        { _id: org._id },
+        { $set: { thresholds, updatedBy: oid(user.userId), updatedAt: this.clock.now() } },
+        { upsert: true },
+      );
+    return { orgId, ...(await this.thresholdsFor(org._id)) };
+  }
+}
+
+function startOf(r: EffectiveRecord): number {
+  return (r.shift?.start ?? r.record.confirmedAt).getTime();
+}
+
+function recordView(r: EffectiveRecord): ServiceRecordView {
+  const start = r.shift?.start ?? r.record.confirmedAt;
+  return {
+    id: String(r.record._id),
+    shiftId: String(r.record.shiftId),
+    activity: {
+      id: String(r.record.activityId),
+      title: r.activity?.title ?? '（活动已删除）',
+      brand: r.record.brand,
+      brandName: r.activity ? brandName(r.activity.brand) : r.record.brand,
+    },
+    community: { id: String(r.record.communityId), name: r.community?.name ?? '' },
+    start: start.toISOString(),
+    end: (r.shift?.end ?? start).toISOString(),
+    minutes: r.minutes,
+    confirmedAt: r.record.confirmedAt.toISOString(),
+    correction: r.latest
+      ? {
+          revision: r.latest.revision,
+          originalMinutes: r.record.minutes,
+          reason: r.latest.reason,
+          at: r.latest.at.toISOString(),
+        }
+      : null,
+  };
+}

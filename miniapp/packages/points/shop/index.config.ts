@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分超市',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

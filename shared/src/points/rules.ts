@@ -1,0 +1,51 @@
+/**
+ * 积分规则: what earns points. Each kind has points per unit, a yearly expectation (what a member is
+ * expected to reach, shown next to their progress) and a yearly cap (points above it are not granted,
+ * so one busy category cannot stand for all). Stored in the rules collection; these are the defaults.
+ */
+export const POINTS_EARN_KINDS = [
+  'hoursServed',
+  'activityOrganised',
+  'studySession',
+  'patrol',
+  'whistleResponse',
+] as const;
+export type PointsEarnKind = (typeof POINTS_EARN_KINDS)[number];
+
+/** Every kind of ledger entry: the earning kinds, redemption (spending) and corrections. */
+export const POINTS_KINDS = [...POINTS_EARN_KINDS, 'redemption', 'adjustment'] as const;
+export type PointsKind = (typeof POINTS_KINDS)[number];
+
+export const POINTS_KIND_LABELS: Record<PointsKind, string> = {
+  hoursServed: '志愿服务',
+  activityOrganised: '组织活动',
+  studySession: '参加学习',
+  patrol: '网格巡查',
+  whistleResponse: '响应吹哨',
+  redemption: '积分兑换',
+  adjustment: '更正',
+};
+
+export interface PointsRuleDefault {
+  /** Points granted per unit. */
+  points: number;
+  /** 小时 for hours, 次 otherwise. */
+  unit: string;
+  /** Yearly expectation, in points. */
+  yearlyExpectation: number;
+  /** Yearly cap, in points. */
+  yearlyCap: number;
+}
+
+export const DEFAULT_POINTS_RULES: Record<PointsEarnKind, PointsRuleDefault> = {
+  hoursServed: { points: 10, unit: '小时', yearlyExpectation: 200, yearlyCap: 1000 },
+  activityOrganised: { points: 20, unit: '次', yearlyExpectation: 40, yearlyCap: 200 },
+  studySession: { points: 5, unit: '次', yearlyExpectation: 60, yearlyCap: 120 },
+  patrol: { points: 5, unit: '次', yearlyExpectation: 100, yearlyCap: 300 },
+  whistleResponse: { points: 10, unit: '次', yearlyExpectation: 30, yearlyCap: 200 },
+};
+
+/** The year (China time) an instant falls in: yearly totals and caps are counted per calendar year. */
+export function chinaYearOf(d: Date | string): number {
+  return new Date(new Date(d).getTime() + 8 * 3_600_000).getUTCFullYear();
+}
