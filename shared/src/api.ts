@@ -7,6 +7,8 @@ import * as projects from './projects/endpoints';
 import * as notifications from './notifications/endpoints';
 import * as grids from './grids/endpoints';
 import * as notices from './notices/endpoints';
+import * as party from './party/endpoints';
+import * as imports from './imports/endpoints';
 import * as whistles from './whistles/endpoints';
 import * as stats from './stats/endpoints';
 import type { Endpoint } from './endpoint';
@@ -24,6 +26,8 @@ export const api = {
   whistles,
   stats,
   notices,
+  party,
+  imports,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

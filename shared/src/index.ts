@@ -28,3 +28,8 @@ export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
 export * from './notices/schemas';
+export * from './party/category';
+export * from './party/idnumber';
+export * from './party/schemas';
+export * from './imports/schemas';
+export * from './imports/rows';

@@ -115,6 +115,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         communityId,
         unitId,
         demoAccount: a.account,
+        duties: a.duties ?? [],
         createdAt: new Date(),
       };
     }),
