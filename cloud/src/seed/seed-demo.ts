@@ -15,6 +15,8 @@ import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
 import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 import { seedWhistles } from '../whistles/whistles.seed';
 import { seedGrids } from '../grids/grids.seed';
+import { seedParty } from '../party/party.seed';
+import { seedStaffMembers } from '../people/staff.seed';
 
 const MARKER = 'demoSeed';
 
@@ -136,6 +138,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedGrids(db);
 
   await seedNotices(db);
+  await seedParty(db);
+  await seedStaffMembers(db);
 
   await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
   return true;
