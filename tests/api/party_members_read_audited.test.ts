@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
 import { seedId } from '../../cloud/src/seed/seed-id';
 
@@ -24,8 +25,7 @@ test('a list shows masked names only and writes one audit entry per member shown
     expect(m.placeName).toBe('南门社区');
   }
   expect(await audit().countDocuments({ via: 'party:list' })).toBe(before + 10);
-  const { ObjectId } = await import('mongodb');
-  const entry = await audit().findOne({ via: 'party:list', subjectId: new ObjectId(res.body.items[0].id) });
+  const entry = await audit().findOne({ via: 'party:list', subjectId: new Types.ObjectId(res.body.items[0].id) });
   expect(entry).toMatchObject({ what: ['partyMembership'], actorRoles: ['staff'] });
   expect(String(entry!.actorId)).toBe(String(seedId('user:staff')));
 });
@@ -68,9 +68,9 @@ test('branches show member counts and flag those over 50; the seed reproduces se
   expect(res.body.limit).toBe(50);
   const over = res.body.items.filter((b: { overLimit: boolean }) => b.overLimit);
   expect(over).toHaveLength(5);
-  expect(over.filter((b: { memberCount: number }) => b.memberCount > 100).map((b: { name: string }) => b.name)).toEqual([
-    '南门社区党支部',
-  ]);
+  expect(over.filter((b: { memberCount: number }) => b.memberCount > 100).map((b: { name: string }) => b.name)).toEqual(
+    ['南门社区党支部'],
+  );
 
   const old = ['nanmen', 'beijie', 'xishan', 'tuqiao'].map((k) => seedId(`org:community:${k}`));
   const members = await t.db.connection

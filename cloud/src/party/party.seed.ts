@@ -47,12 +47,49 @@ const STREET_OF: Record<string, string> = {
   qichun: 'xincheng',
 };
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = [
-  '建华', '秀英', '国强', '桂兰', '志明', '玉梅', '德福', '淑芬', '永刚', '海燕',
-  '红梅', '卫东', '春花', '建军', '丽华', '文斌', '金凤', '光荣', '素珍', '学军',
-  '晓燕', '成林', '翠萍', '振华', '明霞', '长青', '秀芳', '庆丰', '雪梅', '伟',
-  '静', '敏', '磊', '娟', '勇', '芳', '军', '霞', '涛', '平',
+  '建华',
+  '秀英',
+  '国强',
+  '桂兰',
+  '志明',
+  '玉梅',
+  '德福',
+  '淑芬',
+  '永刚',
+  '海燕',
+  '红梅',
+  '卫东',
+  '春花',
+  '建军',
+  '丽华',
+  '文斌',
+  '金凤',
+  '光荣',
+  '素珍',
+  '学军',
+  '晓燕',
+  '成林',
+  '翠萍',
+  '振华',
+  '明霞',
+  '长青',
+  '秀芳',
+  '庆丰',
+  '雪梅',
+  '伟',
+  '静',
+  '敏',
+  '磊',
+  '娟',
+  '勇',
+  '芳',
+  '军',
+  '霞',
+  '涛',
+  '平',
 ];
 
 /** A valid-looking ID number (region 510123, real check digit) for a seeded person. */
@@ -187,7 +224,12 @@ async function seedRegistrations(db: Db, cipher: DataCipher, year: number): Prom
   }));
   await insertNew(db.model(RegistrationModel), regs);
   const ratings = ['excellent', 'good', 'excellent', 'good'] as const;
-  const comments = ['每月参加文明交通引导，服务时长全社区第一', '按时参加岗位服务，群众评价好', '主动结对两户空巢老人', '参加环境整治三次'];
+  const comments = [
+    '每月参加文明交通引导，服务时长全社区第一',
+    '按时参加岗位服务，群众评价好',
+    '主动结对两户空巢老人',
+    '参加环境整治三次',
+  ];
   await insertNew(
     db.model(EvaluationModel),
     regs.slice(0, 4).map((r, i) => ({
@@ -203,5 +245,3 @@ async function seedRegistrations(db: Db, cipher: DataCipher, year: number): Prom
     })),
   );
 }
-
-
