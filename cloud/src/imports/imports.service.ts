@@ -75,7 +75,13 @@ export class ImportsService {
     const ctx = await this.context(user, kind);
     const sheet = await this.read(format, bytes);
     const checked = await this.check(ctx, kind, sheet);
-    const summary: ImportSummary = { total: checked.total, new: 0, changed: 0, unchanged: 0, invalid: checked.invalidRows };
+    const summary: ImportSummary = {
+      total: checked.total,
+      new: 0,
+      changed: 0,
+      unchanged: 0,
+      invalid: checked.invalidRows,
+    };
     const def = IMPORT_KIND_DEFS[kind];
     for (let i = 0; i < checked.valid.length; i += CHUNK) {
       const chunk = checked.valid.slice(i, i + CHUNK).map((v) => v.plan);
@@ -119,7 +125,13 @@ export class ImportsService {
           .model(ImportJobModel)
           .updateOne(
             { _id: job._id },
-            { $set: { status: 'failed', error: '导入中断，已写入的行不受影响，可以重新导入同一文件', finishedAt: this.clock.now() } },
+            {
+              $set: {
+                status: 'failed',
+                error: '导入中断，已写入的行不受影响，可以重新导入同一文件',
+                finishedAt: this.clock.now(),
+              },
+            },
           )
           .catch(() => undefined);
       });
@@ -137,7 +149,13 @@ export class ImportsService {
     const jobs = this.db.model(ImportJobModel);
     const def = IMPORT_KIND_DEFS[kind];
     const checked = await this.check(ctx, kind, sheet);
-    const result: ImportSummary = { total: checked.total, new: 0, changed: 0, unchanged: 0, invalid: checked.invalidRows };
+    const result: ImportSummary = {
+      total: checked.total,
+      new: 0,
+      changed: 0,
+      unchanged: 0,
+      invalid: checked.invalidRows,
+    };
     let processed = checked.invalidRows;
     await jobs.updateOne({ _id: jobId }, { $set: { processed } });
     for (let i = 0; i < checked.valid.length; i += CHUNK) {
@@ -196,32 +214,55 @@ export class ImportsService {
       const input = Object.fromEntries(columns.map((c) => [c.key, r.cells[c.header] ?? '']));
       const rowErrors: ImportRowError[] = [];
       for (const h of r.inexact)
-        rowErrors.push({ row: r.row, column: h, value: r.cells[h], message: '这一格被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写' });
+        rowErrors.push({
+          row: r.row,
+          column: h,
+          value: r.cells[h],
+          message: '这一格被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”后重新填写',
+        });
       const result = schema.safeParse(input);
       if (!result.success) {
         for (const issue of result.error.issues) {
           const key = String(issue.path[0] ?? '');
           const header = headerOf.get(key) ?? null;
           if (rowErrors.some((e) => e.column === header)) continue;
-          rowErrors.push({ row: r.row, column: header, value: header ? (r.cells[header] ?? '') : null, message: issue.message });
+          rowErrors.push({
+            row: r.row,
+            column: header,
+            value: header ? (r.cells[header] ?? '') : null,
+            message: issue.message,
+          });
         }
       }
       if (rowErrors.length) errors.push(...rowErrors);
       else parsed.push({ r, data: result.data });
     }
-    await def.prepare?.(ctx, parsed.map((p) => p.data));
+    await def.prepare?.(
+      ctx,
+      parsed.map((p) => p.data),
+    );
     const valid: Checked['valid'] = [];
     const seen = new Map<string, number>();
     for (const { r, data } of parsed) {
       const plan = def.plan(ctx, data);
       if (isProblem(plan)) {
         const header = plan.column ? (headerOf.get(plan.column) ?? null) : null;
-        errors.push({ row: r.row, column: header, value: header ? (r.cells[header] ?? '') : null, message: plan.message });
+        errors.push({
+          row: r.row,
+          column: header,
+          value: header ? (r.cells[header] ?? '') : null,
+          message: plan.message,
+        });
         continue;
       }
       const first = seen.get(plan.key);
       if (first !== undefined) {
-        errors.push({ row: r.row, column: null, value: null, message: `与第 ${first} 行是同一条记录，请删去重复的一行` });
+        errors.push({
+          row: r.row,
+          column: null,
+          value: null,
+          message: `与第 ${first} 行是同一条记录，请删去重复的一行`,
+        });
         continue;
       }
       seen.set(plan.key, r.row);
@@ -267,7 +308,11 @@ export class ImportsService {
     const county = user.roles.includes('countyAdmin');
     const street = user.roles.includes('streetAdmin');
     const mine = communities.filter((c) =>
-      county ? true : street ? c.ancestors.some((a) => String(a) === user.streetId) : String(c._id) === user.communityId,
+      county
+        ? true
+        : street
+          ? c.ancestors.some((a) => String(a) === user.streetId)
+          : String(c._id) === user.communityId,
     );
     const myStreets = streets.filter((s) => county || String(s._id) === user.streetId);
     const now = this.clock.now();

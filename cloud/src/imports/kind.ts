@@ -87,8 +87,7 @@ export async function setEach(
   sets: { filter: Record<string, unknown>; set: Record<string, unknown> }[],
 ) {
   if (!sets.length) return;
-  await model.bulkWrite(
-    sets.map((s) => ({ updateOne: { filter: s.filter, update: { $set: s.set } } })) as never[],
-    { ordered: false },
-  );
+  await model.bulkWrite(sets.map((s) => ({ updateOne: { filter: s.filter, update: { $set: s.set } } })) as never[], {
+    ordered: false,
+  });
 }

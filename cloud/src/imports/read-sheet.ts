@@ -17,7 +17,8 @@ const cleanHeader = (h: string) => h.replace(/[*＊]|（必填）|\(必填\)/g, 
 
 function cellText(value: ExcelJS.CellValue): { text: string; inexact: boolean } {
   if (value === null || value === undefined) return { text: '', inexact: false };
-  if (typeof value === 'number') return { text: String(value), inexact: !Number.isSafeInteger(value) && Math.abs(value) > 1e15 };
+  if (typeof value === 'number')
+    return { text: String(value), inexact: !Number.isSafeInteger(value) && Math.abs(value) > 1e15 };
   if (typeof value === 'boolean') return { text: value ? '是' : '否', inexact: false };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10), inexact: false };
   if (typeof value === 'object') {

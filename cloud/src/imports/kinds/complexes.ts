@@ -1,7 +1,15 @@
 import type { Types } from 'mongoose';
 import type { ComplexRow } from '@gongzhi/shared';
 import { OrgModel, type Org } from '../../org/org.model';
-import { communityOf, insertIgnoringDuplicates, isProblem, keyId, setEach, type ImportContext, type ImportKindDef } from '../kind';
+import {
+  communityOf,
+  insertIgnoringDuplicates,
+  isProblem,
+  keyId,
+  setEach,
+  type ImportContext,
+  type ImportKindDef,
+} from '../kind';
 
 interface ComplexData {
   _id: Types.ObjectId;
@@ -37,7 +45,14 @@ export const complexesKind: ImportKindDef<ComplexRow, ComplexData, StoredComplex
     return {
       key,
       view: { old: row.old, hasProperty: row.hasProperty, buildings: row.buildings },
-      data: { _id: keyId('complex', key), name: row.name, grid, old: row.old, hasProperty: row.hasProperty, buildings: row.buildings },
+      data: {
+        _id: keyId('complex', key),
+        name: row.name,
+        grid,
+        old: row.old,
+        hasProperty: row.hasProperty,
+        buildings: row.buildings,
+      },
     };
   },
   async existing(ctx, plans) {
@@ -68,7 +83,10 @@ export const complexesKind: ImportKindDef<ComplexRow, ComplexData, StoredComplex
     await insertIgnoringDuplicates(model, complexes);
     await setEach(
       model,
-      changed.map(({ plan, doc }) => ({ filter: { _id: doc.org._id }, set: { old: plan.data.old, hasProperty: plan.data.hasProperty } })),
+      changed.map(({ plan, doc }) => ({
+        filter: { _id: doc.org._id },
+        set: { old: plan.data.old, hasProperty: plan.data.hasProperty },
+      })),
     );
     // Buildings 1..N under each complex, with ids derived from the complex: re-running adds nothing.
     const targets = [

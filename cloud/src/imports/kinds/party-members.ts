@@ -82,14 +82,25 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
   },
   async write(ctx, fresh, changed) {
     const all = [...fresh, ...changed.map((c) => c.plan)];
-    const newBranches = new Map(all.filter((p) => !p.data.branch.exists).map((p) => [String(p.data.branch._id), p.data.branch]));
+    const newBranches = new Map(
+      all.filter((p) => !p.data.branch.exists).map((p) => [String(p.data.branch._id), p.data.branch]),
+    );
     await insertIgnoringDuplicates(
       ctx.db.model(BranchModel),
-      [...newBranches.values()].map((b) => ({ _id: b._id, name: b.name, placeId: b.placeId, unitId: null, streetId: b.streetId })),
+      [...newBranches.values()].map((b) => ({
+        _id: b._id,
+        name: b.name,
+        placeId: b.placeId,
+        unitId: null,
+        streetId: b.streetId,
+      })),
     );
     const fields = (d: MemberData) => {
       const { row } = d;
-      const computed = computeMemberCategory({ birthDate: d.birthDate, health: row.health, employment: row.employment, mobile: row.mobile }, ctx.today);
+      const computed = computeMemberCategory(
+        { birthDate: d.birthDate, health: row.health, employment: row.employment, mobile: row.mobile },
+        ctx.today,
+      );
       return {
         branchId: d.branch._id,
         placeId: d.placeId,

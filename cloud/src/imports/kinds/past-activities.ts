@@ -2,7 +2,15 @@ import { Types } from 'mongoose';
 import { SERVICE_BRANDS, type PastActivityRow } from '@gongzhi/shared';
 import { ActivityModel, type Activity } from '../../activities/activity.model';
 import type { Org } from '../../org/org.model';
-import { communityOf, insertIgnoringDuplicates, isProblem, keyId, setEach, streetIdOf, type ImportKindDef } from '../kind';
+import {
+  communityOf,
+  insertIgnoringDuplicates,
+  isProblem,
+  keyId,
+  setEach,
+  streetIdOf,
+  type ImportKindDef,
+} from '../kind';
 
 interface ActivityData {
   _id: Types.ObjectId;
@@ -27,14 +35,22 @@ export const pastActivitiesKind: ImportKindDef<PastActivityRow, ActivityData, Ac
     const key = `${community._id}/${row.date}/${row.title}`;
     return {
       key,
-      view: { brand: row.brand, format: row.format, address: row.address ?? community.name, description: row.description ?? '' },
+      view: {
+        brand: row.brand,
+        format: row.format,
+        address: row.address ?? community.name,
+        description: row.description ?? '',
+      },
       data: { _id: keyId('activity', key), row, community, startsAt },
     };
   },
   async existing(ctx, plans) {
     const docs = await ctx.db
       .model(ActivityModel)
-      .find({ title: { $in: [...new Set(plans.map((p) => p.data.row.title))] }, placeId: { $in: [...new Set(plans.map((p) => String(p.data.community._id)))] } })
+      .find({
+        title: { $in: [...new Set(plans.map((p) => p.data.row.title))] },
+        placeId: { $in: [...new Set(plans.map((p) => String(p.data.community._id)))] },
+      })
       .lean<Activity[]>();
     const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '');
     return new Map(docs.map((d) => [`${d.placeId}/${day(d.startsAt)}/${d.title}`, d]));
@@ -61,7 +77,13 @@ export const pastActivitiesKind: ImportKindDef<PastActivityRow, ActivityData, Ac
         team: null,
         organiserUnitId: null,
         placeId: p.data.community._id,
-        place: { streetId: streetIdOf(p.data.community), communityId: p.data.community._id, gridId: null, complexId: null, buildingId: null },
+        place: {
+          streetId: streetIdOf(p.data.community),
+          communityId: p.data.community._id,
+          gridId: null,
+          complexId: null,
+          buildingId: null,
+        },
         status: 'published',
         cancelReason: null,
         startsAt: p.data.startsAt,

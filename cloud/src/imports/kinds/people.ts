@@ -37,7 +37,10 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
       const ids = [...ctx.communities.values()].map((c) => c._id);
       const below = await ctx.db
         .model(OrgModel)
-        .find({ ancestors: { $in: ids }, kind: { $in: ['complex', 'building'] } }, { name: 1, kind: 1, parentId: 1, ancestors: 1 })
+        .find(
+          { ancestors: { $in: ids }, kind: { $in: ['complex', 'building'] } },
+          { name: 1, kind: 1, parentId: 1, ancestors: 1 },
+        )
         .lean<Org[]>();
       const byId = new Map(below.map((o) => [String(o._id), o]));
       const community = new Map([...ctx.communities.values()].map((c) => [String(c._id), c.name]));

@@ -1,13 +1,6 @@
 import { birthDateOfIdNumber, type StaffRow } from '@gongzhi/shared';
 import { StaffMemberModel, type StaffMemberDoc } from '../../people/staff-member.model';
-import {
-  communityOf,
-  insertIgnoringDuplicates,
-  isProblem,
-  setEach,
-  streetIdOf,
-  type ImportKindDef,
-} from '../kind';
+import { communityOf, insertIgnoringDuplicates, isProblem, setEach, streetIdOf, type ImportKindDef } from '../kind';
 import type { Types } from 'mongoose';
 
 interface StaffData {
@@ -26,7 +19,14 @@ export const staffKind: ImportKindDef<StaffRow, StaffData, StaffMemberDoc> = {
     const idHash = ctx.cipher.blindIndex('idNumber', row.idNumber);
     return {
       key: idHash,
-      view: { name: row.name, phone: row.phone, placeId: String(community._id), education: row.education, post: row.post, committee: row.committee },
+      view: {
+        name: row.name,
+        phone: row.phone,
+        placeId: String(community._id),
+        education: row.education,
+        post: row.post,
+        committee: row.committee,
+      },
       data: { row, idHash, placeId: community._id, streetId: streetIdOf(community) },
     };
   },
@@ -62,7 +62,12 @@ export const staffKind: ImportKindDef<StaffRow, StaffData, StaffMemberDoc> = {
     const model = ctx.db.model(StaffMemberModel);
     await insertIgnoringDuplicates(
       model,
-      fresh.map((p) => ({ ...fields(p.data), active: true, idHash: p.data.idHash, idNumberEnc: ctx.cipher.encrypt(p.data.row.idNumber) })),
+      fresh.map((p) => ({
+        ...fields(p.data),
+        active: true,
+        idHash: p.data.idHash,
+        idNumberEnc: ctx.cipher.encrypt(p.data.row.idNumber),
+      })),
     );
     await setEach(
       model,

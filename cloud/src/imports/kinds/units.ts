@@ -18,7 +18,9 @@ export const unitsKind: ImportKindDef<UnitRow, UnitData, Unit> = {
     if (!street)
       return {
         column: 'street',
-        message: ctx.allStreets.has(row.street) ? `不能导入到「${row.street}」：不在您管辖的范围内` : `没有名为「${row.street}」的街道`,
+        message: ctx.allStreets.has(row.street)
+          ? `不能导入到「${row.street}」：不在您管辖的范围内`
+          : `没有名为「${row.street}」的街道`,
       };
     const key = `${street._id}/${row.name}`;
     return {
@@ -39,7 +41,10 @@ export const unitsKind: ImportKindDef<UnitRow, UnitData, Unit> = {
   },
   async write(ctx, fresh, changed) {
     const model = ctx.db.model(UnitModel);
-    await insertIgnoringDuplicates(model, fresh.map((p) => p.data));
+    await insertIgnoringDuplicates(
+      model,
+      fresh.map((p) => p.data),
+    );
     await setEach(
       model,
       changed.map(({ plan, doc }) => ({ filter: { _id: doc._id }, set: { kind: plan.data.kind } })),
