@@ -26,11 +26,18 @@ import { PartyAccess, chinaToday } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
 import { IMPORT_KIND_DEFS } from './kinds';
-import { readCsv, readXlsx, type Sheet, type SheetRow } from './read-sheet';
+import { readCsv, readXlsx, type Sheet } from './read-sheet';
 
 /** Rows planned, looked up and written together: bounded memory, and progress every chunk. */
 const CHUNK = 1000;
 const MAX_ERRORS = 200;
+
+/** What the sheet alone says: schema-valid rows (typed), the errors found so far, the data row count. */
+interface Parsed {
+  rows: { row: number; data: unknown; cells: Record<string, string> }[];
+  errors: ImportRowError[];
+  total: number;
+}
 
 interface Checked {
   valid: { row: number; plan: Planned }[];
@@ -73,8 +80,9 @@ export class ImportsService {
   /** Checks every row and compares it with what is stored; writes nothing but the file itself. */
   async dryRun(user: Principal, kind: ImportKind, format: 'xlsx' | 'csv', bytes: Buffer): Promise<DryRunResult> {
     const ctx = await this.context(user, kind);
-    const sheet = await this.read(format, bytes);
-    const checked = await this.check(ctx, kind, sheet);
+    const parsed = this.parseRows(kind, await this.read(format, bytes));
+    const file = await this.keepFile(user, kind, format, bytes, parsed);
+    const checked = await this.planRows(ctx, kind, parsed);
     const summary: ImportSummary = {
       total: checked.total,
       new: 0,
@@ -83,12 +91,11 @@ export class ImportsService {
       invalid: checked.invalidRows,
     };
     const def = IMPORT_KIND_DEFS[kind];
-    for (let i = 0; i < checked.valid.length; i += CHUNK) {
-      const chunk = checked.valid.slice(i, i + CHUNK).map((v) => v.plan);
-      const stored = await def.existing(ctx, chunk);
-      for (const p of chunk) summary[this.stateOf(ctx, def, p, stored)]++;
-    }
-    const file = await this.keepFile(user, kind, format, bytes);
+    const stored = await def.existing(
+      ctx,
+      checked.valid.map((v) => v.plan),
+    );
+    for (const { plan } of checked.valid) summary[this.stateOf(ctx, def, plan, stored)]++;
     return {
       fileId: String(file._id),
       kind,
@@ -104,14 +111,14 @@ export class ImportsService {
     const file = await this.db.model(ImportFileModel).findById(fileId).lean<ImportFileDoc>();
     if (!file || String(file.ownerId) !== user.userId || file.kind !== kind)
       throw new AppError('NOT_FOUND', '没有找到这份文件，请重新选择文件预检');
-    const bytes = await fs.readFile(path.join(this.settings.uploadDir, 'imports', file.storedAs));
-    const sheet = await this.read(file.format, bytes);
+    // The rows as the dry run parsed them: the spreadsheet is not read and validated twice.
+    const parsed = JSON.parse(await fs.readFile(this.pathOf(file.storedAs) + '.rows.json', 'utf8')) as Parsed;
     const job = await this.db.model(ImportJobModel).create({
       kind,
       fileId: file._id,
       ownerId: new Types.ObjectId(user.userId),
       status: 'running',
-      total: sheet.rows.length,
+      total: parsed.total,
       processed: 0,
       result: null,
       error: null,
@@ -119,7 +126,7 @@ export class ImportsService {
       finishedAt: null,
     });
     setImmediate(() => {
-      this.runCommit(ctx, kind, sheet, job._id).catch(async (err) => {
+      this.runCommit(ctx, kind, parsed, job._id).catch(async (err) => {
         this.logger.error('[imports] job %s failed: %s', String(job._id), (err as Error).stack);
         await this.db
           .model(ImportJobModel)
@@ -145,10 +152,11 @@ export class ImportsService {
     return present(job);
   }
 
-  private async runCommit(ctx: ImportContext, kind: ImportKind, sheet: Sheet, jobId: Types.ObjectId) {
+  /** Re-plans against the database as it is now (a row may have changed since the dry run), then writes in chunks. */
+  private async runCommit(ctx: ImportContext, kind: ImportKind, parsed: Parsed, jobId: Types.ObjectId) {
     const jobs = this.db.model(ImportJobModel);
     const def = IMPORT_KIND_DEFS[kind];
-    const checked = await this.check(ctx, kind, sheet);
+    const checked = await this.planRows(ctx, kind, parsed);
     const result: ImportSummary = {
       total: checked.total,
       new: 0,
@@ -156,11 +164,14 @@ export class ImportsService {
       unchanged: 0,
       invalid: checked.invalidRows,
     };
+    const stored = await def.existing(
+      ctx,
+      checked.valid.map((v) => v.plan),
+    );
     let processed = checked.invalidRows;
     await jobs.updateOne({ _id: jobId }, { $set: { processed } });
     for (let i = 0; i < checked.valid.length; i += CHUNK) {
       const chunk = checked.valid.slice(i, i + CHUNK).map((v) => v.plan);
-      const stored = await def.existing(ctx, chunk);
       const fresh: Planned[] = [];
       const changed: { plan: Planned; doc: unknown }[] = [];
       for (const p of chunk) {
@@ -185,14 +196,13 @@ export class ImportsService {
     return sameView(def.viewOf(ctx, doc), p.view) ? ('unchanged' as const) : ('changed' as const);
   }
 
-  /** Row-level checks: headers, the row schema, references (community, grid…), duplicates within the file. */
-  private async check(ctx: ImportContext, kind: ImportKind, sheet: Sheet): Promise<Checked> {
+  /** Row-level checks of the sheet alone: headers and the row schema. */
+  private parseRows(kind: ImportKind, sheet: Sheet): Parsed {
     const columns = IMPORT_COLUMNS[kind];
     const missing = columns.filter((c) => c.required && !sheet.headers.includes(c.header));
     if (missing.length)
       return {
-        valid: [],
-        invalidRows: sheet.rows.length,
+        rows: [],
         total: sheet.rows.length,
         errors: missing.map((c) => ({
           row: 1,
@@ -207,9 +217,8 @@ export class ImportsService {
     const example = columns.map((c) => c.example);
     const rows = sheet.rows.filter((r) => !columns.every((c, i) => (r.cells[c.header] ?? '') === example[i]));
     const schema = IMPORT_ROW_SCHEMAS[kind];
-    const def = IMPORT_KIND_DEFS[kind];
     const errors: ImportRowError[] = [];
-    const parsed: { r: SheetRow; data: unknown }[] = [];
+    const parsed: Parsed['rows'] = [];
     for (const r of rows) {
       const input = Object.fromEntries(columns.map((c) => [c.key, r.cells[c.header] ?? '']));
       const rowErrors: ImportRowError[] = [];
@@ -235,41 +244,39 @@ export class ImportsService {
         }
       }
       if (rowErrors.length) errors.push(...rowErrors);
-      else parsed.push({ r, data: result.data });
+      else parsed.push({ row: r.row, data: result.data, cells: r.cells });
     }
+    return { rows: parsed, errors, total: rows.length };
+  }
+
+  /** Checks against the database: references (community, grid…) and the caller's scope, duplicates within the file. */
+  private async planRows(ctx: ImportContext, kind: ImportKind, parsed: Parsed): Promise<Checked> {
+    const headerOf = new Map(IMPORT_COLUMNS[kind].map((c) => [c.key, c.header]));
+    const def = IMPORT_KIND_DEFS[kind];
+    const errors = [...parsed.errors];
     await def.prepare?.(
       ctx,
-      parsed.map((p) => p.data),
+      parsed.rows.map((p) => p.data),
     );
     const valid: Checked['valid'] = [];
     const seen = new Map<string, number>();
-    for (const { r, data } of parsed) {
+    for (const { row, data, cells } of parsed.rows) {
       const plan = def.plan(ctx, data);
       if (isProblem(plan)) {
         const header = plan.column ? (headerOf.get(plan.column) ?? null) : null;
-        errors.push({
-          row: r.row,
-          column: header,
-          value: header ? (r.cells[header] ?? '') : null,
-          message: plan.message,
-        });
+        errors.push({ row, column: header, value: header ? (cells[header] ?? '') : null, message: plan.message });
         continue;
       }
       const first = seen.get(plan.key);
       if (first !== undefined) {
-        errors.push({
-          row: r.row,
-          column: null,
-          value: null,
-          message: `与第 ${first} 行是同一条记录，请删去重复的一行`,
-        });
+        errors.push({ row, column: null, value: null, message: `与第 ${first} 行是同一条记录，请删去重复的一行` });
         continue;
       }
-      seen.set(plan.key, r.row);
-      valid.push({ row: r.row, plan });
+      seen.set(plan.key, row);
+      valid.push({ row, plan });
     }
     errors.sort((a, b) => a.row - b.row);
-    return { valid, errors, invalidRows: new Set(errors.map((e) => e.row)).size, total: rows.length };
+    return { valid, errors, invalidRows: new Set(errors.map((e) => e.row)).size, total: parsed.total };
   }
 
   private async read(format: 'xlsx' | 'csv', bytes: Buffer): Promise<Sheet> {
@@ -280,11 +287,16 @@ export class ImportsService {
     }
   }
 
-  private async keepFile(user: Principal, kind: ImportKind, format: 'xlsx' | 'csv', bytes: Buffer) {
-    const dir = path.join(this.settings.uploadDir, 'imports');
-    await fs.mkdir(dir, { recursive: true });
+  private pathOf(storedAs: string) {
+    return path.join(this.settings.uploadDir, 'imports', storedAs);
+  }
+
+  /** Keeps the upload and its parsed rows (under the upload folder, never served) for the commit. */
+  private async keepFile(user: Principal, kind: ImportKind, format: 'xlsx' | 'csv', bytes: Buffer, parsed: Parsed) {
+    await fs.mkdir(path.join(this.settings.uploadDir, 'imports'), { recursive: true });
     const storedAs = `${randomBytes(16).toString('hex')}.${format}`;
-    await fs.writeFile(path.join(dir, storedAs), bytes, { flag: 'wx' });
+    await fs.writeFile(this.pathOf(storedAs), bytes, { flag: 'wx' });
+    await fs.writeFile(this.pathOf(storedAs) + '.rows.json', JSON.stringify(parsed), { flag: 'wx' });
     return this.db.model(ImportFileModel).create({
       kind,
       ownerId: new Types.ObjectId(user.userId),

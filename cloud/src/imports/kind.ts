@@ -38,7 +38,11 @@ export interface ImportKindDef<R = unknown, D = unknown, E = unknown> {
   /** Loads what plan() looks up (grids, branches…) once per file. */
   prepare?(ctx: ImportContext, rows: R[]): Promise<void>;
   plan(ctx: ImportContext, row: R): Planned<D> | RowProblem;
-  /** Stored records for these keys, by key. */
+  /**
+   * Stored records in the caller's scope, by key: one query per file. (FerretDB evaluates `$in` over
+   * thousands of keys row by row; one scoped scan is far cheaper.) Records outside the scope are not
+   * the caller's to change: such a row's insert meets the unique key and is left alone.
+   */
   existing(ctx: ImportContext, plans: Planned<D>[]): Promise<Map<string, E>>;
   /** The stored record as the same plain view plan() builds (ciphertexts decrypted). */
   viewOf(ctx: ImportContext, doc: E): Record<string, unknown>;

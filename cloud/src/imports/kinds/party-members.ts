@@ -63,10 +63,10 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
       data: { row, idHash, birthDate, branch, placeId: community._id, streetId: streetIdOf(community) },
     };
   },
-  async existing(ctx, plans) {
+  async existing(ctx) {
     const docs = await ctx.db
       .model(PartyMemberModel)
-      .find({ idHash: { $in: plans.map((p) => p.key) } })
+      .find({ placeId: { $in: [...ctx.communities.values()].map((c) => c._id) } })
       .lean<PartyMemberDoc[]>();
     return new Map(docs.map((d) => [d.idHash, d]));
   },

@@ -44,13 +44,10 @@ export const pastActivitiesKind: ImportKindDef<PastActivityRow, ActivityData, Ac
       data: { _id: keyId('activity', key), row, community, startsAt },
     };
   },
-  async existing(ctx, plans) {
+  async existing(ctx) {
     const docs = await ctx.db
       .model(ActivityModel)
-      .find({
-        title: { $in: [...new Set(plans.map((p) => p.data.row.title))] },
-        placeId: { $in: [...new Set(plans.map((p) => String(p.data.community._id)))] },
-      })
+      .find({ placeId: { $in: [...ctx.communities.values()].map((c) => c._id) }, startsAt: { $lte: ctx.now } })
       .lean<Activity[]>();
     const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '');
     return new Map(docs.map((d) => [`${d.placeId}/${day(d.startsAt)}/${d.title}`, d]));

@@ -84,10 +84,13 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
         },
       };
     },
-    async existing(ctx, plans) {
+    async existing(ctx) {
       const docs = await ctx.db
         .model(UserModel)
-        .find({ _id: { $in: plans.map((p) => p.data._id) } })
+        .find({
+          communityId: { $in: [...ctx.communities.values()].map((c) => c._id) },
+          idNumberHash: { $exists: true },
+        })
         .lean<User[]>();
       return new Map(docs.map((d) => [d.idNumberHash ?? '', d]));
     },

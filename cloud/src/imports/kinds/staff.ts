@@ -30,10 +30,10 @@ export const staffKind: ImportKindDef<StaffRow, StaffData, StaffMemberDoc> = {
       data: { row, idHash, placeId: community._id, streetId: streetIdOf(community) },
     };
   },
-  async existing(ctx, plans) {
+  async existing(ctx) {
     const docs = await ctx.db
       .model(StaffMemberModel)
-      .find({ idHash: { $in: plans.map((p) => p.key) } })
+      .find({ placeId: { $in: [...ctx.communities.values()].map((c) => c._id) } })
       .lean<StaffMemberDoc[]>();
     return new Map(docs.map((d) => [d.idHash, d]));
   },

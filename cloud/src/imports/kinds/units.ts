@@ -29,10 +29,10 @@ export const unitsKind: ImportKindDef<UnitRow, UnitData, Unit> = {
       data: { _id: keyId('unit', key), name: row.name, kind: row.kind, streetId: street._id },
     };
   },
-  async existing(ctx, plans) {
+  async existing(ctx) {
     const docs = await ctx.db
       .model(UnitModel)
-      .find({ name: { $in: plans.map((p) => p.data.name) } })
+      .find({ streetId: { $in: [...ctx.streets.values()].map((s) => s._id) } })
       .lean<Unit[]>();
     return new Map(docs.map((d) => [`${d.streetId}/${d.name}`, d]));
   },
