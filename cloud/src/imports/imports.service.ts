@@ -215,7 +215,10 @@ export class ImportsService {
       throw new AppError('PAYLOAD_TOO_LARGE', `一次最多导入 ${IMPORT_MAX_ROWS} 行，请把文件拆开`);
     const headerOf = new Map(columns.map((c) => [c.key, c.header]));
     const example = columns.map((c) => c.example);
-    const rows = sheet.rows.filter((r) => !columns.every((c, i) => (r.cells[c.header] ?? '') === example[i]));
+    // The template's example row, left as it was in row 2, is not data.
+    const rows = sheet.rows.filter(
+      (r) => r.row !== 2 || !columns.every((c, i) => (r.cells[c.header] ?? '') === example[i]),
+    );
     const schema = IMPORT_ROW_SCHEMAS[kind];
     const errors: ImportRowError[] = [];
     const parsed: Parsed['rows'] = [];
