@@ -27,7 +27,14 @@ async function workbook() {
   sheet.addRow(['姓名', '身份证号', '手机号', '社区', '小区', '楼栋']);
   const complexes = ['南门小区', '粮站家属院', '锦绣华庭'];
   for (let i = 0; i < ROWS; i++)
-    sheet.addRow([`居民${i}`, idNumber(i), `137${String(i).padStart(8, '0')}`, '南门社区', complexes[i % 3], `${(i % 2) + 1}号楼`]);
+    sheet.addRow([
+      `居民${i}`,
+      idNumber(i),
+      `137${String(i).padStart(8, '0')}`,
+      '南门社区',
+      complexes[i % 3],
+      `${(i % 2) + 1}号楼`,
+    ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -35,7 +42,11 @@ const secs = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-import-'));
-  const db = await startFerretdb({ port: await freePort(), dataDir, postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL });
+  const db = await startFerretdb({
+    port: await freePort(),
+    dataDir,
+    postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL,
+  });
   const port = await freePort();
   const api = spawn(process.execPath, [path.join(ROOT, 'cloud', 'bootstrap.js')], {
     env: {
@@ -54,13 +65,23 @@ async function main() {
     for (;;) {
       try {
         if ((await fetch(`${base}/readyz`)).ok) break;
-      } catch {}
+      } catch {
+        // not up yet
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const login = await (await fetch(`${base}/api/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'staff' }) })).json();
+    const login = await (
+      await fetch(`${base}/api/v1/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: 'staff' }),
+      })
+    ).json();
     const auth = { authorization: `Bearer ${login.token}` };
     const file = await workbook();
-    console.log(`${ROWS} rows, ${(file.length / 1024).toFixed(0)} KB (.xlsx, sha256 ${createHash('sha256').update(file).digest('hex').slice(0, 12)})`);
+    console.log(
+      `${ROWS} rows, ${(file.length / 1024).toFixed(0)} KB (.xlsx, sha256 ${createHash('sha256').update(file).digest('hex').slice(0, 12)})`,
+    );
 
     for (const pass of ['first import', 'same file again']) {
       let t0 = performance.now();

@@ -87,7 +87,7 @@ export async function insertIgnoringDuplicates(
 
 /** Runs $set updates, one per changed record, in one bulk write. */
 export async function setEach(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
   sets: { filter: Record<string, unknown>; set: Record<string, unknown> }[],
 ) {
   if (!sets.length) return;
