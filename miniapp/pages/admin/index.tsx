@@ -21,7 +21,7 @@ interface Overview {
   failed: number;
 }
 
-type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
+type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices' | 'party' | 'import';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -33,6 +33,9 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
   // The board is a community's: staff post to their own (street and county roles have none).
   if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
+  // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
+  if (access.can(api.party.listBranches)) tasks.push('party');
+  if (access.can(api.imports.dryRunImport)) tasks.push('import');
   return tasks;
 }
 
@@ -268,6 +271,33 @@ export default function AdminHomePage() {
                     title="社区公告"
                     sub="发布停水停电、活动预告等通知"
                     url="/packages/admin/notices/index"
+                  />
+                )}
+                {tasks.includes('party') && (
+                  <>
+                    <TaskRow
+                      hook="party"
+                      icon="🚩"
+                      title="党支部与党员"
+                      sub="支部人数、党员分类、流动党员"
+                      url="/packages/admin/party-branches/index"
+                    />
+                    <TaskRow
+                      hook="party-reports"
+                      icon="🤝"
+                      title="双报到 · 双报告"
+                      sub="在职党员报到岗位、年终评价导出"
+                      url="/packages/admin/party-reports/index"
+                    />
+                  </>
+                )}
+                {tasks.includes('import') && (
+                  <TaskRow
+                    hook="import"
+                    icon="📥"
+                    title="名册导入"
+                    sub="居民、志愿者、党员等名册从 Excel 导入"
+                    url="/packages/admin/import/index"
                   />
                 )}
               </View>
