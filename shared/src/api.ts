@@ -7,6 +7,8 @@ import * as projects from './projects/endpoints';
 import * as notifications from './notifications/endpoints';
 import * as grids from './grids/endpoints';
 import * as notices from './notices/endpoints';
+import * as party from './party/endpoints';
+import * as imports from './imports/endpoints';
 import * as whistles from './whistles/endpoints';
 import * as stats from './stats/endpoints';
 import * as hours from './hours/endpoints';
@@ -28,6 +30,8 @@ export const api = {
   notices,
   hours,
   points,
+  party,
+  imports,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

@@ -32,3 +32,8 @@ export * from './hours/stars';
 export * from './hours/schemas';
 export * from './points/rules';
 export * from './points/schemas';
+export * from './party/category';
+export * from './party/idnumber';
+export * from './party/schemas';
+export * from './imports/schemas';
+export * from './imports/rows';

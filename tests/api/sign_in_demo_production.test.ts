@@ -7,6 +7,7 @@ beforeAll(async () => {
     JWT_SECRET: 'a-production-secret-of-at-least-32-chars!',
     WX_APPID: 'wx-prod',
     WX_SECRET: 'prod-secret',
+    GONGZHI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
   });
 });
 afterAll(() => t.close());

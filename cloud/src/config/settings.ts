@@ -5,6 +5,8 @@ import { z, type SubscribeTopic } from '@gongzhi/shared';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 const DEV_JWT_SECRET = 'gongzhi-development-secret-not-for-production';
+/** Fixed so dev/test data stays readable across restarts; never used in production (the key is required there). */
+const DEV_DATA_KEY = 'Z29uZ3poaS1kZXZlbG9wbWVudC1kYXRhLWtleS0zMmI=';
 
 const schema = z
   .object({
@@ -41,11 +43,16 @@ const schema = z
     DEV_LOGIN: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /** AES-256 key (base64 of 32 bytes) for personal data at rest: ID numbers, party members' names and phones. */
+    GONGZHI_DATA_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, '应为 32 字节密钥的 base64（openssl rand -base64 32）')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     // Safe production defaults: secrets are required, never defaulted.
-    for (const key of ['JWT_SECRET', 'WX_APPID', 'WX_SECRET'] as const) {
+    for (const key of ['JWT_SECRET', 'WX_APPID', 'WX_SECRET', 'GONGZHI_DATA_KEY'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: '正式环境必须设置' });
     }
     if (env.DEV_LOGIN === 'on') {
@@ -76,6 +83,8 @@ export interface Settings {
   devLogin: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dbTimeoutMs: number;
+  /** 32-byte key for encrypting personal data at rest and keying its blind indexes. */
+  dataKey: Buffer;
 }
 
 export class SettingsError extends Error {
@@ -124,5 +133,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
     logLevel: e.LOG_LEVEL,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
+    dataKey: Buffer.from(e.GONGZHI_DATA_KEY ?? DEV_DATA_KEY, 'base64'),
   };
 }

@@ -53,4 +53,26 @@ export class AuditLog {
       at: new Date(),
     });
   }
+
+  /** Records a staff read of several people at once (a list page): one entry per person. */
+  async personalDataReads(
+    actor: Principal,
+    subjectIds: (string | Types.ObjectId)[],
+    what: string[],
+    via: string,
+  ): Promise<void> {
+    const at = new Date();
+    const others = subjectIds.filter((id) => String(id) !== actor.userId);
+    if (!others.length) return;
+    await this.db.model(AuditModel).insertMany(
+      others.map((id) => ({
+        actorId: new Types.ObjectId(actor.userId),
+        actorRoles: actor.roles,
+        subjectId: new Types.ObjectId(String(id)),
+        what,
+        via,
+        at,
+      })),
+    );
+  }
 }

@@ -13,6 +13,11 @@ export interface User {
   /** Derived from orgId, kept for scoping queries. */
   communityId: Types.ObjectId | null;
   unitId: Types.ObjectId | null;
+  /** Duties beyond the role: `partyWork` (党务) lets staff-type users read party rosters. */
+  duties: string[];
+  /** Imported people: blind index of the ID number (the import key) and the number encrypted (core/cipher). */
+  idNumberHash?: string;
+  idNumberEnc?: string;
   /** Demo accounts only: the name chosen on the development sign-in page. */
   demoAccount?: string;
   createdAt: Date;
@@ -29,6 +34,9 @@ export const UserModel = defineModel<User>(
       communityId: { type: Schema.Types.ObjectId, default: null, index: true },
       unitId: { type: Schema.Types.ObjectId, default: null },
       demoAccount: { type: String, index: true },
+      duties: { type: [String], default: [] },
+      idNumberHash: { type: String },
+      idNumberEnc: { type: String },
       createdAt: { type: Date, default: () => new Date() },
     },
     { collection: 'users', versionKey: false },

@@ -335,6 +335,8 @@ export interface DemoAccountDef {
     | { department: string }
     | { county: true }
     | { unit: string };
+  /** Duties beyond the role, e.g. 党务 (partyWork) for the staff who keep the party rosters. */
+  duties?: string[];
 }
 
 export const ACCOUNTS: DemoAccountDef[] = [
@@ -373,9 +375,23 @@ export const ACCOUNTS: DemoAccountDef[] = [
     phone: '13812340005',
     place: { community: 'nanmen', grid: 0 },
   },
-  { account: 'staff', name: '陈静', role: 'staff', phone: '13812340006', place: { community: 'nanmen' } },
+  {
+    account: 'staff',
+    name: '陈静',
+    role: 'staff',
+    phone: '13812340006',
+    place: { community: 'nanmen' },
+    duties: ['partyWork'],
+  },
   { account: 'staff2', name: '孙丽', role: 'staff', phone: '13812340007', place: { community: 'xishan' } },
-  { account: 'streetAdmin', name: '周洋', role: 'streetAdmin', phone: '13812340008', place: { street: 'chengguan' } },
+  {
+    account: 'streetAdmin',
+    name: '周洋',
+    role: 'streetAdmin',
+    phone: '13812340008',
+    place: { street: 'chengguan' },
+    duties: ['partyWork'],
+  },
   {
     account: 'department',
     name: '吴伟',
@@ -384,5 +400,12 @@ export const ACCOUNTS: DemoAccountDef[] = [
     place: { department: '县住房和城乡建设局' },
   },
   { account: 'unitAdmin', name: '郑芳', role: 'unitAdmin', phone: '13812340010', place: { unit: '县人民医院' } },
-  { account: 'countyAdmin', name: '冯刚', role: 'countyAdmin', phone: '13812340011', place: { county: true } },
+  {
+    account: 'countyAdmin',
+    name: '冯刚',
+    role: 'countyAdmin',
+    phone: '13812340011',
+    place: { county: true },
+    duties: ['partyWork'],
+  },
 ];

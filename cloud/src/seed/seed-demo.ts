@@ -16,6 +16,8 @@ import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 import { seedWhistles } from '../whistles/whistles.seed';
 import { seedGrids } from '../grids/grids.seed';
 import { seedPoints } from '../points/points.seed';
+import { seedParty } from '../party/party.seed';
+import { seedStaffMembers } from '../people/staff.seed';
 
 const MARKER = 'demoSeed';
 
@@ -116,6 +118,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         communityId,
         unitId,
         demoAccount: a.account,
+        duties: a.duties ?? [],
         createdAt: new Date(),
       };
     }),
@@ -137,6 +140,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedPoints(db);
 
   await seedNotices(db);
+  await seedParty(db);
+  await seedStaffMembers(db);
 
   await insertNew(meta, [{ _id: MARKER, at: new Date() }]);
   return true;

@@ -23,7 +23,18 @@ interface Overview {
 }
 
 type Task =
-  'needs' | 'whistles' | 'patrols' | 'coverage' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices' | 'shop';
+  | 'needs'
+  | 'whistles'
+  | 'patrols'
+  | 'coverage'
+  | 'bookings'
+  | 'activities'
+  | 'projects'
+  | 'menu'
+  | 'notices'
+  | 'shop'
+  | 'party'
+  | 'import';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -40,6 +51,9 @@ function tasksOf(access: AdminAccess): Task[] {
   // The board is a community's: staff post to their own (street and county roles have none).
   if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
   if (access.can(api.points.createShopItem) && access.user?.community) tasks.push('shop');
+  // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
+  if (access.can(api.party.listBranches)) tasks.push('party');
+  if (access.can(api.imports.dryRunImport)) tasks.push('import');
   return tasks;
 }
 
@@ -334,6 +348,33 @@ export default function AdminHomePage() {
                     title="积分超市"
                     sub="核对领取码、上架和补货"
                     url="/packages/admin/shop/index"
+                  />
+                )}
+                {tasks.includes('party') && (
+                  <>
+                    <TaskRow
+                      hook="party"
+                      icon="🚩"
+                      title="党支部与党员"
+                      sub="支部人数、党员分类、流动党员"
+                      url="/packages/admin/party-branches/index"
+                    />
+                    <TaskRow
+                      hook="party-reports"
+                      icon="🤝"
+                      title="双报到 · 双报告"
+                      sub="在职党员报到岗位、年终评价导出"
+                      url="/packages/admin/party-reports/index"
+                    />
+                  </>
+                )}
+                {tasks.includes('import') && (
+                  <TaskRow
+                    hook="import"
+                    icon="📥"
+                    title="名册导入"
+                    sub="居民、志愿者、党员等名册从 Excel 导入"
+                    url="/packages/admin/import/index"
                   />
                 )}
               </View>

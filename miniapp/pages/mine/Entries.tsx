@@ -21,6 +21,13 @@ const ENTRIES: { key: string; icon: string; label: string; url: string; roles: r
     url: '/packages/activities/hours/index',
     roles: ACTIVITY_PARTICIPANTS,
   },
+  {
+    key: 'registration',
+    icon: '🚩',
+    label: '双报到',
+    url: '/packages/party/registration/index',
+    roles: ['partyMember'],
+  },
 ];
 
 /** The doors to my own records, for the roles that have them. */

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '名册导入',
+  enablePullDownRefresh: false,
+});

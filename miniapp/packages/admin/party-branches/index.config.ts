@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '党支部',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,152 @@
+import { z, objectId, page, pageSize, paged } from '../validation';
+import { MEMBER_CATEGORIES } from '../people/rosters';
+import { EMPLOYMENTS, HEALTHS } from './category';
+
+/** Roles that may hold the party-work duty (党务); the duty itself is checked on the user, not the role. */
+export const PARTY_WORK_ROLES = ['staff', 'streetAdmin', 'countyAdmin'] as const;
+export const PARTY_WORK_DUTY = 'partyWork';
+
+export const branch = z.object({
+  id: z.string(),
+  name: z.string(),
+  placeId: z.string(),
+  placeName: z.string(),
+  unitName: z.string().nullable(),
+  memberCount: z.number().int(),
+  /** More than BRANCH_MEMBER_LIMIT active members: the 支部工作条例 says a branch should be split. */
+  overLimit: z.boolean(),
+});
+export type Branch = z.infer<typeof branch>;
+export const branchesQuery = z.strictObject({ communityId: objectId.optional() });
+export const branchList = z.object({ items: z.array(branch), limit: z.number().int() });
+
+/** A member as lists show them: name masked, no ID number or phone. */
+export const memberSummary = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  placeId: z.string(),
+  placeName: z.string(),
+  nameMasked: z.string(),
+  age: z.number().int(),
+  mobile: z.boolean(),
+  employment: z.enum(EMPLOYMENTS),
+  category: z.enum(MEMBER_CATEGORIES),
+  computedCategory: z.enum(MEMBER_CATEGORIES),
+  active: z.boolean(),
+});
+export type MemberSummary = z.infer<typeof memberSummary>;
+
+const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const membersQuery = z.strictObject({
+  branchId: objectId.optional(),
+  communityId: objectId.optional(),
+  category: z.enum(MEMBER_CATEGORIES).optional(),
+  mobile: boolQuery.optional(),
+  page,
+  pageSize,
+});
+export const memberPage = paged(memberSummary);
+
+export const categoryEvent = z.object({
+  from: z.enum(MEMBER_CATEGORIES),
+  to: z.enum(MEMBER_CATEGORIES),
+  reason: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+});
+
+export const memberDetail = memberSummary.extend({
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  birthDate: z.string(),
+  health: z.enum(HEALTHS),
+  /** The rule the computed category follows, in words. */
+  categoryRule: z.string(),
+  categoryEvents: z.array(categoryEvent),
+});
+export type MemberDetail = z.infer<typeof memberDetail>;
+
+/** The full personal data, returned only by the audited "show full" action. */
+export const memberFull = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+});
+
+export const memberParams = z.strictObject({ id: objectId });
+export const overrideCategoryBody = z.strictObject({
+  category: z.enum(MEMBER_CATEGORIES),
+  reason: z.string().trim().min(4, '请写明调整理由（至少 4 个字）').max(200, '理由最多 200 字'),
+});
+
+/** 双报到: posts (岗位) a community offers to in-service members. */
+export const registrationPost = z.object({ id: z.string(), name: z.string(), description: z.string() });
+export const postsQuery = z.strictObject({ communityId: objectId.optional() });
+export const postList = z.object({ items: z.array(registrationPost) });
+
+export const registration = z.object({
+  id: z.string(),
+  name: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  postId: z.string(),
+  postName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  registeredAt: z.string(),
+});
+export type Registration = z.infer<typeof registration>;
+
+export const myRegistration = z.object({
+  registration: registration.nullable(),
+  communityName: z.string().nullable(),
+  posts: z.array(registrationPost),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const registerBody = z.strictObject({
+  postId: objectId,
+  /** The member's work unit (驻区单位 or any unit of the county): the year-end report goes back there. */
+  unitId: objectId,
+});
+
+export const EVALUATION_RATINGS = ['excellent', 'good', 'fair', 'poor'] as const;
+export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];
+export const EVALUATION_RATING_LABELS: Record<EvaluationRating, string> = {
+  excellent: '优秀',
+  good: '称职',
+  fair: '基本称职',
+  poor: '不称职',
+};
+
+export const year = z.coerce.number().int().min(2000).max(2100);
+
+export const registrationRow = registration.extend({
+  evaluation: z
+    .object({ rating: z.enum(EVALUATION_RATINGS), comment: z.string(), evaluatorName: z.string(), at: z.string() })
+    .nullable(),
+});
+export const registrationsQuery = z.strictObject({ communityId: objectId.optional(), year, page, pageSize });
+export const registrationPage = paged(registrationRow);
+
+export const evaluateBody = z.strictObject({
+  registrationId: objectId,
+  year,
+  rating: z.enum(EVALUATION_RATINGS),
+  comment: z.string().trim().min(2, '请写评语（至少 2 个字）').max(300, '评语最多 300 字'),
+});
+
+export const reportUnitsQuery = z.strictObject({ year });
+export const reportUnitList = z.object({
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      memberCount: z.number().int(),
+      evaluatedCount: z.number().int(),
+    }),
+  ),
+});
+export const reportParams = z.strictObject({ unitId: objectId });
