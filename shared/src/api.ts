@@ -9,6 +9,8 @@ import * as grids from './grids/endpoints';
 import * as notices from './notices/endpoints';
 import * as whistles from './whistles/endpoints';
 import * as stats from './stats/endpoints';
+import * as teams from './teams/endpoints';
+import * as people from './people/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -24,6 +26,8 @@ export const api = {
   whistles,
   stats,
   notices,
+  teams,
+  people,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

@@ -28,3 +28,6 @@ export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
 export * from './notices/schemas';
+export * from './teams/schemas';
+export * from './teams/brand-texts';
+export * from './people/data-rights';

@@ -16,6 +16,8 @@ export interface User {
   /** Demo accounts only: the name chosen on the development sign-in page. */
   demoAccount?: string;
   createdAt: Date;
+  /** Set when the person deleted their account: the record stays as an anonymous id for statistics. */
+  erasedAt?: Date | null;
 }
 
 export const UserModel = defineModel<User>(
@@ -30,6 +32,7 @@ export const UserModel = defineModel<User>(
       unitId: { type: Schema.Types.ObjectId, default: null },
       demoAccount: { type: String, index: true },
       createdAt: { type: Date, default: () => new Date() },
+      erasedAt: { type: Date, default: null },
     },
     { collection: 'users', versionKey: false },
   ),

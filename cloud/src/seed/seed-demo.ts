@@ -15,6 +15,7 @@ import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
 import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 import { seedWhistles } from '../whistles/whistles.seed';
 import { seedGrids } from '../grids/grids.seed';
+import { seedTeams } from '../teams/teams.seed';
 
 const MARKER = 'demoSeed';
 
@@ -119,6 +120,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       };
     }),
   );
+
+  await seedTeams(db);
 
   // The four lists, in the order they refer to each other (SEED_DEMO=county stops at the county:
   // tests that count their own records start from there).
