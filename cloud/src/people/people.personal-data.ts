@@ -1,5 +1,6 @@
 import { OrgModel, type Org } from '../org/org.model';
 import { AuditModel, type AuditEntry } from '../core/audit';
+import { IdempotencyModel } from '../core/idempotency.model';
 import { ERASED_NAME, registerPersonalData } from './personal-data';
 import { UserModel, WxIdentityModel, type User } from './user.model';
 
@@ -34,6 +35,8 @@ registerPersonalData({
   async eraseFor({ db, now }, userId) {
     // No WeChat identity: the next wx.login creates a new, empty account instead of reaching this one.
     await db.model(WxIdentityModel).deleteMany({ userId });
+    // Stored replies to the person's retried requests hold what they submitted (phones, words).
+    await db.model(IdempotencyModel).deleteMany({ _id: { $regex: `^${String(userId)}:` } });
     const user = await db.model(UserModel).findById(userId).lean<User>();
     if (!user) return;
     await db.model(UserModel).updateOne(
