@@ -9,6 +9,10 @@ export default defineAppConfig({
     { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
     {
+      root: 'packages/teams',
+      pages: ['my/index', 'team/index', 'stations/index', 'station/index', 'brand/index', 'privacy/index'],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'inbox/index',
