@@ -10,7 +10,16 @@ export default defineAppConfig({
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
     {
       root: 'packages/teams',
-      pages: ['my/index', 'team/index', 'stations/index', 'station/index', 'brand/index', 'privacy/index'],
+      pages: [
+        'my/index',
+        'team/index',
+        'stations/index',
+        'station/index',
+        'brand/index',
+        'privacy/index',
+        'manage/index',
+        'station-edit/index',
+      ],
     },
     {
       root: 'packages/admin',

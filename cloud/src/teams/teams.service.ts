@@ -1,6 +1,7 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
+  VOLUNTEER_TEAMS,
   brandName,
   type BrandCode,
   type MyTeam,
@@ -35,7 +36,10 @@ export class TeamsService {
 
   async listTeams(user: Principal, communityId: string | undefined): Promise<{ items: TeamSummary[] }> {
     const filter = this.access.communityFilter(user, communityId, 'communityId');
-    const teams = await this.db.model(TeamModel).find(filter).sort({ communityId: 1, code: 1 }).lean<Team[]>();
+    const teams = await this.db.model(TeamModel).find(filter).lean<Team[]>();
+    // The seed report's order (和事佬, 搭把手, …), community by community.
+    const order = (t: Team) => VOLUNTEER_TEAMS.findIndex((v) => v.code === t.code);
+    teams.sort((a, b) => String(a.communityId).localeCompare(String(b.communityId)) || order(a) - order(b));
     return { items: await this.summaries(user, teams) };
   }
 

@@ -21,7 +21,7 @@ interface Overview {
   failed: number;
 }
 
-type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
+type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices' | 'teams';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -33,6 +33,7 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
   // The board is a community's: staff post to their own (street and county roles have none).
   if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
+  if (access.can(api.teams.updateTeam)) tasks.push('teams');
   return tasks;
 }
 
@@ -259,6 +260,15 @@ export default function AdminHomePage() {
                     title="服务菜单"
                     sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
                     url="/packages/admin/menu/index"
+                  />
+                )}
+                {tasks.includes('teams') && (
+                  <TaskRow
+                    hook="teams"
+                    icon="🤝"
+                    title="志愿队与服务站点"
+                    sub="审核入队、设置队长、管理服务站点"
+                    url="/packages/teams/manage/index"
                   />
                 )}
                 {tasks.includes('notices') && (

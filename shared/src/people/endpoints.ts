@@ -25,4 +25,5 @@ export const eraseMe = endpoint({
   access: 'signedIn',
   body: eraseMeBody,
   response: eraseMeResult,
+  example: { confirm: '注销账号' },
 });

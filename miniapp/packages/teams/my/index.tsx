@@ -27,7 +27,7 @@ function MyTeamCard({ item }: { item: MyTeam }) {
           </Text>
         )}
       </View>
-      <Text className="tm-card__meta">
+      <Text className={`tm-card__meta${item.isLeader && item.pendingCount > 0 ? ' tm-card__meta--alert' : ''}`}>
         {item.isLeader && item.pendingCount > 0
           ? `有 ${item.pendingCount} 份入队申请等您审核`
           : `${item.team.community.name}${item.status === 'pending' ? ' · 等待队长审核' : ''}`}

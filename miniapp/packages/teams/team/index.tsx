@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { api, type MembershipStatus, type TeamDetail, type TeamMember } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
+import { getSavedUser } from '../../../services/session';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { usePaged } from '../../../hooks/usePaged';
@@ -58,6 +59,15 @@ function Members({ team, onChange }: { team: TeamDetail; onChange: () => Promise
     await run(() => call(api.teams.removeMember, params(m)), '已移出', refresh);
   };
 
+  const appoint = async (m: TeamMember) => {
+    if (!(await ask('设为队长', `由 ${m.name} 担任「${team.name}」队长，负责审核入队申请？`, '确定'))) return;
+    await run(
+      () => call(api.teams.updateTeam, { params: { id: team.id }, body: { leaderId: m.personId } }),
+      '已设为队长',
+      refresh,
+    );
+  };
+
   return (
     <View className="tm-card team-members">
       <View className="tm-card__head">
@@ -83,8 +93,9 @@ function Members({ team, onChange }: { team: TeamDetail; onChange: () => Promise
         <View key={m.personId} className="tm-row team-member">
           <View className="tm-row__body">
             <Text className="tm-row__name">{m.isLeader ? `${m.name}（队长）` : m.name}</Text>
+            <Text className="tm-row__sub">{m.phone ?? '未留电话'}</Text>
             <Text className="tm-row__sub">
-              {`${m.phone ?? '未留电话'} · ${m.status === 'pending' ? '申请于' : '入队于'} ${dateTimeText(m.approvedAt ?? m.appliedAt)}`}
+              {`${m.status === 'pending' ? '申请于' : '入队于'} ${dateTimeText(m.approvedAt ?? m.appliedAt)}`}
             </Text>
           </View>
           <View className="tm-row__actions">
@@ -97,6 +108,11 @@ function Members({ team, onChange }: { team: TeamDetail; onChange: () => Promise
                   通过
                 </Text>
               </>
+            )}
+            {m.status === 'active' && !m.isLeader && team.canEdit && (
+              <Text className="tm-row__action tm-row__action--plain" onClick={() => void appoint(m)}>
+                设为队长
+              </Text>
             )}
             {m.status === 'active' && !m.isLeader && (
               <Text className="tm-row__action tm-row__action--plain" onClick={() => void remove(m)}>
@@ -128,7 +144,7 @@ function Activities({ teamId }: { teamId: string }) {
   if (!list.data || list.data.items.length === 0) return null;
   return (
     <>
-      <Text className="tm-section">即将开始的活动</Text>
+      <Text className="tm-section">近期活动</Text>
       {list.data.items.map((a) => (
         <View
           key={a.id}
@@ -178,7 +194,22 @@ export default function TeamPage() {
     await run(() => call(api.teams.leaveTeam, { params: { id: t.id } }), pending ? '已撤回' : '已退出', team.reload);
   };
 
+  const chooseStation = async (t: TeamDetail) => {
+    try {
+      const { items } = await call(api.teams.listStations, { query: { communityId: t.community.id } });
+      // An action sheet holds six lines: the first five stations and 不设站点.
+      const options = items.slice(0, 5);
+      if (!options.length) return void Taro.showToast({ title: '本社区还没有服务站点', icon: 'none' });
+      const { tapIndex } = await Taro.showActionSheet({ itemList: [...options.map((o) => o.name), '不设站点'] });
+      const stationId = options[tapIndex]?.id ?? null;
+      await run(() => call(api.teams.updateTeam, { params: { id: t.id }, body: { stationId } }), '已保存', team.reload);
+    } catch {
+      // Closing the sheet is not an error.
+    }
+  };
+
   const t = team.data;
+  const isLeader = !!t?.leader && t.leader.id === getSavedUser()?.id;
   return (
     <View className="tm-page team-page">
       {team.loading && !t && <LoadingCards count={3} />}
@@ -215,10 +246,9 @@ export default function TeamPage() {
             )}
             {t.myMembership?.status === 'active' && (
               <>
-                <Text className="tm-card__meta team-state">
-                  {t.leader?.id && t.canManage && !t.canEdit ? '您是本队队长' : '您是本队队员'}
-                </Text>
-                {!(t.canManage && !t.canEdit) && (
+                <Text className="tm-card__meta team-state">{isLeader ? '您是本队队长' : '您是本队队员'}</Text>
+                {/* A leader hands the team over through community staff before leaving. */}
+                {!isLeader && (
                   <View className="tm-button tm-button--ghost" onClick={() => void leave(t)}>
                     <Text>退出志愿队</Text>
                   </View>
@@ -226,6 +256,14 @@ export default function TeamPage() {
               </>
             )}
           </View>
+          {t.canEdit && (
+            <View className="tm-card">
+              <Text className="tm-card__meta">作为社区工作者，您可以审核队员、设队长和所在服务站点。</Text>
+              <View className="tm-button tm-button--ghost team-station" onClick={() => void chooseStation(t)}>
+                <Text>{t.station ? '更换服务站点' : '设置服务站点'}</Text>
+              </View>
+            </View>
+          )}
           {t.canManage && <Members team={t} onChange={team.reload} />}
           <Activities teamId={t.id} />
         </>
