@@ -76,6 +76,7 @@ test('a broken JSON body, an oversized body and deep nesting get 4xx with the er
   expect(nested.body.fields[0].message).toBe('嵌套层级过深');
 });
 
+// Every endpoint × every role, one request each: over a thousand requests, more than the default minute on a busy machine.
 test('every endpoint × role gets exactly the access its contract declares', async () => {
   const tokens: Record<string, string> = {};
   const accounts = (await t.http().get('/api/v1/auth/demo-accounts')).body.accounts as {
@@ -97,4 +98,4 @@ test('every endpoint × role gets exactly the access its contract declares', asy
       expect({ endpoint: def.id, who, denied }).toEqual({ endpoint: def.id, who, denied: !allowed });
     }
   }
-});
+}, 300_000);
