@@ -10,6 +10,19 @@ export default defineAppConfig({
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
     { root: 'packages/points', pages: ['ledger/index', 'shop/index', 'redemptions/index', 'records/index'] },
     {
+      root: 'packages/teams',
+      pages: [
+        'my/index',
+        'team/index',
+        'stations/index',
+        'station/index',
+        'brand/index',
+        'privacy/index',
+        'manage/index',
+        'station-edit/index',
+      ],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'inbox/index',

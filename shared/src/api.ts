@@ -13,6 +13,8 @@ import * as whistles from './whistles/endpoints';
 import * as stats from './stats/endpoints';
 import * as hours from './hours/endpoints';
 import * as points from './points/endpoints';
+import * as teams from './teams/endpoints';
+import * as people from './people/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -32,6 +34,8 @@ export const api = {
   points,
   party,
   imports,
+  teams,
+  people,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

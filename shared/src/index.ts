@@ -37,3 +37,6 @@ export * from './party/idnumber';
 export * from './party/schemas';
 export * from './imports/schemas';
 export * from './imports/rows';
+export * from './teams/schemas';
+export * from './teams/brand-texts';
+export * from './people/data-rights';

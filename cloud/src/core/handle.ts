@@ -17,6 +17,7 @@ import { Tokens } from './tokens';
 import { Db } from './db';
 import { Clock } from './clock';
 import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
+import { UserModel, type User } from '../people/user.model';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 
@@ -71,7 +72,12 @@ async function authenticate(ctx: Context): Promise<Principal | null> {
   const match = /^Bearer\s+(.+)$/i.exec(header);
   if (!match) throw new AppError('TOKEN_INVALID');
   const tokens = await ctx.requestContext.getAsync(Tokens);
-  return tokens.verify(match[1]);
+  const principal = tokens.verify(match[1]);
+  // A deleted account's tokens stop working at once (tokens are stateless, so the account is checked).
+  const db = await ctx.requestContext.getAsync(Db);
+  const user = await db.model(UserModel).findById(principal.userId, { erasedAt: 1 }).lean<Pick<User, 'erasedAt'>>();
+  if (!user || user.erasedAt) throw new AppError('TOKEN_INVALID');
+  return principal;
 }
 
 async function prepareCall(def: Endpoint, ctx: Context) {

@@ -21,6 +21,8 @@ export interface User {
   /** Demo accounts only: the name chosen on the development sign-in page. */
   demoAccount?: string;
   createdAt: Date;
+  /** Set when the person deleted their account: the record stays as an anonymous id for statistics. */
+  erasedAt?: Date | null;
 }
 
 export const UserModel = defineModel<User>(
@@ -38,6 +40,7 @@ export const UserModel = defineModel<User>(
       idNumberHash: { type: String },
       idNumberEnc: { type: String },
       createdAt: { type: Date, default: () => new Date() },
+      erasedAt: { type: Date, default: null },
     },
     { collection: 'users', versionKey: false },
   ),

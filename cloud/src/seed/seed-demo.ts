@@ -18,6 +18,7 @@ import { seedGrids } from '../grids/grids.seed';
 import { seedPoints } from '../points/points.seed';
 import { seedParty } from '../party/party.seed';
 import { seedStaffMembers } from '../people/staff.seed';
+import { seedTeams } from '../teams/teams.seed';
 
 const MARKER = 'demoSeed';
 
@@ -123,6 +124,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       };
     }),
   );
+
+  await seedTeams(db);
 
   // The four lists, in the order they refer to each other (SEED_DEMO=county stops at the county:
   // tests that count their own records start from there).

@@ -34,7 +34,8 @@ type Task =
   | 'notices'
   | 'shop'
   | 'party'
-  | 'import';
+  | 'import'
+  | 'teams';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -54,6 +55,7 @@ function tasksOf(access: AdminAccess): Task[] {
   // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
   if (access.can(api.party.listBranches)) tasks.push('party');
   if (access.can(api.imports.dryRunImport)) tasks.push('import');
+  if (access.can(api.teams.updateTeam)) tasks.push('teams');
   return tasks;
 }
 
@@ -330,6 +332,15 @@ export default function AdminHomePage() {
                     title="服务菜单"
                     sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
                     url="/packages/admin/menu/index"
+                  />
+                )}
+                {tasks.includes('teams') && (
+                  <TaskRow
+                    hook="teams"
+                    icon="🤝"
+                    title="志愿队与服务站点"
+                    sub="审核入队、设置队长、管理服务站点"
+                    url="/packages/teams/manage/index"
                   />
                 )}
                 {tasks.includes('notices') && (

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { ACTIVITY_PARTICIPANTS, NEED_OWNER_ROLES, type Role } from '@gongzhi/shared';
+import { ACTIVITY_PARTICIPANTS, NEED_OWNER_ROLES, ROLES, TEAM_JOINERS, type Role } from '@gongzhi/shared';
 
 const BOOKERS: readonly Role[] = ['resident', 'volunteer', 'partyMember'];
 
@@ -28,6 +28,8 @@ const ENTRIES: { key: string; icon: string; label: string; url: string; roles: r
     url: '/packages/party/registration/index',
     roles: ['partyMember'],
   },
+  { key: 'teams', icon: '🤝', label: '我的志愿队', url: '/packages/teams/my/index', roles: TEAM_JOINERS },
+  { key: 'privacy', icon: '🔒', label: '隐私与数据', url: '/packages/teams/privacy/index', roles: ROLES },
 ];
 
 /** The doors to my own records, for the roles that have them. */

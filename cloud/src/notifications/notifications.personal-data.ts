@@ -1,0 +1,14 @@
+import { registerPersonalData } from '../people/personal-data';
+import { NotificationModel, type Notification } from './notification.model';
+
+// In-app messages are the person's own and mean nothing to anyone else: exported, then deleted.
+registerPersonalData({
+  area: 'notifications',
+  async exportFor({ db }, userId) {
+    const items = await db.model(NotificationModel).find({ userId }).sort({ createdAt: -1 }).lean<Notification[]>();
+    return items.map((n) => ({ kind: n.kind, text: n.text, refs: n.refs, createdAt: n.createdAt, readAt: n.readAt }));
+  },
+  async eraseFor({ db }, userId) {
+    await db.model(NotificationModel).deleteMany({ userId });
+  },
+});

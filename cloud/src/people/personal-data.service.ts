@@ -1,0 +1,60 @@
+import { Config, Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import type { MyDataExport } from '@gongzhi/shared';
+import type { Settings } from '../config/settings';
+import { AuditModel } from '../core/audit';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import type { Principal } from '../core/principal';
+import { personalDataProviders, type PersonalDataContext } from './personal-data';
+
+/** Use cases of a person's rights over their data: export_my_data, erase_me. */
+@Provide()
+export class PersonalDataService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Config('gongzhi')
+  settings!: Settings;
+
+  async exportMyData(user: Principal): Promise<MyDataExport> {
+    const ctx = this.context();
+    const userId = new Types.ObjectId(user.userId);
+    await this.audit(user, ['export'], 'me:data', ctx.now);
+    const areas: Record<string, unknown> = {};
+    for (const p of personalDataProviders()) areas[p.area] = await p.exportFor(ctx, userId);
+    return { exportedAt: ctx.now.toISOString(), userId: user.userId, areas };
+  }
+
+  async eraseMe(user: Principal): Promise<{ erasedAt: string; areas: string[] }> {
+    const ctx = this.context();
+    const userId = new Types.ObjectId(user.userId);
+    // Logged first: if the deletion fails half-way, the log still says it was asked for (and it is retried).
+    await this.audit(user, ['erase'], 'me:erase', ctx.now);
+    const areas: string[] = [];
+    for (const p of personalDataProviders()) {
+      await p.eraseFor(ctx, userId);
+      areas.push(p.area);
+    }
+    return { erasedAt: ctx.now.toISOString(), areas };
+  }
+
+  private context(): PersonalDataContext {
+    return { db: this.db, settings: this.settings, now: this.clock.now() };
+  }
+
+  /** The audit log keeps ids and roles only, so it survives the deletion without naming anyone. */
+  private async audit(user: Principal, what: string[], via: string, at: Date) {
+    await this.db.model(AuditModel).create({
+      actorId: new Types.ObjectId(user.userId),
+      actorRoles: user.roles,
+      subjectId: new Types.ObjectId(user.userId),
+      what,
+      via,
+      at,
+    });
+  }
+}

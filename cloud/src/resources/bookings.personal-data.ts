@@ -1,0 +1,26 @@
+import { ERASED_NAME, registerPersonalData } from '../people/personal-data';
+import { BookingModel, type Booking } from './booking.model';
+
+// Venue and device bookings. On erasure they stay (a venue's use is counted) without the booker's name or purpose.
+registerPersonalData({
+  area: 'bookings',
+  async exportFor({ db }, userId) {
+    const bookings = await db.model(BookingModel).find({ bookerId: userId }).sort({ start: -1 }).lean<Booking[]>();
+    return bookings.map((b) => ({
+      id: String(b._id),
+      resource: b.resourceName,
+      start: b.start,
+      end: b.end,
+      purpose: b.purpose,
+      attendees: b.attendees,
+      status: b.status,
+      reason: b.reason,
+      createdAt: b.createdAt,
+    }));
+  },
+  async eraseFor({ db }, userId) {
+    await db
+      .model(BookingModel)
+      .updateMany({ bookerId: userId }, { $set: { bookerName: ERASED_NAME, purpose: '（账号已注销）' } });
+  },
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务品牌',
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿队与服务站点',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务站点',
+  backgroundTextStyle: 'dark',
+});

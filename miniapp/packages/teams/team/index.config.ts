@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿队',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});
