@@ -27,4 +27,5 @@ export * from './whistles/rules';
 export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
+export * from './stats/dashboard';
 export * from './notices/schemas';
