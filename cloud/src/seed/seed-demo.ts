@@ -15,6 +15,7 @@ import { seedProjects, linkSeedNeeds } from '../projects/projects.seed';
 import { seedNeeds, SEED_LIGHTING_NEEDS } from '../needs/needs.seed';
 import { seedWhistles } from '../whistles/whistles.seed';
 import { seedGrids } from '../grids/grids.seed';
+import { seedDashboard } from '../stats/dashboard.seed';
 
 const MARKER = 'demoSeed';
 
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }
   await seedResources(db);
   await seedActivities(db);
+  await seedDashboard(db);
   await seedProjects(db);
   await seedNeeds(db);
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);

@@ -23,7 +23,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
-import { ActivityModel } from '../activities/activity.model';
+import { ActivityModel, type Activity } from '../activities/activity.model';
 import { SeatModel } from '../activities/claim.model';
 import { NeedModel } from '../needs/need.model';
 import { OrgModel, type Org } from '../org/org.model';
@@ -52,6 +52,14 @@ function countBy(keys: readonly { code: string; label: string }[], values: strin
   });
 }
 
+type ActivityFact = Pick<Activity, 'brand' | 'format' | 'organiserUnitId'>;
+
+function tally(keys: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
 const bandOf = (age: number) => AGE_BANDS.find((b) => age >= b.min && age <= b.max)!.label;
 const BAND_KEYS = AGE_BANDS.map((b) => ({ code: b.label, label: b.label }));
 
@@ -67,16 +75,17 @@ export class DashboardService {
   async overview(user: Principal, q: { asOf?: string }): Promise<DashboardOverview> {
     const asOf = q.asOf ?? chinaDate(this.clock.now());
     const scope = await this.scopeOf(user);
-    const [branches, partyMembers, complexes, staff, brands, formats, units, needs] = await Promise.all([
+    const facts = await this.activityFacts(user);
+    const [branches, partyMembers, complexes, staff, units, needs] = await Promise.all([
       this.branches(scope),
       this.partyMembers(scope, asOf),
       this.complexes(scope),
       this.staff(scope, asOf),
-      this.brands(user),
-      this.formats(user),
-      this.units(user, scope),
+      this.units(user, scope, facts),
       this.needs(user),
     ]);
+    const brands = this.brands(facts);
+    const formats = this.formats(facts);
     return {
       scope: { id: scope.id ? String(scope.id) : null, name: scope.name, kind: scope.kind },
       asOf,
@@ -247,20 +256,24 @@ export class DashboardService {
     };
   }
 
-  /** Counts of published activities matching `match`, grouped by `field` (one $sum per $group). */
-  private async activityCounts(user: Principal, match: Record<string, unknown>, field: string) {
-    const rows = await this.db
+  /**
+   * The published activities in scope, only the fields counted: one indexed read folded in code is
+   * faster on FerretDB than an aggregation per figure (measured: ~0.3 s against ~2 s on the demo).
+   */
+  private async activityFacts(user: Principal): Promise<ActivityFact[]> {
+    return this.db
       .model(ActivityModel)
-      .aggregate<{ _id: string; n: number }>([
-        { $match: { ...(placeScope(user) ?? { _id: null }), status: 'published', ...match } },
-        { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-      ]);
-    return new Map(rows.map((r) => [String(r._id), r.n]));
+      .find(
+        { ...(placeScope(user) ?? { _id: null }), status: 'published' },
+        { brand: 1, format: 1, organiserUnitId: 1 },
+      )
+      .lean<ActivityFact[]>();
   }
 
-  private async brands(user: Principal): Promise<DashboardOverview['brands']> {
-    const counts = await this.activityCounts(user, { format: 'service' }, 'brand');
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  private brands(facts: ActivityFact[]): DashboardOverview['brands'] {
+    const service = facts.filter((a) => a.format === 'service');
+    const counts = tally(service.map((a) => a.brand));
+    const total = service.length;
     const items = SERVICE_BRANDS.map((b) => {
       const count = counts.get(b.code) ?? 0;
       return { code: b.code, label: b.name, count, share: percent(count, total) };
@@ -282,8 +295,8 @@ export class DashboardService {
     };
   }
 
-  private async formats(user: Principal): Promise<DashboardOverview['formats']> {
-    const counts = await this.activityCounts(user, { organiserUnitId: { $ne: null } }, 'format');
+  private formats(facts: ActivityFact[]): DashboardOverview['formats'] {
+    const counts = tally(facts.filter((a) => a.organiserUnitId).map((a) => a.format));
     const meeting = counts.get('meeting') ?? 0;
     const service = counts.get('service') ?? 0;
     const total = meeting + service;
@@ -296,13 +309,13 @@ export class DashboardService {
     };
   }
 
-  private async units(user: Principal, scope: Scope): Promise<DashboardOverview['units']> {
+  private async units(user: Principal, scope: Scope, facts: ActivityFact[]): Promise<DashboardOverview['units']> {
     const units = await this.db
       .model(UnitModel)
       .find(scope.streetId ? { streetId: scope.streetId } : {}, { name: 1 })
       .lean<Unit[]>();
     const unitIds = units.map((u) => u._id);
-    const organised = await this.activityCounts(user, { organiserUnitId: { $in: unitIds } }, 'organiserUnitId');
+    const organised = tally(facts.filter((a) => a.organiserUnitId).map((a) => String(a.organiserUnitId)));
     // Seats taken by the units' people, on activities in the caller's scope.
     const people = await this.db
       .model(UserModel)
