@@ -21,6 +21,8 @@ export default defineAppConfig({
         'project-edit/index',
         'bookings/index',
         'notices/index',
+        'dashboard/index',
+        'kpis/index',
       ],
     },
   ],

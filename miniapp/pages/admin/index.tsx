@@ -21,7 +21,7 @@ interface Overview {
   failed: number;
 }
 
-type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices';
+type Task = 'needs' | 'bookings' | 'activities' | 'projects' | 'menu' | 'notices' | 'dashboard' | 'kpis';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -33,6 +33,8 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
   // The board is a community's: staff post to their own (street and county roles have none).
   if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
+  if (access.can(api.stats.getDashboard)) tasks.push('dashboard');
+  if (access.can(api.stats.getResponseKpis)) tasks.push('kpis');
   return tasks;
 }
 
@@ -259,6 +261,24 @@ export default function AdminHomePage() {
                     title="服务菜单"
                     sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
                     url="/packages/admin/menu/index"
+                  />
+                )}
+                {tasks.includes('dashboard') && (
+                  <TaskRow
+                    hook="dashboard"
+                    icon="📊"
+                    title="数据看板"
+                    sub="党支部、党员、小区、“两委”、志愿服务、联建与需求统计"
+                    url="/packages/admin/dashboard/index"
+                  />
+                )}
+                {tasks.includes('kpis') && (
+                  <TaskRow
+                    hook="kpis"
+                    icon="⏱️"
+                    title="响应考核"
+                    sub="吹哨报到三率、报到与办结用时、超时清单"
+                    url="/packages/admin/kpis/index"
                   />
                 )}
                 {tasks.includes('notices') && (
