@@ -126,14 +126,20 @@ function optionsOf(p: ChartProps, s: Surface): Record<string, unknown> {
     series: p.series.map((x, i) => ({ name: x.name, data: x.data, color: x.color ?? CHART_COLORS[i] })),
     color: CHART_COLORS,
     padding: p.type === 'bar' ? [8, 28, 4, 4] : [16, 8, 4, 4],
-    xAxis: {
-      disableGrid: true,
-      fontSize: 11,
-      rotateLabel: p.type === 'column' && p.categories.length > 5,
-      rotateAngle: 40,
-      boundaryGap: 'justify',
-    },
-    yAxis: { disableGrid: p.type === 'bar', gridType: 'dash', dashLength: 4, data: [{ min: 0, fontSize: 11 }] },
+    // Horizontal bars: categories on the y axis, values on x (uCharts swaps the axes for 'bar').
+    xAxis:
+      p.type === 'bar'
+        ? { boundaryGap: 'justify', min: 0, fontSize: 11, gridType: 'dash', dashLength: 4, axisLine: false }
+        : {
+            disableGrid: true,
+            fontSize: 11,
+            rotateLabel: p.categories.length > 5,
+            rotateAngle: 40,
+          },
+    yAxis:
+      p.type === 'bar'
+        ? { disableGrid: true, fontSize: 11 }
+        : { gridType: 'dash', dashLength: 4, data: [{ min: 0, fontSize: 11 }] },
     extra: {
       column: { type: 'group', width: 18, activeBgOpacity: 0.08, barBorderCircle: true, seriesGap: 2 },
       bar: { type: 'group', width: 14, barBorderCircle: true, seriesGap: 2 },
