@@ -37,7 +37,8 @@ async function addRoster(uri: string) {
           return {
             branchId: String(insertedId),
             placeId,
-            birthDate: old ? '1960-05-01' : '1988-09-15',
+            // 50+: born 1946–1975; younger: born 1980–1998 (under 50 until 2030).
+            birthDate: old ? `${1946 + (n % 30)}-05-01` : `${1980 + (n % 19)}-09-15`,
             mobile: placeId === nanmen ? n > 280 - 89 : false,
             category: 'A',
             active: true,
@@ -50,7 +51,7 @@ async function addRoster(uri: string) {
       Array.from({ length: 24 }, (_, i) => ({
         name: `南门工作人员${i + 1}`,
         placeId: nanmen,
-        birthDate: i < 11 ? '1990-03-01' : '1963-03-01',
+        birthDate: i < 11 ? `${1990 + (i % 6)}-03-01` : `${1962 + (i % 24)}-03-01`,
         education: i < 21 ? educations[i % 3] : educations[3],
         post: '委员',
         committee: true,

@@ -24,8 +24,8 @@ export interface ChartProps {
   series: ChartSeries[];
   /** CSS px. */
   height: number;
-  /** A red dashed line at this value (e.g. the 50-member limit). */
-  markLine?: { value: number; label: string };
+  /** A red dashed line at this value (e.g. the 50-member limit); the page captions it. */
+  markLine?: { value: number };
   /** Text in the ring's middle. */
   centre?: { title: string; sub: string };
   /** Colours of the ring's slices. */
@@ -63,6 +63,14 @@ function surfaceOf(id: string, ratio: number): Promise<Surface | null> {
         resolve({ ctx: hit.node.getContext('2d'), width: hit.width, height: hit.height, ratio });
       });
   });
+}
+
+/** An axis top that splits into 4 whole-number steps (0, 30, 60, 90, 120), never below the mark line. */
+function axisMax(p: ChartProps): number {
+  const top = Math.max(1, p.markLine?.value ?? 0, ...p.series.flatMap((x) => x.data));
+  let step = Math.ceil(top / 4);
+  if (step > 10) step = Math.ceil(step / 5) * 5;
+  return step * 4;
 }
 
 function optionsOf(p: ChartProps, s: Surface): Record<string, unknown> {
@@ -110,11 +118,8 @@ function optionsOf(p: ChartProps, s: Surface): Record<string, unknown> {
             {
               value: p.markLine.value,
               lineColor: '#D42A1F',
-              showLabel: true,
-              labelText: p.markLine.label,
-              labelFontColor: '#D42A1F',
-              labelBgColor: '#FDECE6',
-              labelBgOpacity: 1,
+              // uCharts draws the label over the y axis, clipped at 320 px: the page captions the line instead.
+              showLabel: false,
             },
           ],
         },
@@ -129,7 +134,16 @@ function optionsOf(p: ChartProps, s: Surface): Record<string, unknown> {
     // Horizontal bars: categories on the y axis, values on x (uCharts swaps the axes for 'bar').
     xAxis:
       p.type === 'bar'
-        ? { boundaryGap: 'justify', min: 0, fontSize: 11, gridType: 'dash', dashLength: 4, axisLine: false }
+        ? {
+            boundaryGap: 'justify',
+            min: 0,
+            max: axisMax(p),
+            splitNumber: 4,
+            fontSize: 11,
+            gridType: 'dash',
+            dashLength: 4,
+            axisLine: false,
+          }
         : {
             disableGrid: true,
             fontSize: 11,
@@ -139,7 +153,7 @@ function optionsOf(p: ChartProps, s: Surface): Record<string, unknown> {
     yAxis:
       p.type === 'bar'
         ? { disableGrid: true, fontSize: 11 }
-        : { gridType: 'dash', dashLength: 4, data: [{ min: 0, fontSize: 11 }] },
+        : { gridType: 'dash', dashLength: 4, splitNumber: 4, data: [{ min: 0, max: axisMax(p), fontSize: 11 }] },
     extra: {
       column: { type: 'group', width: 18, activeBgOpacity: 0.08, barBorderCircle: true, seriesGap: 2 },
       bar: { type: 'group', width: 14, barBorderCircle: true, seriesGap: 2 },

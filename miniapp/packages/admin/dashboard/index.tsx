@@ -89,8 +89,12 @@ function Sections({ d }: { d: DashboardOverview }) {
               height={220}
               categories={shownBranches.map((x) => short(x.name))}
               series={[{ name: '党员人数', data: shownBranches.map((x) => x.members) }]}
-              markLine={{ value: b.limit, label: `${b.limit}人` }}
+              markLine={{ value: b.limit }}
             />
+            <View className="dash-caption">
+              <View className="dash-caption__line" />
+              <Text className="dash-caption__text">{`红色虚线：${b.limit}人上限`}</Text>
+            </View>
             {b.items.some((x) => x.overLimit) && (
               <View className="dash-list">
                 {b.items
@@ -160,8 +164,8 @@ function Sections({ d }: { d: DashboardOverview }) {
             <Text className="dash-sub">学历结构</Text>
             <Chart
               id="chart-staff-education"
-              type="column"
-              height={180}
+              type="bar"
+              height={200}
               categories={s.education.map((x) => x.label)}
               series={[{ name: '人数', data: s.education.map((x) => x.count), color: '#EF6A24' }]}
             />
@@ -227,7 +231,10 @@ function Sections({ d }: { d: DashboardOverview }) {
               categories={units.map((u) => u.name)}
               series={[
                 { name: '组织活动', data: units.map((u) => u.organised), color: CHART_COLORS[0] },
-                { name: '认领名额', data: units.map((u) => u.seats), color: CHART_COLORS[2] },
+                // The seats series only when someone claimed one: a row of zeros is noise.
+                ...(units.some((u) => u.seats > 0)
+                  ? [{ name: '认领名额', data: units.map((u) => u.seats), color: CHART_COLORS[2] }]
+                  : []),
               ]}
             />
             <View className="dash-list">
@@ -289,5 +296,5 @@ function complexParts(c: DashboardOverview['complexes']): CountedItem[] {
 
 /** Branch names on a narrow axis: drop the community prefix the whole chart shares. */
 function short(name: string): string {
-  return name.replace(/^.*?社区/, '').replace('党支部', '') || name;
+  return name.replace('社区', '').replace('党支部', '') || name;
 }
