@@ -174,6 +174,15 @@ test('南门’s staff see their community only: 280 members, 36.43% aged 50+, 3
   await shotSection(page, '.dash-members', '11-staff-members');
   await shotSection(page, '.dash-staff', '12-staff-two-committees');
   await shotSection(page, '.dash-brands', '13-staff-brands');
+
+  // The narrowest phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 320, height: 812 });
+  await page.reload();
+  await page.locator('.dash-members .dash-figure__value').first().waitFor();
+  await page.waitForTimeout(400);
+  await shotOf(page, 'admin_dashboards', '14-staff-320px');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shotSection(page, '.dash-staff', '15-staff-320px-two-committees');
   await close();
 });
 

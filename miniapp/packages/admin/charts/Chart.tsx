@@ -7,9 +7,12 @@ import { Canvas, View } from '@tarojs/components';
 import UCharts from '@qiun/ucharts';
 import './Chart.scss';
 
+/** A bar's value, or a value with its own colour (e.g. branches over the limit in red). */
+export type ChartValue = number | { value: number; color: string };
+
 export interface ChartSeries {
   name: string;
-  data: number[];
+  data: ChartValue[];
   color?: string;
 }
 
@@ -67,7 +70,8 @@ function surfaceOf(id: string, ratio: number): Promise<Surface | null> {
 
 /** An axis top that splits into 4 whole-number steps (0, 30, 60, 90, 120), never below the mark line. */
 function axisMax(p: ChartProps): number {
-  const top = Math.max(1, p.markLine?.value ?? 0, ...p.series.flatMap((x) => x.data));
+  const values = p.series.flatMap((x) => x.data.map((v) => (typeof v === 'number' ? v : v.value)));
+  const top = Math.max(1, p.markLine?.value ?? 0, ...values);
   let step = Math.ceil(top / 4);
   if (step > 10) step = Math.ceil(step / 5) * 5;
   return step * 4;

@@ -88,12 +88,17 @@ function Sections({ d }: { d: DashboardOverview }) {
               type="column"
               height={220}
               categories={shownBranches.map((x) => short(x.name))}
-              series={[{ name: '党员人数', data: shownBranches.map((x) => x.members) }]}
+              series={[
+                {
+                  name: '党员人数',
+                  data: shownBranches.map((x) => ({ value: x.members, color: x.overLimit ? '#D42A1F' : '#C9BDB5' })),
+                },
+              ]}
               markLine={{ value: b.limit }}
             />
             <View className="dash-caption">
               <View className="dash-caption__line" />
-              <Text className="dash-caption__text">{`红色虚线：${b.limit}人上限`}</Text>
+              <Text className="dash-caption__text">{`虚线为${b.limit}人上限，红色柱为超过上限的支部`}</Text>
             </View>
             {b.items.some((x) => x.overLimit) && (
               <View className="dash-list">
@@ -150,12 +155,13 @@ function Sections({ d }: { d: DashboardOverview }) {
         {c.total > 0 && <Legend items={complexParts(c)} unit="个" colors={COMPLEX_COLORS} />}
       </Card>
 
-      <Card title="社区“两委”人员" className="dash-staff">
+      <Card
+        title="社区“两委”人员"
+        extra={<Text className="dash-count">{`共 ${s.total} 人`}</Text>}
+        className="dash-staff"
+      >
         <View className="dash-figures">
-          <Figure
-            value={s.averageAge === null ? '—' : `${s.averageAge.toFixed(1)}岁`}
-            label={`平均年龄 · ${s.total}人`}
-          />
+          <Figure value={s.averageAge === null ? '—' : `${s.averageAge.toFixed(1)}岁`} label="平均年龄" />
           <Figure value={pct(s.aged40PlusShare)} label={`40岁以上 ${s.aged40Plus}人`} tone="warn" />
           <Figure value={pct(s.collegeOrBelowShare)} label={`专科及以下 ${s.collegeOrBelow}人`} tone="warn" />
         </View>
