@@ -41,6 +41,8 @@ export default defineAppConfig({
         'party-member/index',
         'party-reports/index',
         'import/index',
+        'dashboard/index',
+        'kpis/index',
       ],
     },
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },

@@ -27,6 +27,7 @@ export * from './whistles/rules';
 export * from './whistles/schemas';
 export * from './stats/kpis';
 export * from './stats/schemas';
+export * from './stats/dashboard';
 export * from './notices/schemas';
 export * from './hours/stars';
 export * from './hours/schemas';

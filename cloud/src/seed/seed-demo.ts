@@ -19,6 +19,7 @@ import { seedPoints } from '../points/points.seed';
 import { seedParty } from '../party/party.seed';
 import { seedStaffMembers } from '../people/staff.seed';
 import { seedTeams } from '../teams/teams.seed';
+import { seedDashboard } from '../stats/dashboard.seed';
 
 const MARKER = 'demoSeed';
 
@@ -135,6 +136,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }
   await seedResources(db);
   await seedActivities(db);
+  await seedDashboard(db);
   await seedProjects(db);
   await seedNeeds(db);
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);

@@ -35,7 +35,9 @@ type Task =
   | 'shop'
   | 'party'
   | 'import'
-  | 'teams';
+  | 'teams'
+  | 'dashboard'
+  | 'kpis';
 
 /** The tasks this person's roles may act on, read from the endpoints' access lists. */
 function tasksOf(access: AdminAccess): Task[] {
@@ -56,6 +58,8 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.party.listBranches)) tasks.push('party');
   if (access.can(api.imports.dryRunImport)) tasks.push('import');
   if (access.can(api.teams.updateTeam)) tasks.push('teams');
+  if (access.can(api.stats.getDashboard)) tasks.push('dashboard');
+  if (access.can(api.stats.getResponseKpis)) tasks.push('kpis');
   return tasks;
 }
 
@@ -341,6 +345,24 @@ export default function AdminHomePage() {
                     title="志愿队与服务站点"
                     sub="审核入队、设置队长、管理服务站点"
                     url="/packages/teams/manage/index"
+                  />
+                )}
+                {tasks.includes('dashboard') && (
+                  <TaskRow
+                    hook="dashboard"
+                    icon="📊"
+                    title="数据看板"
+                    sub="党支部、党员、小区、“两委”、志愿服务、联建与需求统计"
+                    url="/packages/admin/dashboard/index"
+                  />
+                )}
+                {tasks.includes('kpis') && (
+                  <TaskRow
+                    hook="kpis"
+                    icon="⏱️"
+                    title="响应考核"
+                    sub="吹哨报到三率、报到与办结用时、超时清单"
+                    url="/packages/admin/kpis/index"
                   />
                 )}
                 {tasks.includes('notices') && (

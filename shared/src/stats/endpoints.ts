@@ -1,5 +1,6 @@
 import { endpoint } from '../endpoint';
 import { z } from '../validation';
+import { dashboardDefinitionText, dashboardOverview, dashboardQuery } from './dashboard';
 import { RESPONSE_KPI_LEVEL_DEFINITIONS, responseKpiDefinitionText } from './kpis';
 import { overdueWhistleList, overdueWhistlesQuery, responseKpis, responseKpisQuery } from './schemas';
 
@@ -47,4 +48,32 @@ export const listOverdueWhistles = endpoint({
   access: KPI_ROLES,
   query: overdueWhistlesQuery,
   response: overdueWhistleList,
+});
+
+/** The 数据看板 is about places (rosters, complexes, activities, needs): roles that have a place. */
+const DASHBOARD_ROLES = ['staff', 'streetAdmin', 'countyAdmin'] as const;
+
+export const getDashboard = endpoint({
+  id: 'getDashboard',
+  method: 'get',
+  path: '/api/v1/stats/overview',
+  summary:
+    '数据看板：党支部规模（超 50 人）、党员年龄与流动党员占比、老旧小区与无物业小区占比、社区“两委”年龄与学历、志愿服务品牌构成、联建活动形式、驻区单位参与度排名、需求按类别与状态',
+  description: `口径：\n${dashboardDefinitionText()}`,
+  tag: 'stats',
+  access: DASHBOARD_ROLES,
+  query: dashboardQuery,
+  response: dashboardOverview,
+});
+
+export const exportDashboard = endpoint({
+  id: 'exportDashboard',
+  method: 'get',
+  path: '/api/v1/stats/overview.xlsx',
+  summary: '导出数据看板为 Excel：每项统计一张表（中文表头），最后一张为指标口径',
+  description: `口径同数据看板：\n${dashboardDefinitionText()}`,
+  tag: 'stats',
+  access: DASHBOARD_ROLES,
+  query: dashboardQuery,
+  response: z.any().meta({ description: 'Excel 文件（.xlsx）' }),
 });

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '响应考核',
+  enablePullDownRefresh: true,
+});
