@@ -9,6 +9,7 @@ export * from './menu/schemas';
 export * from './auth/schemas';
 export * from './people/phone';
 export * from './people/rosters';
+export * from './people/masking';
 export * from './resources/schemas';
 export * from './resources/slots';
 export * from './activities/brands';

@@ -26,7 +26,7 @@ test('ID numbers: format, date and check digit; masks keep region and last four 
   expect(idNumberProblem('110105194912310021')).toBe('身份证号校验位不对，请核对是否抄错');
   expect(idNumberProblem('12345')).toBe('身份证号应为 18 位（最后一位可以是 X）');
   expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
-  expect(maskName('刘建国')).toBe('刘**');
+  expect(maskName('刘建国')).toBe('刘*国');
 });
 
 test('CSV: quotes, commas and newlines inside quotes, CRLF; text stays text; GBK and BOM are decoded', () => {

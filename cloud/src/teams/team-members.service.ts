@@ -55,9 +55,14 @@ export class TeamMembersService {
     }
     const m = await this.membership(team._id, personId);
     if (m?.status === 'pending' && team.leaderId)
-      await this.notifier.notify([team.leaderId], 'teamApplication', `有人申请加入「${team.name}」，请审核`, {
-        teamId: String(team._id),
-      });
+      await this.notifier.notify(
+        [team.leaderId],
+        'teamApplication',
+        `有人申请加入「${team.name}」，请审核`,
+        { teamId: String(team._id) },
+        // One message per application: applying again while it is pending tells the leader nothing new.
+        String(m._id),
+      );
     return result(team, personId, m?.status ?? null);
   }
 
@@ -117,9 +122,13 @@ export class TeamMembersService {
         { _id: m._id, status: 'pending' },
         { $set: { status: 'active', approvedAt: this.clock.now(), approvedBy: new Types.ObjectId(user.userId) } },
       );
-    await this.notifier.notify([person], 'teamApproved', `您已加入「${team.name}」志愿队`, {
-      teamId: String(team._id),
-    });
+    await this.notifier.notify(
+      [person],
+      'teamApproved',
+      `您已加入「${team.name}」志愿队`,
+      { teamId: String(team._id) },
+      String(m._id),
+    );
     return result(team, person, 'active');
   }
 
@@ -130,9 +139,13 @@ export class TeamMembersService {
     if (m.status !== 'pending') throw new AppError('INVALID_TRANSITION', '此人已是队员；如需请其离队，请用“移出”');
     await this.db.model(TeamMembershipModel).deleteOne({ _id: m._id, status: 'pending' });
     const why = reason ? `：${reason}` : '';
-    await this.notifier.notify([person], 'teamRejected', `您加入「${team.name}」的申请未通过${why}`, {
-      teamId: String(team._id),
-    });
+    await this.notifier.notify(
+      [person],
+      'teamRejected',
+      `您加入「${team.name}」的申请未通过${why}`,
+      { teamId: String(team._id) },
+      String(m._id),
+    );
     return result(team, person, null);
   }
 
@@ -143,7 +156,13 @@ export class TeamMembersService {
     const m = await this.existing(team, person);
     if (m.status !== 'active') throw new AppError('INVALID_TRANSITION', '此人还在申请中，请用“拒绝”');
     await this.db.model(TeamMembershipModel).deleteOne({ _id: m._id });
-    await this.notifier.notify([person], 'teamRemoved', `您已不在「${team.name}」志愿队`, { teamId: String(team._id) });
+    await this.notifier.notify(
+      [person],
+      'teamRemoved',
+      `您已不在「${team.name}」志愿队`,
+      { teamId: String(team._id) },
+      String(m._id),
+    );
     return result(team, person, null);
   }
 

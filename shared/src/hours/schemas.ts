@@ -116,11 +116,3 @@ export const certificateCheck = z.object({
     .nullable(),
 });
 export type CertificateCheck = z.infer<typeof certificateCheck>;
-
-/** 王志强 → 王*强, 李明 → 李*, 欧阳娜娜 → 欧**娜. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}

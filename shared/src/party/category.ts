@@ -1,4 +1,4 @@
-import type { MemberCategory } from '../people/rosters';
+import { ageOn, type MemberCategory } from '../people/rosters';
 
 /**
  * 党员分类 (积分制分类管理). Section 二.3.1 of the seed: members are put into A/B/C/D "by age, health,
@@ -34,13 +34,6 @@ export const CATEGORY_B_AGE = 60;
 
 export const MEMBER_CATEGORY_RULE =
   '流动党员为C类；否则离退休、年满60岁或身体年老体弱为B类；否则在职在岗为A类；其余（无固定职业、学生等）为D类。';
-
-/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 export interface CategoryInput {
   birthDate: string;

@@ -33,9 +33,3 @@ export function maskIdNumber(v: string | null): string | null {
   if (!v) return null;
   return `${v.slice(0, 6)}********${v.slice(-4)}`;
 }
-
-/** 刘建国 → 刘**: the surname only. */
-export function maskName(name: string | null): string | null {
-  if (!name) return null;
-  return name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
-}

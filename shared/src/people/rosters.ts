@@ -16,6 +16,13 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 /** 《中国共产党支部工作条例（试行）》: a branch generally has no more than 50 members. */
 export const BRANCH_MEMBER_LIMIT = 50;
 
+/** Whole years between a YYYY-MM-DD birth date and a YYYY-MM-DD day (the dashboards' and the category rule's age). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
 /** Collection `branches`: one party branch (支部). */
 export interface BranchRecord {
   name: string;

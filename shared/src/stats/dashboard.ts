@@ -27,13 +27,6 @@ export function percent(part: number, whole: number): number | null {
   return Math.round((part * 10_000) / whole) / 100;
 }
 
-/** Full years between a YYYY-MM-DD birth date and a YYYY-MM-DD reference date. */
-export function ageOn(birthDate: string, asOf: string): number {
-  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number);
-  const [y, m, d] = asOf.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 /** Age bands the charts show (lower bound inclusive). */
 export const AGE_BANDS = [
   { label: '30岁以下', min: 0, max: 29 },
