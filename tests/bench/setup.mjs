@@ -11,6 +11,48 @@ const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'gongzhi_bench';
 export const DB_NAME = 'gongzhi';
 const MARKER = 'benchDataset';
 
+/**
+ * GIN expression indexes (jsonb_path_ops) on the fields the scenarios look up by equality. FerretDB
+ * 1.24 sends `{ f: v }` to PostgreSQL as `_jsonb->'f' @> v`, which its own btree indexes on
+ * `_jsonb->'f'` cannot serve (every lookup is a sequential scan); a GIN index on the same expression
+ * can. BENCH_PG_GIN=1 creates them (a PostgreSQL-side experiment, not something the API does);
+ * otherwise they are dropped, so the default run measures the database as the API leaves it.
+ */
+const GIN_FIELDS = {
+  needs: ['_id', 'owner'],
+  users: ['_id'],
+  orgs: ['_id'],
+  menuitems: ['_id'],
+  menuoverrides: ['communityId'],
+  shifts: ['_id'],
+  activities: ['_id'],
+  seats: ['shiftId'],
+  persontime: ['personId'],
+  waitlist: ['shiftId'],
+  idempotency: ['_id'],
+};
+
+function pgGinIndexes(url, wanted, log) {
+  const t0 = Date.now();
+  for (const [collection, fields] of Object.entries(GIN_FIELDS)) {
+    const table = psql(
+      `select table_name from information_schema.tables where table_schema = '${DB_NAME}' and table_name like '${collection}\\_%'`,
+      url,
+    ).split('\n')[0];
+    if (!table) continue;
+    for (const field of fields) {
+      const name = `bench_gin_${collection}_${field.replace(/\W/g, '')}`;
+      psql(
+        wanted
+          ? `create index if not exists ${name} on ${DB_NAME}.${table} using gin ((_jsonb->'${field}') jsonb_path_ops)`
+          : `drop index if exists ${DB_NAME}.${name}`,
+        url,
+      );
+    }
+  }
+  if (wanted) log(`· GIN indexes for FerretDB's equality filters in place (${Math.round((Date.now() - t0) / 1000)} s)`);
+}
+
 const psql = (sql, url = PG_ADMIN) =>
   execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-tAqc', sql], { encoding: 'utf8' }).trim();
 
@@ -41,6 +83,7 @@ export async function prepareDatabase({ scale, regenerate = false, log = console
     log(
       `· dataset cached in PostgreSQL database ${PG_DATABASE} (scale ${scale}, generated ${marker.generatedAt.toISOString()} in ${marker.seconds} s)`,
     );
+    pgGinIndexes(postgresqlUrl, process.env.BENCH_PG_GIN === '1', log);
     return { db, uri, client, data, dataset: marker, postgresqlUrl };
   }
 
@@ -68,5 +111,6 @@ export async function prepareDatabase({ scale, regenerate = false, log = console
   };
   await data.collection('meta').insertOne(dataset);
   log(`· dataset generated in ${result.seconds} s: ${JSON.stringify(result.counts)}`);
+  pgGinIndexes(postgresqlUrl, process.env.BENCH_PG_GIN === '1', log);
   return { db, uri, client, data, dataset, postgresqlUrl };
 }
