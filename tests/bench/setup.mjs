@@ -54,7 +54,10 @@ function pgGinIndexes(url, wanted, log) {
 }
 
 const psql = (sql, url = PG_ADMIN) =>
-  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-tAqc', sql], { encoding: 'utf8' }).trim();
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-tAqc', sql], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'], // no NOTICEs on the console (drop index if exists)
+  }).trim();
 
 /** The PostgreSQL database the bench keeps its dataset in (created once, never dropped by the bench). */
 function benchPgDatabase() {
