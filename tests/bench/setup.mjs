@@ -7,7 +7,10 @@ import { freePort, onCleanup, startApi, startDb } from '../support/cluster.mjs';
 import { DATASET_VERSION, generate } from './dataset.mjs';
 
 const PG_ADMIN = process.env.LOAD_POSTGRESQL_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'gongzhi_bench';
+/** One PostgreSQL database per scale, so a small run never regenerates over the county-scale dataset. */
+const pgDatabaseFor = (scale) =>
+  process.env.BENCH_PG_DATABASE ??
+  (scale === 1 ? 'gongzhi_bench' : `gongzhi_bench_${String(scale).replace(/\W/g, '_')}`);
 export const DB_NAME = 'gongzhi';
 const MARKER = 'benchDataset';
 
@@ -60,9 +63,9 @@ const psql = (sql, url = PG_ADMIN) =>
   }).trim();
 
 /** The PostgreSQL database the bench keeps its dataset in (created once, never dropped by the bench). */
-function benchPgDatabase() {
-  if (!psql(`select 1 from pg_database where datname = '${PG_DATABASE}'`)) psql(`create database ${PG_DATABASE}`);
-  return PG_ADMIN.replace(/\/[^/]*$/, `/${PG_DATABASE}`);
+function benchPgDatabase(name) {
+  if (!psql(`select 1 from pg_database where datname = '${name}'`)) psql(`create database ${name}`);
+  return PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
 }
 
 /**
@@ -70,7 +73,8 @@ function benchPgDatabase() {
  * Returns { db (FerretDB handle), uri (with the database name), client, data (mongodb Db), dataset (marker) }.
  */
 export async function prepareDatabase({ scale, regenerate = false, log = console.log }) {
-  const postgresqlUrl = benchPgDatabase();
+  const PG_DATABASE = pgDatabaseFor(scale);
+  const postgresqlUrl = benchPgDatabase(PG_DATABASE);
   // FerretDB opens up to 50 PostgreSQL connections by default, one per busy client connection; the
   // machine's PostgreSQL (max_connections 100) is shared with other runs, so the bench takes fewer.
   const pool = Number(process.env.BENCH_PG_CONNECTIONS ?? 20);
