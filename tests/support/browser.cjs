@@ -15,12 +15,23 @@ function hasCjkFont() {
   }
 }
 
+/** The app's icons are emoji (as WeChat draws them on phones); without an emoji font they show as boxes. */
+function hasEmojiFont() {
+  try {
+    return execFileSync('fc-list', [':charset=1f4cb', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Human-readable list of what is missing, each with the command that installs it. */
 function missingBrowserParts() {
   const missing = [];
   if (!chromiumPath())
     missing.push('Chromium 浏览器：sudo apt-get update && sudo apt-get install -y chromium（或设置 CHROMIUM_PATH）');
   if (!hasCjkFont()) missing.push('中文字体（否则截图中文显示为方框）：sudo apt-get install -y fonts-wqy-microhei');
+  if (!hasEmojiFont())
+    missing.push('彩色表情字体（否则截图中的图标显示为方框）：sudo apt-get install -y fonts-noto-color-emoji');
   return missing;
 }
 
@@ -35,4 +46,4 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-module.exports = { chromiumPath, hasCjkFont, missingBrowserParts, CHROMIUM_ARGS };
+module.exports = { chromiumPath, hasCjkFont, hasEmojiFont, missingBrowserParts, CHROMIUM_ARGS };
