@@ -121,6 +121,8 @@ test('a party member registers at home (双报到) from 我的', async () => {
   await page.locator('.party-reg__option', { hasText: '文明交通引导岗' }).click();
   await page.locator('.party-reg__picker').click();
   await page.getByText('确定').filter({ visible: true }).click();
+  await page.locator('.party-reg__picker', { hasText: '县人民医院' }).waitFor();
+  await page.waitForTimeout(400); // the picker slides away
   await page.screenshot({ path: path.join(SHOTS, '12-register-form.png') });
   await page.locator('.party-reg__submit').click();
   await page.locator('.party-reg__done').waitFor();
