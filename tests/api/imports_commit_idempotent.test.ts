@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startApp, type TestApp } from '../support/app';
 import { commitAndWait, dryRun, idNumber, residentRows, xlsxOf } from './imports_support';
 
@@ -62,6 +64,14 @@ test('residents: commit once, then the same file again is "0 new" and no documen
   );
   expect(raw).not.toContain(rows[0].身份证号);
   expect(raw).toContain('"idNumberEnc":"v1.');
+  // So does the kept upload between dry run and commit: only the parsed rows, encrypted.
+  const dir = path.join(process.env.DATA_DIR!, 'uploads', 'imports');
+  const kept = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  expect(kept.length).toBeGreaterThan(0);
+  for (const k of kept) {
+    expect(k).toMatch(/^v1\./);
+    expect(k).not.toContain(rows[5].身份证号);
+  }
 });
 
 test('a volunteer already imported as a resident becomes one user with both roles', async () => {

@@ -66,6 +66,17 @@ test('党务 staff see only their own community; a street admin only their stree
   expect(list.body.total).toBe(105 + 60 + 57);
   const branches = await t.http().get('/api/v1/party/branches').set('Authorization', staff);
   expect(branches.body.items.map((b: { name: string }) => b.name)).toEqual(['南门社区党支部']);
+  // Naming another community narrows nothing open: the scope still holds.
+  const xishan = String(seedId('org:community:xishan'));
+  const asked = await t.http().get(`/api/v1/party/members?communityId=${xishan}`).set('Authorization', staff);
+  expect(asked.body.total).toBe(0);
+  const askedBranches = await t.http().get(`/api/v1/party/branches?communityId=${xishan}`).set('Authorization', staff);
+  expect(askedBranches.body.items).toEqual([]);
+  const regs = await t
+    .http()
+    .get(`/api/v1/party/registrations?year=${year}&communityId=${xishan}`)
+    .set('Authorization', staff);
+  expect(regs.body.total).toBe(0);
   const county = await t.signIn('countyAdmin');
   expect((await t.http().get(`/api/v1/party/members/${xishanMember}`).set('Authorization', county)).status).toBe(200);
 });

@@ -76,7 +76,7 @@ test('双报到 · 双报告: registrations with evaluations, one export per uni
   await page.locator('.admin-task--party-reports').click();
   const unit = page.locator('.party-unit', { hasText: '县人民医院' });
   await unit.waitFor();
-  await settled(unit);
+  await settled(page.locator('.party-reports'));
   await shot('07-reports');
   await page.locator('.party-registration', { hasText: '宋佳怡' }).click();
   await page.locator('.admin-sheet .admin-chip', { hasText: '优秀' }).click();
@@ -103,7 +103,7 @@ test('名册导入: a dry run lists the problems row by row, then the commit sho
     buffer: await residentsXlsx(),
   });
   await page.locator('.party-summary').waitFor();
-  await page.getByText('不能导入到「北街社区」').waitFor();
+  await page.getByText('请输入 11 位手机号').waitFor();
   await shot('10-dry-run');
   await page.locator('.admin-import__commit').click();
   await confirmModal(page, '导入');
@@ -121,6 +121,8 @@ test('a party member registers at home (双报到) from 我的', async () => {
   await page.locator('.party-reg__option', { hasText: '文明交通引导岗' }).click();
   await page.locator('.party-reg__picker').click();
   await page.getByText('确定').filter({ visible: true }).click();
+  await page.locator('.party-reg__picker', { hasText: '县人民医院' }).waitFor();
+  await page.waitForTimeout(400); // the picker slides away
   await page.screenshot({ path: path.join(SHOTS, '12-register-form.png') });
   await page.locator('.party-reg__submit').click();
   await page.locator('.party-reg__done').waitFor();

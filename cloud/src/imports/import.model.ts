@@ -8,7 +8,7 @@ export interface ImportFileDoc {
   kind: ImportKind;
   ownerId: Types.ObjectId;
   format: 'xlsx' | 'csv';
-  /** File name under the upload folder (random): rosters hold personal data, never served back. */
+  /** The parsed rows, encrypted, under the upload folder (random name; never served back). */
   storedAs: string;
   size: number;
   sha256: string;

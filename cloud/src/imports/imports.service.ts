@@ -112,7 +112,9 @@ export class ImportsService {
     if (!file || String(file.ownerId) !== user.userId || file.kind !== kind)
       throw new AppError('NOT_FOUND', '没有找到这份文件，请重新选择文件预检');
     // The rows as the dry run parsed them: the spreadsheet is not read and validated twice.
-    const parsed = JSON.parse(await fs.readFile(this.pathOf(file.storedAs) + '.rows.json', 'utf8')) as Parsed;
+    const stored = await fs.readFile(this.pathOf(file.storedAs), 'utf8').catch(() => null);
+    if (!stored) throw new AppError('NOT_FOUND', '这份文件已经导入过或已过期，请重新选择文件预检');
+    const parsed = JSON.parse(this.cipher.decrypt(stored)) as Parsed;
     const job = await this.db.model(ImportJobModel).create({
       kind,
       fileId: file._id,
@@ -294,12 +296,12 @@ export class ImportsService {
     return path.join(this.settings.uploadDir, 'imports', storedAs);
   }
 
-  /** Keeps the upload and its parsed rows (under the upload folder, never served) for the commit. */
+  /** Keeps the parsed rows (encrypted, under the upload folder, never served) for the commit. */
   private async keepFile(user: Principal, kind: ImportKind, format: 'xlsx' | 'csv', bytes: Buffer, parsed: Parsed) {
     await fs.mkdir(path.join(this.settings.uploadDir, 'imports'), { recursive: true });
-    const storedAs = `${randomBytes(16).toString('hex')}.${format}`;
-    await fs.writeFile(this.pathOf(storedAs), bytes, { flag: 'wx' });
-    await fs.writeFile(this.pathOf(storedAs) + '.rows.json', JSON.stringify(parsed), { flag: 'wx' });
+    // Rosters hold ID numbers: only the parsed rows are kept, encrypted like the records they become.
+    const storedAs = `${randomBytes(16).toString('hex')}.rows`;
+    await fs.writeFile(this.pathOf(storedAs), this.cipher.encrypt(JSON.stringify(parsed)), { flag: 'wx' });
     return this.db.model(ImportFileModel).create({
       kind,
       ownerId: new Types.ObjectId(user.userId),

@@ -49,7 +49,8 @@ export class MembersService {
 
   async listBranches(user: Principal, communityId?: string) {
     await this.access.requirePartyWork(user);
-    const filter = { ...rosterScope(user), ...(communityId ? { placeId: new Types.ObjectId(communityId) } : {}) };
+    // $and, not a spread: a requested community narrows the caller's scope, never replaces it.
+    const filter = { $and: [rosterScope(user), communityId ? { placeId: new Types.ObjectId(communityId) } : {}] };
     const branches = await this.db.model(BranchModel).find(filter).lean<BranchDoc[]>();
     // One $sum per $group: FerretDB 1.24 gets a second accumulator wrong.
     const counts = await this.db
@@ -83,9 +84,10 @@ export class MembersService {
   /** Lists show masked names only; still, a list says who is a party member, so each row is audited. */
   async listMembers(user: Principal, q: MembersQuery) {
     await this.access.requirePartyWork(user);
-    const filter: Record<string, unknown> = { ...rosterScope(user), active: true };
+    const filter: Record<string, unknown> = { active: true };
     if (q.branchId) filter.branchId = new Types.ObjectId(q.branchId);
     if (q.communityId) filter.placeId = new Types.ObjectId(q.communityId);
+    filter.$and = [rosterScope(user)];
     if (q.category) filter.category = q.category;
     if (q.mobile !== undefined) filter.mobile = q.mobile;
     const model = this.db.model(PartyMemberModel);

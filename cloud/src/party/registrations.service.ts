@@ -99,8 +99,7 @@ export class RegistrationsService {
   async listRegistrations(user: Principal, q: { communityId?: string; year: number; page: number; pageSize: number }) {
     await this.access.requirePartyWork(user);
     const filter = {
-      ...registrationScope(user),
-      ...(q.communityId ? { communityId: new Types.ObjectId(q.communityId) } : {}),
+      $and: [registrationScope(user), q.communityId ? { communityId: new Types.ObjectId(q.communityId) } : {}],
     };
     const model = this.db.model(RegistrationModel);
     const [rows, total] = await Promise.all([

@@ -118,7 +118,7 @@ export default function PartyMemberPage() {
             }
           >
             <InfoRow label="当前类别">{MEMBER_CATEGORY_LABELS[m.category]}</InfoRow>
-            <InfoRow label="按规则计算">{MEMBER_CATEGORY_LABELS[m.computedCategory]}</InfoRow>
+            <InfoRow label="规则计算">{MEMBER_CATEGORY_LABELS[m.computedCategory]}</InfoRow>
             <Text className="party-note">{`规则：${m.categoryRule}`}</Text>
             {m.categoryEvents.map((e, i) => (
               <View key={i} className="party-event">
