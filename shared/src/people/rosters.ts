@@ -1,7 +1,8 @@
 /**
  * Rosters the dashboards count (seed section 三): party branches and members, community staff.
  * The shapes below are the contract between the people area (which owns, seeds and imports these
- * collections) and the stats area (which only counts them). Sensitive fields (ID number, phone,
+ * collections) and the stats area (which only counts them). Ids (`placeId`, `branchId`, `unitId`) are
+ * ObjectIds in the database, strings here as everywhere in the API: filter with ObjectIds. Sensitive fields (ID number, phone,
  * the member's name) are stored encrypted and never appear here.
  */
 
