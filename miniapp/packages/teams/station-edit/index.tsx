@@ -77,7 +77,10 @@ export default function StationEditPage() {
               className="tm-input"
               value={form[f.key]}
               placeholder={f.placeholder}
-              onInput={(e) => setForm({ ...form, [f.key]: e.detail.value })}
+              onInput={(e) => {
+                setForm({ ...form, [f.key]: e.detail.value });
+                if (errors[f.key]) setErrors({ ...errors, [f.key]: '' });
+              }}
             />
             <FieldMessage text={errors[f.key]} />
           </View>
