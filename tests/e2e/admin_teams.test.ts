@@ -52,4 +52,13 @@ test('staff manage teams and open a service station', async () => {
   await page.locator('.manage-station', { hasText: '南门小区党员先锋岗' }).waitFor();
   await calm(page);
   await shot('05-stations-after');
+
+  // At 320 px (the narrowest phones) the team page keeps within the screen.
+  await page.setViewportSize({ width: 320, height: 812 });
+  await page.locator('.manage-tabs .tm-tabs__tab', { hasText: '志愿队' }).click();
+  await page.locator('.manage-team', { hasText: '红色巡逻' }).click();
+  await page.locator('.team-member', { hasText: '刘建国' }).waitFor();
+  await settled(page.locator('.team-page'));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot('06-team-320px');
 });
