@@ -1,6 +1,6 @@
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
-import { TAB_BAR, calm, signIn } from './admin_support';
+import { TAB_BAR, apiAs, calm, signIn, tokenOf } from './admin_support';
 
 // Staff 陈静 in 管理 → 志愿队与服务站点: sees 南门's seven teams, opens one to manage its members and
 // base station, and opens a second service station, which residents then find in the list.
@@ -52,4 +52,18 @@ test('staff manage teams and open a service station', async () => {
   await page.locator('.manage-station', { hasText: '南门小区党员先锋岗' }).waitFor();
   await calm(page);
   await shot('05-stations-after');
+
+  // At 320 px (the narrowest phones) the team page keeps within the screen, with an application
+  // (张秀兰 applies to 红色巡逻 through the API) showing its 拒绝 / 通过 buttons.
+  const resident = await tokenOf(api.base, 'resident');
+  const teams = await apiAs(api.base, resident, 'GET', '/api/v1/teams');
+  const patrol = teams.body.items.find((x: { name: string }) => x.name === '红色巡逻');
+  expect((await apiAs(api.base, resident, 'POST', `/api/v1/teams/${patrol.id}/join`, { note: '' })).status).toBe(200);
+  await page.setViewportSize({ width: 320, height: 812 });
+  await page.locator('.manage-tabs .tm-tabs__tab', { hasText: '志愿队' }).click();
+  await page.locator('.manage-team', { hasText: '红色巡逻' }).click();
+  await page.locator('.team-member', { hasText: '张秀兰' }).locator('.tm-row__action', { hasText: '通过' }).waitFor();
+  await settled(page.locator('.team-page'));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot('06-team-320px');
 });

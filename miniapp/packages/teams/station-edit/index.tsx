@@ -77,19 +77,24 @@ export default function StationEditPage() {
               className="tm-input"
               value={form[f.key]}
               placeholder={f.placeholder}
-              onInput={(e) => setForm({ ...form, [f.key]: e.detail.value })}
+              onInput={(e) => {
+                setForm({ ...form, [f.key]: e.detail.value });
+                if (errors[f.key]) setErrors({ ...errors, [f.key]: '' });
+              }}
             />
             <FieldMessage text={errors[f.key]} />
           </View>
         ))}
         <Text className="tm-card__meta">介绍（选填）</Text>
-        <Textarea
-          className="tm-input station-edit__text"
-          value={form.description}
-          maxlength={500}
-          placeholder="提供哪些服务、怎么找到"
-          onInput={(e) => setForm({ ...form, description: e.detail.value })}
-        />
+        <View className="station-edit__box">
+          <Textarea
+            className="station-edit__text"
+            value={form.description}
+            maxlength={500}
+            placeholder="提供哪些服务、怎么找到"
+            onInput={(e) => setForm({ ...form, description: e.detail.value })}
+          />
+        </View>
         <View className={`tm-button${saving ? ' tm-button--disabled' : ''}`} onClick={() => !saving && void save()}>
           <Text>{id ? '保存修改' : '新建站点'}</Text>
         </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, type MembershipStatus, type TeamDetail, type TeamMember } from '@gongzhi/shared';
+import { TEAM_JOINERS, api, type MembershipStatus, type TeamDetail, type TeamMember } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
 import { getSavedUser } from '../../../services/session';
 import { useRemote } from '../../../hooks/useRemote';
@@ -209,7 +209,10 @@ export default function TeamPage() {
   };
 
   const t = team.data;
-  const isLeader = !!t?.leader && t.leader.id === getSavedUser()?.id;
+  const me = getSavedUser();
+  const isLeader = !!t?.leader && t.leader.id === me?.id;
+  // Staff run teams rather than join them; so do people of another community.
+  const canJoin = !!me?.roles.some((r) => TEAM_JOINERS.includes(r)) && me.community?.id === t?.community.id;
   return (
     <View className="tm-page team-page">
       {team.loading && !t && <LoadingCards count={3} />}
@@ -231,7 +234,7 @@ export default function TeamPage() {
                 {`服务站点：${t.station.name} ›`}
               </Text>
             )}
-            {!t.myMembership && (
+            {!t.myMembership && canJoin && (
               <View className="tm-button team-join" hoverClass="tm-button--pressed" onClick={() => void join(t)}>
                 <Text>申请加入</Text>
               </View>
