@@ -80,6 +80,10 @@ test('the export holds my profile, needs with their timeline, shifts and hours, 
   expect(vol.areas.activities.totalMinutes).toBeGreaterThan(0);
   expect(vol.areas.teams).toEqual([expect.objectContaining({ team: '搭把手', isLeader: true })]);
   expect(JSON.stringify(vol)).not.toContain(PEOPLE.resident.phone);
+  // Areas added later plug in too: the volunteer's points ledger and redemptions, the party member's 双报到.
+  expect(vol.areas.points.entries.length).toBeGreaterThan(0);
+  expect(vol.areas.points.redemptions.length).toBeGreaterThan(0);
+  expect(vol.areas.hours).toEqual({ certificates: [] });
 
   const audit = await t.db
     .model(AuditModel)
