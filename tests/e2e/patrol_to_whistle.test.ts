@@ -177,4 +177,21 @@ test('a patrol finding becomes a whistle that the department reports, resolves a
   expect(await page.locator('.whistle-timeline').innerText()).toContain('已安排城建股张工');
   await page.locator('.whistle-timeline').scrollIntoViewIfNeeded();
   await shot('17-timeline');
+
+  // Nothing overflows on a 320 px phone: the whistle, and the patrol with its three finding buttons.
+  const small = await phone.browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+  const sp = await small.newPage();
+  await signIn(sp, api.base, '赵敏');
+  const whistleUrl = page.url();
+  await sp.goto(whistleUrl);
+  await sp.locator('.whistle-timeline__item').first().filter({ visible: true }).waitFor();
+  const overflow = () => sp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shotOf(sp, SCENARIO, '18-whistle-320');
+  await sp.goto(`${api.base}/#/packages/grids/patrols/index`);
+  await sp.locator('.patrols__tabs').filter({ visible: true }).getByText('待处理发现').click();
+  await sp.locator('.finding-card .finding-action-whistle').filter({ visible: true }).first().waitFor();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shotOf(sp, SCENARIO, '19-open-findings-320');
+  await small.close();
 }, 180_000);

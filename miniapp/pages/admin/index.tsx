@@ -290,7 +290,7 @@ export default function AdminHomePage() {
                 {tasks.includes('bookings') && (
                   <TaskRow
                     hook="bookings"
-                    icon="📅"
+                    icon="约"
                     title="场地预约审批"
                     sub={
                       o.pendingBookings === null
@@ -306,7 +306,7 @@ export default function AdminHomePage() {
                 {tasks.includes('activities') && (
                   <TaskRow
                     hook="activities"
-                    icon="🙌"
+                    icon="志"
                     title="志愿活动"
                     sub={
                       o.activities && !unitOnly
@@ -319,7 +319,7 @@ export default function AdminHomePage() {
                 {tasks.includes('projects') && (
                   <TaskRow
                     hook="projects"
-                    icon="🏗️"
+                    icon="项"
                     title="公益项目"
                     sub={
                       o.projects
@@ -332,7 +332,7 @@ export default function AdminHomePage() {
                 {tasks.includes('menu') && (
                   <TaskRow
                     hook="menu"
-                    icon="📋"
+                    icon="单"
                     title="服务菜单"
                     sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
                     url="/packages/admin/menu/index"
@@ -368,7 +368,7 @@ export default function AdminHomePage() {
                 {tasks.includes('notices') && (
                   <TaskRow
                     hook="notices"
-                    icon="📢"
+                    icon="告"
                     title="社区公告"
                     sub="发布停水停电、活动预告等通知"
                     url="/packages/admin/notices/index"

@@ -365,6 +365,16 @@ export default function AdminNeedPage() {
             )}
           </Card>
 
+          {access.can(api.whistles.blowWhistle) && ['accepted', 'routed', 'in_progress'].includes(need.status) && (
+            <View
+              className="need-whistle"
+              onClick={() => void Taro.navigateTo({ url: `/packages/whistles/blow/index?needId=${need.id}` })}
+            >
+              <Text className="need-whistle__text">社区解决不了？吹哨请街道或职能部门限时报到</Text>
+              <Text className="need-whistle__go">吹哨 ›</Text>
+            </View>
+          )}
+
           <Card title="办理经过">
             <Timeline events={need.timeline} />
           </Card>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Textarea, Image } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -14,6 +14,7 @@ import {
 } from '@gongzhi/shared';
 import { ApiClientError, call, messageOf } from '../../../services/api';
 import { HOME_URL } from '../../../services/session';
+import { askToSubscribe, loadTemplates } from '../../../services/subscribe';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
@@ -93,6 +94,8 @@ export default function OrderPage() {
   const [sheet, setSheet] = useState<null | 'address' | { time: string }>(null);
   // One key for this form: a retried submit (flaky network, double tap) never creates two orders.
   const [key] = useState(requestKey);
+  // Template ids ready before the tap: WeChat's consent dialog opens only from the tap itself.
+  useEffect(() => void loadTemplates(), []);
 
   const item = setup.data?.item ?? null;
   const places = setup.data?.places ?? { complexes: [], buildings: [] };
@@ -187,6 +190,8 @@ export default function OrderPage() {
       showErrors(found, '请检查标出的项目');
       return;
     }
+    // Ask now, still inside the tap: may we tell them on WeChat how the order goes?
+    askToSubscribe('need');
     setBusy(true);
     try {
       const need = await call(api.needs.createNeed, { body, header: { 'Idempotency-Key': key } });

@@ -9,6 +9,7 @@ import {
   WHISTLE_URGENCIES,
   WHISTLE_URGENCY_LABELS,
   api,
+  whistleCategoryOfNeed,
   type WhistleCategory,
   type WhistleType,
   type WhistleUrgency,
@@ -48,7 +49,10 @@ interface Form {
  * in time. With `findingId` it turns a patrol finding into the whistle in one step.
  */
 export default function BlowWhistlePage() {
-  const findingId = useRouter().params.findingId ?? '';
+  const params = useRouter().params;
+  const findingId = params.findingId ?? '';
+  /** A resident's need the community cannot solve (from the need's admin page). */
+  const needId = findingId ? '' : (params.needId ?? '');
   const signedIn = useSignedIn();
   const access = useAdminAccess();
   const types = FORM_TYPES.filter((t) => WHISTLE_TYPE_RULES[t].blowers.some((r) => access.roles.includes(r)));
@@ -58,6 +62,11 @@ export default function BlowWhistlePage() {
     () => call(api.grids.getFinding, { params: { id: findingId } }),
     [findingId],
     signedIn && allowed && !!findingId,
+  );
+  const need = useRemote(
+    () => call(api.needs.getNeed, { params: { id: needId } }),
+    [needId],
+    signedIn && allowed && !!needId,
   );
   const [form, setForm] = useState<Form>({
     type: types[0] ?? 'govToDepartment',
@@ -84,6 +93,17 @@ export default function BlowWhistlePage() {
       category: f.category,
     }));
   }, [finding.data]);
+  useEffect(() => {
+    const n = need.data;
+    if (!n) return;
+    setForm((now) => ({
+      ...now,
+      title: now.title || n.title.slice(0, 60),
+      description: now.description || n.description || n.title,
+      category: whistleCategoryOfNeed(n.categoryCode),
+    }));
+  }, [need.data]);
+  const subject = needId ? { kind: 'need' as const, id: needId } : { kind: 'text' as const };
 
   if (!signedIn) return <View className="page" />;
   if (!allowed) return <AdminForbidden />;
@@ -120,7 +140,7 @@ export default function BlowWhistlePage() {
     };
     const problems = findingId
       ? check(api.grids.convertFindingToWhistle.body, common)
-      : check(api.whistles.blowWhistle.body, { ...common, subject: { kind: 'text' } });
+      : check(api.whistles.blowWhistle.body, { ...common, subject });
     setFields(problems ?? {});
     if (problems) {
       setBanner('请检查标出的项目');
@@ -143,7 +163,7 @@ export default function BlowWhistlePage() {
       const whistleId = findingId
         ? (await call(api.grids.convertFindingToWhistle, { params: { id: findingId }, body: common, header })).outcome
             ?.targetId
-        : (await call(api.whistles.blowWhistle, { body: { ...common, subject: { kind: 'text' } }, header })).id;
+        : (await call(api.whistles.blowWhistle, { body: { ...common, subject }, header })).id;
       void Taro.showToast({ title: '已吹哨', icon: 'success' });
       if (whistleId) void Taro.redirectTo({ url: `/packages/whistles/detail/index?id=${whistleId}` });
       else void Taro.navigateBack();
@@ -167,6 +187,12 @@ export default function BlowWhistlePage() {
 
   return (
     <View className="page whistle-blow">
+      {need.data && (
+        <View className="whistle-blow__from">
+          <Text className="whistle-blow__from-label">来自居民需求</Text>
+          <Text className="whistle-blow__from-text">{`${need.data.place.label} · ${need.data.title}`}</Text>
+        </View>
+      )}
       {finding.data && (
         <View className="whistle-blow__from">
           <Text className="whistle-blow__from-label">来自巡查发现</Text>
