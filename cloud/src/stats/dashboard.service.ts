@@ -60,7 +60,8 @@ function tally(keys: string[]): Map<string, number> {
   return m;
 }
 
-const bandOf = (age: number) => AGE_BANDS.find((b) => age >= b.min && age <= b.max)!.label;
+/** A malformed or future birth date must not break the page: it falls in the first band. */
+const bandOf = (age: number) => (AGE_BANDS.find((b) => age >= b.min && age <= b.max) ?? AGE_BANDS[0]).label;
 const BAND_KEYS = AGE_BANDS.map((b) => ({ code: b.label, label: b.label }));
 
 /** The 数据看板: section 三's findings over the caller's place (definitions in shared/src/stats/dashboard.ts). */
@@ -240,7 +241,8 @@ export class DashboardService {
     const ages = staff.map((s) => ageOn(s.birthDate, asOf));
     const aged40Plus = ages.filter((a) => a >= STAFF_OLDER_AGE).length;
     const collegeOrBelow = staff.filter((s) => (COLLEGE_OR_BELOW as readonly string[]).includes(s.education)).length;
-    const averageAge = ages.length ? Math.round((ages.reduce((a, b) => a + b, 0) * 10) / ages.length) / 10 : null;
+    const known = ages.filter(Number.isFinite);
+    const averageAge = known.length ? Math.round((known.reduce((a, b) => a + b, 0) * 10) / known.length) / 10 : null;
     return {
       total: staff.length,
       averageAge,
