@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查覆盖',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
