@@ -7,7 +7,7 @@ import { seedId } from '../../cloud/src/seed/seed-id';
 import { TAB_BAR, secondPhone, shotOf, signIn, tokenOf } from './admin_support';
 
 // 数据看板 and 响应考核 in the admin tab, for the county admin 冯刚 and 南门's staff 陈静, on the full
-// demo plus a roster (the people area owns it; written here per shared/src/people/rosters.ts) for
+// demo with its roster replaced by one written here (per shared/src/people/rosters.ts) for
 // 南门 as in the report: 280 members, 102 aged 50+, 89 mobile; 24 两委 members.
 let api: ApiProcess;
 let phone: Phone;
@@ -17,6 +17,8 @@ async function addRoster(uri: string) {
   const client = await MongoClient.connect(uri);
   try {
     const db = client.db();
+    // This test's own roster replaces the demo's, so every figure below is the hand count of these rows.
+    for (const c of ['branches', 'partyMembers', 'staffMembers']) await db.collection(c).deleteMany({});
     const nanmen = String(seedId('org:community:nanmen'));
     const xishan = String(seedId('org:community:xishan'));
     const sizes: [string, string, number][] = [

@@ -13,7 +13,7 @@ import { placeSchema, type Place } from '../core/place';
 export interface NeedRouteDoc {
   kind: RouteKind;
   targetId: Types.ObjectId;
-  /** The target's name when it was dispatched: the timeline tells what happened then, even after renames. */
+  /** Events only: the target's name when it was dispatched, so the timeline tells what happened then. */
   title?: string | null;
 }
 
@@ -74,7 +74,6 @@ const routeSchema = new Schema<NeedRouteDoc>(
   {
     kind: { type: String, enum: ROUTE_KINDS, required: true },
     targetId: { type: Schema.Types.ObjectId, required: true },
-    title: { type: String, default: null },
   },
   { _id: false },
 );
