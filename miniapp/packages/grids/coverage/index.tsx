@@ -46,10 +46,7 @@ function CoverageCard({ c }: { c: CoverageItem }) {
     <View className={`coverage-card ${c.patrolled ? '' : 'coverage-card--missing'}`}>
       <View className="coverage-card__top">
         <Text className="coverage-card__grid">{c.grid.name}</Text>
-        <StatusPill
-          text={c.patrolled ? `已巡查 ${c.patrols} 次` : '本周未巡查'}
-          tone={c.patrolled ? 'green' : 'red'}
-        />
+        <StatusPill text={c.patrolled ? `已巡查 ${c.patrols} 次` : '本周未巡查'} tone={c.patrolled ? 'green' : 'red'} />
       </View>
       <Text className="coverage-card__line">{c.community.name}</Text>
       <Text className="coverage-card__line">{`应巡查：${who || '未指定网格员'}`}</Text>
