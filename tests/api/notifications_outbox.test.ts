@@ -5,7 +5,7 @@ import { Clock } from '../../cloud/src/core/clock';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { Notifier, notificationId } from '../../cloud/src/notifications/notifier';
 import { OUTBOX_RULES, OutboxDispatcher } from '../../cloud/src/notifications/outbox.dispatcher';
-import { OutboxLeaseModel, OutboxModel } from '../../cloud/src/notifications/outbox.model';
+import { OutboxLeaseModel, OutboxModel, SubscribeConsentModel } from '../../cloud/src/notifications/outbox.model';
 import { WxIdentityModel } from '../../cloud/src/people/user.model';
 import { ZHUJIAN, blow, deptWhistle, step, uid } from './whistles_support';
 
@@ -42,7 +42,17 @@ beforeAll(async () => {
     });
   }
   for (const a of ['staff', 'department', 'gridWorker', 'resident']) auth[a] = await t.signIn(a);
+  // The official accepted whistle messages often enough for every send below (one acceptance, one
+  // send: notifications_consent.test.ts covers running out).
+  await acceptWhistles('department', 40);
 });
+async function acceptWhistles(account: string, times: number) {
+  const at = new Date();
+  const userId = new Types.ObjectId(uid(account));
+  await t.db
+    .model(SubscribeConsentModel)
+    .insertMany(Array.from({ length: times }, () => ({ userId, topic: 'whistle', answer: 'accept', at })));
+}
 afterEach(async () => {
   clock.reset();
   await dispatcher.dispatchDue(); // nothing left over for the next test's counts
@@ -168,6 +178,8 @@ test('a sender that died between taking its lease and marking the row does not b
 });
 
 test('43101 (not subscribed) marks the row skipped and it is never retried', async () => {
+  // We hold an acceptance, but WeChat no longer does (e.g. the person turned messages off since).
+  await acceptWhistles('gridWorker', 1);
   wx.refuse('o-refuser');
   await t.db.model(WxIdentityModel).create({
     _id: 'o-refuser',

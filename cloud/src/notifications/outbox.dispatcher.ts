@@ -5,7 +5,15 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { every } from '../core/every';
 import { SubscribeMessageClient } from '../wechat/subscribe-message';
-import { OutboxLeaseModel, OutboxModel, type OutboxLease, type OutboxRow } from './outbox.model';
+import {
+  OutboxLeaseModel,
+  OutboxModel,
+  SubscribeConsentModel,
+  SubscribeConsentUseModel,
+  type OutboxLease,
+  type OutboxRow,
+  type SubscribeConsent,
+} from './outbox.model';
 
 export const OUTBOX_RULES = {
   /** A sender holds a row this long; a sender that crashed mid-send loses it after that. Sends time out after 5 s. */
@@ -21,6 +29,8 @@ export const OUTBOX_RULES = {
 /** WeChat: the user has not subscribed (or used up their one-time consent). Retrying cannot help. */
 const NOT_SUBSCRIBED = 43101;
 const DUPLICATE_KEY = 11000;
+/** lastError of a row skipped before sending: WeChat would answer 43101, so it is not asked. */
+export const NO_CONSENT = 'no unused subscription consent';
 
 export interface DispatchSummary {
   sent: number;
@@ -119,6 +129,13 @@ export class OutboxDispatcher {
   }
 
   private async send(row: OutboxRow, leaseNo: number): Promise<keyof DispatchSummary> {
+    if (!(await this.spendConsent(row))) {
+      await this.finish(
+        { _id: row._id, leaseNo },
+        { status: 'skipped', doneAt: this.clock.now(), lastError: NO_CONSENT },
+      );
+      return 'skipped';
+    }
     const outcome = await this.wechat.send({
       touser: row.openid,
       template_id: row.templateId,
@@ -148,6 +165,37 @@ export class OutboxDispatcher {
       .model(OutboxModel)
       .updateOne(mine, { $set: { status: 'pending', dueAt, lastError: error, attempts } });
     return 'retrying';
+  }
+
+  /**
+   * Spends one of the user's unused acceptances of the row's topic on this row, or says there is none.
+   * A retried row keeps the acceptance it took the first time. Spending is an insert keyed by the
+   * acceptance's id: of two senders reaching for the same one, the second gets a duplicate key and
+   * tries the next (FerretDB 1.24 has no atomic conditional update to decrement a count with).
+   */
+  async spendConsent(row: OutboxRow): Promise<boolean> {
+    const uses = this.db.model(SubscribeConsentUseModel);
+    if (await uses.exists({ rowId: row._id })) return true;
+    const accepted = await this.db
+      .model(SubscribeConsentModel)
+      .find({ userId: row.userId, topic: row.topic, answer: 'accept' }, { _id: 1 })
+      .sort({ at: 1, _id: 1 })
+      .lean<Pick<SubscribeConsent, '_id'>[]>();
+    if (!accepted.length) return false;
+    const spent = await uses
+      .find({ _id: { $in: accepted.map((c) => c._id) } }, { _id: 1 })
+      .lean<{ _id: SubscribeConsent['_id'] }[]>();
+    const spentIds = new Set(spent.map((u) => String(u._id)));
+    for (const c of accepted) {
+      if (spentIds.has(String(c._id))) continue;
+      try {
+        await uses.create({ _id: c._id, rowId: row._id, userId: row.userId, topic: row.topic, at: this.clock.now() });
+        return true;
+      } catch (err) {
+        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      }
+    }
+    return false;
   }
 
   /** Marks a row done (only while our lease is its latest) and drops its leases. */

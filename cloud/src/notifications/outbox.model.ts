@@ -8,7 +8,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 /**
  * One WeChat subscription message to send (发件箱). `_id` is the notification's own id, so a
  * retried notify finds the row already there instead of queueing a second one.
- * pending → sending (leased) → sent | skipped (43101: not subscribed) | failed (gave up);
+ * pending → sending (leased) → sent | skipped (no unused consent of the user, or 43101: not subscribed) | failed (gave up);
  * a failed attempt goes back to pending with a later `dueAt`.
  */
 export interface OutboxRow {
@@ -102,4 +102,33 @@ export const SubscribeConsentModel = defineModel<SubscribeConsent>(
     },
     { collection: 'subscribeConsents', versionKey: false },
   ).index({ userId: 1, topic: 1 }),
+);
+
+/**
+ * One acceptance spent on one send: WeChat allows one subscription message per acceptance. `_id` is
+ * the consent's id, so two senders cannot spend the same acceptance (the second insert hits the
+ * primary key); `rowId` lets a retried row reuse the acceptance it already took.
+ */
+export interface SubscribeConsentUse {
+  _id: Types.ObjectId;
+  rowId: Types.ObjectId;
+  userId: Types.ObjectId;
+  topic: SubscribeTopic;
+  at: Date;
+}
+
+export const SubscribeConsentUseModel = defineModel<SubscribeConsentUse>(
+  'SubscribeConsentUse',
+  new Schema<SubscribeConsentUse>(
+    {
+      _id: { type: Schema.Types.ObjectId, required: true },
+      rowId: { type: Schema.Types.ObjectId, required: true },
+      userId: { type: Schema.Types.ObjectId, required: true },
+      topic: { type: String, required: true },
+      at: { type: Date, required: true },
+    },
+    { collection: 'subscribeConsentUses', versionKey: false },
+  )
+    .index({ rowId: 1 })
+    .index({ userId: 1, topic: 1 }),
 );
