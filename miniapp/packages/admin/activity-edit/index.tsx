@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   ACTIVITY_FORMATS,
@@ -8,7 +8,6 @@ import {
   ACTIVITY_STATUS_LABELS,
   MENU_CATEGORIES,
   SERVICE_BRANDS,
-  SHIFT_RULES,
   VOLUNTEER_TEAMS,
   api,
   cancelActivityBody,
@@ -30,22 +29,11 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
-import { QUARTER_TIMES, chinaDate, chinaIso, clock, dateTime, dayLabel, minutesText, timeRange } from '../lib/format';
+import { clock, dateTime, dayLabel, minutesText, timeRange } from '../lib/format';
 import { failure, firstMessage, toMessages, type FieldMessages } from '../lib/forms';
 import { PlacePicker } from '../components/PlacePicker';
-import {
-  ActionBar,
-  Banner,
-  Card,
-  Chips,
-  Field,
-  PickerValue,
-  PlainButton,
-  Sheet,
-  Tag,
-  TextArea,
-  TextInput,
-} from '../components/ui';
+import { ShiftFields, newShiftDraft, shiftBodyOf, type ShiftDraft } from '../components/ShiftFields';
+import { ActionBar, Banner, Card, Chips, Field, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -305,14 +293,6 @@ function RosterSheet({ shift, onClose }: { shift: ShiftDetail; onClose: () => vo
   );
 }
 
-interface ShiftDraft {
-  date: string;
-  start: string;
-  end: string;
-  seats: string;
-  cutoffHours: string;
-}
-
 function ShiftSheet({
   activityId,
   onClose,
@@ -322,27 +302,13 @@ function ShiftSheet({
   onClose: () => void;
   onAdded: () => void;
 }) {
-  const [d, setD] = useState<ShiftDraft>({
-    date: chinaDate(new Date(Date.now() + 86_400_000)),
-    start: '09:00',
-    end: '11:00',
-    seats: '5',
-    cutoffHours: String(SHIFT_RULES.defaultCutoffHours),
-  });
+  const [d, setD] = useState<ShiftDraft>(newShiftDraft);
   const [errors, setErrors] = useState<FieldMessages>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<ShiftDraft>) => setD({ ...d, ...patch });
-  const int = (t: string) => (/^\d+$/.test(t.trim()) ? Number(t.trim()) : t);
 
   async function submit() {
-    const body = {
-      start: chinaIso(d.date, d.start),
-      end: chinaIso(d.date, d.end),
-      seats: int(d.seats),
-      cutoffHours: int(d.cutoffHours),
-    };
-    const parsed = parseWith(createShiftBody, body, 'body');
+    const parsed = parseWith(createShiftBody, shiftBodyOf(d), 'body');
     if (!parsed.ok) {
       setErrors(toMessages(parsed.fields));
       return;
@@ -363,8 +329,6 @@ function ShiftSheet({
     }
   }
 
-  const startIndex = Math.max(0, QUARTER_TIMES.indexOf(d.start));
-  const endIndex = Math.max(0, QUARTER_TIMES.indexOf(d.end));
   return (
     <Sheet
       open
@@ -385,52 +349,7 @@ function ShiftSheet({
       }
     >
       <Banner message={banner} />
-      <Field label="日期" required>
-        <Picker mode="date" value={d.date} start={chinaDate()} onChange={(e) => set({ date: e.detail.value })}>
-          <PickerValue
-            text={`${d.date}（${dayLabel(`${d.date}T12:00:00+08:00`).split(' ')[1]}）`}
-            placeholder="选择日期"
-          />
-        </Picker>
-      </Field>
-      <View className="shift-sheet__row">
-        <Field label="开始" required error={errors.start}>
-          <Picker
-            mode="selector"
-            range={QUARTER_TIMES as string[]}
-            value={startIndex}
-            onChange={(e) => set({ start: QUARTER_TIMES[Number(e.detail.value)] })}
-          >
-            <PickerValue text={d.start} placeholder="开始时间" />
-          </Picker>
-        </Field>
-        <Field label="结束" required error={errors.end}>
-          <Picker
-            mode="selector"
-            range={QUARTER_TIMES as string[]}
-            value={endIndex}
-            onChange={(e) => set({ end: QUARTER_TIMES[Number(e.detail.value)] })}
-          >
-            <PickerValue text={d.end} placeholder="结束时间" />
-          </Picker>
-        </Field>
-      </View>
-      <View className="shift-sheet__row">
-        <Field label="名额" required error={errors.seats}>
-          <TextInput value={d.seats} onInput={(seats) => set({ seats })} type="number" maxlength={3} />
-        </Field>
-        <Field label="提前截止（小时）" error={errors.cutoffHours}>
-          <TextInput
-            value={d.cutoffHours}
-            onInput={(cutoffHours) => set({ cutoffHours })}
-            type="number"
-            maxlength={3}
-          />
-        </Field>
-      </View>
-      <Text className="shift-sheet__hint">
-        时间按整刻钟（15 分钟）安排；开始前“提前截止”小时停止认领，志愿者也不能再自行取消。
-      </Text>
+      <ShiftFields value={d} onChange={(patch) => setD({ ...d, ...patch })} errors={errors} />
     </Sheet>
   );
 }

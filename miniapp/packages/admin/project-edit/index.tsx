@@ -11,6 +11,7 @@ import {
   PROJECT_STATUS_LABELS,
   ROLE_LABELS,
   addMilestoneBody,
+  WHISTLE_TYPE_RULES,
   api,
   cancelProjectBody,
   createProjectBody,
@@ -336,6 +337,7 @@ export default function ProjectEditPage() {
   const allowed = access.staff && access.can(api.projects.updateMilestone);
   const canCreate = access.can(api.projects.createProject);
   const hasCommunity = !!access.user?.community;
+  const canBlow = WHISTLE_TYPE_RULES.projectToDepartment.blowers.some((r) => access.roles.includes(r));
   const project = useRemote(
     () => call(api.projects.getProject, { params: { id } }),
     [id],
@@ -674,6 +676,19 @@ export default function ProjectEditPage() {
           </View>
         ))}
       </Card>
+
+      {p.canEdit && active && canBlow && (
+        <Card title="项目吹哨" className="project-edit__whistle">
+          <Text className="project-edit__empty">项目推进中遇到需要职能部门解决的问题，可吹哨请部门限时报到。</Text>
+          <PlainButton
+            tone="danger"
+            className="project-edit__blow"
+            onClick={() => void Taro.navigateTo({ url: `/packages/whistles/blow/index?projectId=${p.id}` })}
+          >
+            项目吹哨
+          </PlainButton>
+        </Card>
+      )}
 
       {p.canEdit && (
         <Card

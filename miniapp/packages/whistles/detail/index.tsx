@@ -9,6 +9,7 @@ import {
   WHISTLE_TARGET_STATUS_LABELS,
   WHISTLE_TYPE_LABELS,
   WHISTLE_URGENCY_LABELS,
+  MAX_WHISTLE_PHOTOS,
   api,
   whistleCategoryName,
   type WhistleAction,
@@ -22,6 +23,7 @@ import { ApiPhoto, STAR_WORDS, Stars, StatusPill } from '../../../components/Res
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, TextArea } from '../../admin/components/ui';
 import { dateTime } from '../../admin/lib/format';
+import { PhotoPicker, photoIds, photoProblem, type PhotoItem } from '../../admin/components/PhotoPicker';
 import { TARGET_TONES, URGENCY_TONES, WHISTLE_TONES, activeDeadline, countdown } from '../look';
 import '../../admin/components/ui.scss';
 import './index.scss';
@@ -78,6 +80,13 @@ function TargetCard({
       {t.reportedAt && <InfoRow label="报到">{`${t.reportedBy?.name ?? ''} · ${dateTime(t.reportedAt)}`}</InfoRow>}
       {t.lastSendBackReason && t.status === 'sentBack' && <InfoRow label="退回原因">{t.lastSendBackReason}</InfoRow>}
       {t.result && <InfoRow label="办理结果">{t.result}</InfoRow>}
+      {t.resultPhotos.length > 0 && (
+        <View className="whistle-detail__photos whistle-target__photos">
+          {t.resultPhotos.map((p) => (
+            <ApiPhoto key={p.id} url={p.url} className="whistle-detail__photo" />
+          ))}
+        </View>
+      )}
       {t.satisfaction !== null && (
         <InfoRow label="满意度">
           <View className="whistle-target__stars">
@@ -145,6 +154,7 @@ export default function WhistleDetailPage() {
   const [open, setOpen] = useState<Open | null>(null);
   const [text, setText] = useState('');
   const [stars, setStars] = useState(5);
+  const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -154,17 +164,23 @@ export default function WhistleDetailPage() {
     setOpen({ target, action });
     setText('');
     setStars(5);
+    setPhotos([]);
     setError(null);
   };
 
   const submit = async () => {
     if (!open) return;
     const { target, action } = open;
+    const waiting = action === 'resolve' ? photoProblem(photos) : null;
+    if (waiting) {
+      setError(waiting);
+      return;
+    }
     const body =
       action === 'report'
         ? { note: text.trim() || undefined }
         : action === 'resolve'
-          ? { result: text, photos: [] }
+          ? { result: text, photos: photoIds(photos) }
           : action === 'confirm'
             ? { satisfaction: stars, comment: text }
             : { reason: text };
@@ -243,6 +259,23 @@ export default function WhistleDetailPage() {
         {w.subject.kind === 'finding' && <InfoRow label="来源">网格巡查发现</InfoRow>}
         {w.subject.kind === 'need' && <InfoRow label="来源">居民需求</InfoRow>}
       </Card>
+
+      {w.volunteerCall && (
+        <Card title="党员报到召集" className="whistle-detail__call">
+          <Text className="whistle-detail__call-text">
+            已开出志愿活动，本社区在职党员可报名参加，按时到场即为报到。
+          </Text>
+          <PlainButton
+            tone="brand"
+            className="whistle-detail__call-link"
+            onClick={() =>
+              void Taro.navigateTo({ url: `/packages/activities/detail/index?id=${w.volunteerCall!.activityId}` })
+            }
+          >
+            查看活动并报名
+          </PlainButton>
+        </Card>
+      )}
 
       <Text className="section-title whistle-detail__section">报到对象</Text>
       {w.targets.map((t) => (
@@ -325,6 +358,16 @@ export default function WhistleDetailPage() {
             onInput={setText}
           />
         </Field>
+        {action === 'resolve' && (
+          <Field label={`现场照片（选填，最多 ${MAX_WHISTLE_PHOTOS} 张）`}>
+            <PhotoPicker
+              className="whistle-detail__resolve-photos"
+              photos={photos}
+              max={MAX_WHISTLE_PHOTOS}
+              onChange={(update) => setPhotos((now) => update(now))}
+            />
+          </Field>
+        )}
       </Sheet>
     </View>
   );
