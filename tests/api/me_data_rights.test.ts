@@ -2,6 +2,7 @@ import { startApp, type TestApp } from '../support/app';
 import { AuditModel } from '../../cloud/src/core/audit';
 import { ServiceRecordModel } from '../../cloud/src/activities/attendance.model';
 import { NeedModel } from '../../cloud/src/needs/need.model';
+import { SubscribeConsentModel } from '../../cloud/src/notifications/outbox.model';
 import { seedId } from '../../cloud/src/seed/seed-id';
 
 // A person downloads everything held about them and deletes their account (PIPL). The export holds
@@ -116,6 +117,12 @@ test('deleting needs the confirmation phrase', async () => {
 });
 
 test('after deletion: no name or phone anywhere, no sign-in, statistics unchanged, staff see 已注销用户', async () => {
+  const consent = await t
+    .http()
+    .post('/api/v1/me/subscribe-consents')
+    .set('Authorization', auth.resident)
+    .send({ topic: 'need', answer: 'accept' });
+  expect(consent.status).toBe(200);
   const before = await statsSnapshot();
   const dumpBefore = await rawDump();
   for (const who of ['resident', 'volunteer'] as const) {
@@ -135,6 +142,8 @@ test('after deletion: no name or phone anywhere, no sign-in, statistics unchange
     expect(dump).not.toContain(PEOPLE[who].name);
     expect(dump).not.toContain(PEOPLE[who].phone);
   }
+  // Their WeChat subscription consents go with them.
+  expect(await t.db.model(SubscribeConsentModel).countDocuments({ userId: seedId('user:resident') })).toBe(0);
   // Someone else's data is untouched.
   expect(dump).toContain(PEOPLE.resident2.name);
   expect(dump).toContain(PEOPLE.resident2.phone);

@@ -1,7 +1,9 @@
 import { registerPersonalData } from '../people/personal-data';
 import { NotificationModel, type Notification } from './notification.model';
+import { OutboxModel, SubscribeConsentModel, SubscribeConsentUseModel } from './outbox.model';
 
-// In-app messages are the person's own and mean nothing to anyone else: exported, then deleted.
+// In-app messages are the person's own and mean nothing to anyone else: exported, then deleted, with
+// the WeChat messages queued for them (openid and text) and their subscription consents.
 registerPersonalData({
   area: 'notifications',
   async exportFor({ db }, userId) {
@@ -10,5 +12,8 @@ registerPersonalData({
   },
   async eraseFor({ db }, userId) {
     await db.model(NotificationModel).deleteMany({ userId });
+    await db.model(OutboxModel).deleteMany({ userId });
+    await db.model(SubscribeConsentModel).deleteMany({ userId });
+    await db.model(SubscribeConsentUseModel).deleteMany({ userId });
   },
 });
