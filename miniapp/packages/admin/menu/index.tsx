@@ -9,15 +9,11 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../lib/usePaged';
 import { menuItems } from '../lib/cache';
+import { confirmDanger } from '../lib/useSubmit';
 import { ActionBar, PlainButton, Tag } from '../components/ui';
 import { AdminList, useListPage } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
-
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#D42A1F' });
-  return r.confirm;
-}
 
 function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => void }) {
   const category = MENU_CATEGORIES.find((c) => c.code === item.categoryCode);
@@ -71,7 +67,7 @@ function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => v
             tone="danger"
             disabled={busy}
             onClick={() =>
-              void confirm(
+              void confirmDanger(
                 '停用服务',
                 `停用「${item.name}」后居民不能再点单，已有的需求照常办理。确定停用吗？`,
                 '停用',
@@ -97,7 +93,7 @@ function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => v
             className="menu-admin-item__hide"
             disabled={busy}
             onClick={() =>
-              void confirm(
+              void confirmDanger(
                 '在本社区隐藏',
                 `本社区居民将看不到「${item.name}」，以后可以恢复。确定隐藏吗？`,
                 '隐藏',
