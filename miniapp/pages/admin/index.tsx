@@ -22,46 +22,176 @@ interface Overview {
   failed: number;
 }
 
-type Task =
-  | 'needs'
-  | 'whistles'
-  | 'patrols'
-  | 'coverage'
-  | 'bookings'
-  | 'activities'
-  | 'projects'
-  | 'menu'
-  | 'notices'
-  | 'shop'
-  | 'party'
-  | 'import'
-  | 'teams'
-  | 'dashboard'
-  | 'kpis';
+/** Who may see a task: read from the endpoints' access lists, as the API decides. */
+type Can = (access: AdminAccess) => boolean;
 
-/** The tasks this person's roles may act on, read from the endpoints' access lists. */
-function tasksOf(access: AdminAccess): Task[] {
-  const tasks: Task[] = [];
-  if (access.can(api.needs.listNeeds)) tasks.push('needs');
-  if (access.can(api.whistles.listWhistles)) tasks.push('whistles');
-  if (access.can(api.grids.listPatrols)) tasks.push('patrols');
-  // Coverage is for whoever oversees several grids; a grid worker sees their own patrols.
-  if (access.can(api.grids.getPatrolCoverage) && access.roles.some((r) => r !== 'gridWorker')) tasks.push('coverage');
-  if (access.can(api.resources.approveBooking)) tasks.push('bookings');
-  if (access.can(api.activities.createActivity)) tasks.push('activities');
-  if (access.can(api.projects.updateMilestone)) tasks.push('projects');
-  if (access.can(api.menu.listMenuAdmin)) tasks.push('menu');
-  // The board is a community's: staff post to their own (street and county roles have none).
-  if (access.can(api.notices.postNotice) && access.user?.community) tasks.push('notices');
-  if (access.can(api.points.createShopItem) && access.user?.community) tasks.push('shop');
-  // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
-  if (access.can(api.party.listBranches)) tasks.push('party');
-  if (access.can(api.imports.dryRunImport)) tasks.push('import');
-  if (access.can(api.teams.updateTeam)) tasks.push('teams');
-  if (access.can(api.stats.getDashboard)) tasks.push('dashboard');
-  if (access.can(api.stats.getResponseKpis)) tasks.push('kpis');
-  return tasks;
+/** A unit admin's activities are the unit's own; the county-wide counts would mislead. */
+const unitOnly = (access: AdminAccess) =>
+  access.roles.includes('unitAdmin') && !access.roles.some((r) => r === 'staff' || r === 'countyAdmin');
+
+/**
+ * One row of the work table: shown when `can` allows it, in this order. `sub` may read the counts
+ * (`o`); `badge` is a red number on the right. `task` also names the row's `admin-task--` class.
+ */
+interface TaskEntry {
+  task: string;
+  icon: string;
+  title: string;
+  sub: string | ((o: Overview, access: AdminAccess) => string);
+  badge?: (o: Overview) => number | null | undefined;
+  url: string;
+  can: Can;
 }
+
+/** Tasks whose counts the home loads (the rows read them from the overview). */
+type Counted = 'needs' | 'whistles' | 'bookings' | 'activities' | 'projects' | 'menu';
+
+const canNeeds: Can = (a) => a.can(api.needs.listNeeds);
+
+const TASKS: readonly TaskEntry[] = [
+  {
+    task: 'whistles',
+    icon: '哨',
+    title: '吹哨报到',
+    sub: (o) =>
+      o.whistles
+        ? [
+            `待报到 ${o.whistles.pending}`,
+            o.whistles.toConfirm ? `待确认 ${o.whistles.toConfirm}` : '',
+            o.whistles.overdue ? `超时 ${o.whistles.overdue}` : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')
+        : '限时报到、办结、确认',
+    badge: (o) => o.whistles?.overdue,
+    url: '/packages/whistles/list/index',
+    can: (a) => a.can(api.whistles.listWhistles),
+  },
+  {
+    task: 'patrols',
+    icon: '巡',
+    title: '网格巡查',
+    sub: (_, a) => (a.can(api.grids.logPatrol) ? '记录每周巡查，发现问题一步转办' : '查看巡查记录和发现的问题'),
+    url: '/packages/grids/patrols/index',
+    can: (a) => a.can(api.grids.listPatrols),
+  },
+  {
+    task: 'coverage',
+    icon: '覆',
+    title: '巡查覆盖',
+    sub: '本周哪些网格还没有巡查、应由谁巡查',
+    url: '/packages/grids/coverage/index',
+    // Coverage is for whoever oversees several grids; a grid worker sees their own patrols.
+    can: (a) => a.can(api.grids.getPatrolCoverage) && a.roles.some((r) => r !== 'gridWorker'),
+  },
+  {
+    task: 'bookings',
+    icon: '约',
+    title: '场地预约审批',
+    sub: (o) =>
+      o.pendingBookings === null
+        ? '查看并审批预约'
+        : o.pendingBookings
+          ? `${o.pendingBookings} 个预约等待审批`
+          : '暂无待审批的预约',
+    badge: (o) => o.pendingBookings,
+    url: '/packages/admin/bookings/index',
+    can: (a) => a.can(api.resources.approveBooking),
+  },
+  {
+    task: 'activities',
+    icon: '志',
+    title: '志愿活动',
+    sub: (o, a) =>
+      o.activities && !unitOnly(a)
+        ? `即将进行 ${o.activities.upcoming} 个${o.activities.drafts ? ` · 草稿 ${o.activities.drafts} 个` : ''}`
+        : '发布活动、排班、签到码、确认时长',
+    url: '/packages/admin/activities/index',
+    can: (a) => a.can(api.activities.createActivity),
+  },
+  {
+    task: 'projects',
+    icon: '项',
+    title: '公益项目',
+    sub: (o) => (o.projects ? `共 ${o.projects.total} 个 · 实施中 ${o.projects.active} 个` : '立项、里程碑、公开进展'),
+    url: '/packages/admin/projects/index',
+    can: (a) => a.can(api.projects.updateMilestone),
+  },
+  {
+    task: 'menu',
+    icon: '单',
+    title: '服务菜单',
+    sub: (o) => (o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`),
+    url: '/packages/admin/menu/index',
+    can: (a) => a.can(api.menu.listMenuAdmin),
+  },
+  {
+    task: 'teams',
+    icon: '🤝',
+    title: '志愿队与服务站点',
+    sub: '审核入队、设置队长、管理服务站点',
+    url: '/packages/teams/manage/index',
+    can: (a) => a.can(api.teams.updateTeam),
+  },
+  {
+    task: 'dashboard',
+    icon: '📊',
+    title: '数据看板',
+    sub: '党支部、党员、小区、“两委”、志愿服务、联建与需求统计',
+    url: '/packages/admin/dashboard/index',
+    can: (a) => a.can(api.stats.getDashboard),
+  },
+  {
+    task: 'kpis',
+    icon: '⏱️',
+    title: '响应考核',
+    sub: '吹哨报到三率、报到与办结用时、超时清单',
+    url: '/packages/admin/kpis/index',
+    can: (a) => a.can(api.stats.getResponseKpis),
+  },
+  {
+    task: 'notices',
+    icon: '告',
+    title: '社区公告',
+    sub: '发布停水停电、活动预告等通知',
+    url: '/packages/admin/notices/index',
+    // The board is a community's: staff post to their own (street and county roles have none).
+    can: (a) => a.can(api.notices.postNotice) && !!a.user?.community,
+  },
+  {
+    task: 'shop',
+    icon: '🎁',
+    title: '积分超市',
+    sub: '核对领取码、上架和补货',
+    url: '/packages/admin/shop/index',
+    can: (a) => a.can(api.points.createShopItem) && !!a.user?.community,
+  },
+  // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
+  {
+    task: 'party',
+    icon: '🚩',
+    title: '党支部与党员',
+    sub: '支部人数、党员分类、流动党员',
+    url: '/packages/admin/party-branches/index',
+    can: (a) => a.can(api.party.listBranches),
+  },
+  {
+    task: 'party-reports',
+    icon: '🤝',
+    title: '双报到 · 双报告',
+    sub: '在职党员报到岗位、年终评价导出',
+    url: '/packages/admin/party-reports/index',
+    can: (a) => a.can(api.party.listBranches),
+  },
+  {
+    task: 'import',
+    icon: '📥',
+    title: '名册导入',
+    sub: '居民、志愿者、党员等名册从 Excel 导入',
+    url: '/packages/admin/import/index',
+    can: (a) => a.can(api.imports.dryRunImport),
+  },
+];
 
 async function pendingBookings(): Promise<number> {
   const resources = await call(api.resources.listResources, {
@@ -78,8 +208,8 @@ async function pendingBookings(): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
-async function loadOverview(tasks: Task[]): Promise<Overview> {
-  const has = (t: Task) => tasks.includes(t);
+async function loadOverview(tasks: string[]): Promise<Overview> {
+  const has = (t: Counted) => tasks.includes(t);
   const settled = await Promise.allSettled([
     has('needs') ? call(api.needs.listNeeds, { query: { pageSize: 1 } }) : null,
     has('bookings') ? pendingBookings() : null,
@@ -166,24 +296,19 @@ function NeedStats({ inbox, readOnlyHint }: { inbox: NeedInbox | null; readOnlyH
   );
 }
 
-function TaskRow(props: {
-  icon: string;
-  title: string;
-  sub: string;
-  badge?: number | null;
-  url: string;
-  hook: string;
-}) {
+function TaskRow({ entry, o, access }: { entry: TaskEntry; o: Overview; access: AdminAccess }) {
+  const sub = typeof entry.sub === 'string' ? entry.sub : entry.sub(o, access);
+  const badge = entry.badge?.(o);
   return (
-    <View className={`admin-task admin-task--${props.hook}`} onClick={() => open(props.url)}>
+    <View className={`admin-task admin-task--${entry.task}`} onClick={() => open(entry.url)}>
       <View className="admin-task__icon">
-        <Text>{props.icon}</Text>
+        <Text>{entry.icon}</Text>
       </View>
       <View className="admin-task__body">
-        <Text className="admin-task__title">{props.title}</Text>
-        <Text className="admin-task__sub">{props.sub}</Text>
+        <Text className="admin-task__title">{entry.title}</Text>
+        <Text className="admin-task__sub">{sub}</Text>
       </View>
-      {!!props.badge && <Text className="admin-task__badge">{props.badge > 99 ? '99+' : props.badge}</Text>}
+      {!!badge && <Text className="admin-task__badge">{badge > 99 ? '99+' : badge}</Text>}
       <Text className="admin-task__arrow">›</Text>
     </View>
   );
@@ -192,7 +317,9 @@ function TaskRow(props: {
 export default function AdminHomePage() {
   const signedIn = useSignedIn();
   const access = useAdminAccess();
-  const tasks = tasksOf(access);
+  const rows = TASKS.filter((t) => t.can(access));
+  // The tasks this person's roles may act on: the inbox (drawn above the rows), then the rows.
+  const tasks = [...(canNeeds(access) ? ['needs'] : []), ...rows.map((t) => t.task)];
   const enabled = signedIn && access.staff && tasks.length > 0;
   const overview = useRemote(() => loadOverview(tasks), [tasks.join()], enabled);
   const shown = useRef(false);
@@ -219,9 +346,6 @@ export default function AdminHomePage() {
   const role = access.roles.find((r) => STAFF_ROLES.includes(r));
   const o = overview.data;
   const place = user?.community?.name ?? user?.org?.name ?? '';
-  // A unit admin's activities are the unit's own; the county-wide counts would mislead.
-  const unitOnly =
-    access.roles.includes('unitAdmin') && !access.roles.some((r) => r === 'staff' || r === 'countyAdmin');
 
   return (
     <View className="page admin-home">
@@ -245,171 +369,11 @@ export default function AdminHomePage() {
                 readOnlyHint={access.roles.includes('streetAdmin') && !access.roles.includes('staff')}
               />
             )}
-            {tasks.some((t) => t !== 'needs') && (
+            {rows.length > 0 && (
               <View className="admin-home__tasks">
-                {tasks.includes('whistles') && (
-                  <TaskRow
-                    hook="whistles"
-                    icon="哨"
-                    title="吹哨报到"
-                    sub={
-                      o.whistles
-                        ? [
-                            `待报到 ${o.whistles.pending}`,
-                            o.whistles.toConfirm ? `待确认 ${o.whistles.toConfirm}` : '',
-                            o.whistles.overdue ? `超时 ${o.whistles.overdue}` : '',
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')
-                        : '限时报到、办结、确认'
-                    }
-                    badge={o.whistles?.overdue}
-                    url="/packages/whistles/list/index"
-                  />
-                )}
-                {tasks.includes('patrols') && (
-                  <TaskRow
-                    hook="patrols"
-                    icon="巡"
-                    title="网格巡查"
-                    sub={
-                      access.can(api.grids.logPatrol) ? '记录每周巡查，发现问题一步转办' : '查看巡查记录和发现的问题'
-                    }
-                    url="/packages/grids/patrols/index"
-                  />
-                )}
-                {tasks.includes('coverage') && (
-                  <TaskRow
-                    hook="coverage"
-                    icon="覆"
-                    title="巡查覆盖"
-                    sub="本周哪些网格还没有巡查、应由谁巡查"
-                    url="/packages/grids/coverage/index"
-                  />
-                )}
-                {tasks.includes('bookings') && (
-                  <TaskRow
-                    hook="bookings"
-                    icon="约"
-                    title="场地预约审批"
-                    sub={
-                      o.pendingBookings === null
-                        ? '查看并审批预约'
-                        : o.pendingBookings
-                          ? `${o.pendingBookings} 个预约等待审批`
-                          : '暂无待审批的预约'
-                    }
-                    badge={o.pendingBookings}
-                    url="/packages/admin/bookings/index"
-                  />
-                )}
-                {tasks.includes('activities') && (
-                  <TaskRow
-                    hook="activities"
-                    icon="志"
-                    title="志愿活动"
-                    sub={
-                      o.activities && !unitOnly
-                        ? `即将进行 ${o.activities.upcoming} 个${o.activities.drafts ? ` · 草稿 ${o.activities.drafts} 个` : ''}`
-                        : '发布活动、排班、签到码、确认时长'
-                    }
-                    url="/packages/admin/activities/index"
-                  />
-                )}
-                {tasks.includes('projects') && (
-                  <TaskRow
-                    hook="projects"
-                    icon="项"
-                    title="公益项目"
-                    sub={
-                      o.projects
-                        ? `共 ${o.projects.total} 个 · 实施中 ${o.projects.active} 个`
-                        : '立项、里程碑、公开进展'
-                    }
-                    url="/packages/admin/projects/index"
-                  />
-                )}
-                {tasks.includes('menu') && (
-                  <TaskRow
-                    hook="menu"
-                    icon="单"
-                    title="服务菜单"
-                    sub={o.menu === null ? '管理本社区可点单的服务' : `共 ${o.menu} 项服务（含停用）`}
-                    url="/packages/admin/menu/index"
-                  />
-                )}
-                {tasks.includes('teams') && (
-                  <TaskRow
-                    hook="teams"
-                    icon="🤝"
-                    title="志愿队与服务站点"
-                    sub="审核入队、设置队长、管理服务站点"
-                    url="/packages/teams/manage/index"
-                  />
-                )}
-                {tasks.includes('dashboard') && (
-                  <TaskRow
-                    hook="dashboard"
-                    icon="📊"
-                    title="数据看板"
-                    sub="党支部、党员、小区、“两委”、志愿服务、联建与需求统计"
-                    url="/packages/admin/dashboard/index"
-                  />
-                )}
-                {tasks.includes('kpis') && (
-                  <TaskRow
-                    hook="kpis"
-                    icon="⏱️"
-                    title="响应考核"
-                    sub="吹哨报到三率、报到与办结用时、超时清单"
-                    url="/packages/admin/kpis/index"
-                  />
-                )}
-                {tasks.includes('notices') && (
-                  <TaskRow
-                    hook="notices"
-                    icon="告"
-                    title="社区公告"
-                    sub="发布停水停电、活动预告等通知"
-                    url="/packages/admin/notices/index"
-                  />
-                )}
-                {tasks.includes('shop') && (
-                  <TaskRow
-                    hook="shop"
-                    icon="🎁"
-                    title="积分超市"
-                    sub="核对领取码、上架和补货"
-                    url="/packages/admin/shop/index"
-                  />
-                )}
-                {tasks.includes('party') && (
-                  <>
-                    <TaskRow
-                      hook="party"
-                      icon="🚩"
-                      title="党支部与党员"
-                      sub="支部人数、党员分类、流动党员"
-                      url="/packages/admin/party-branches/index"
-                    />
-                    <TaskRow
-                      hook="party-reports"
-                      icon="🤝"
-                      title="双报到 · 双报告"
-                      sub="在职党员报到岗位、年终评价导出"
-                      url="/packages/admin/party-reports/index"
-                    />
-                  </>
-                )}
-                {tasks.includes('import') && (
-                  <TaskRow
-                    hook="import"
-                    icon="📥"
-                    title="名册导入"
-                    sub="居民、志愿者、党员等名册从 Excel 导入"
-                    url="/packages/admin/import/index"
-                  />
-                )}
+                {rows.map((t) => (
+                  <TaskRow key={t.task} entry={t} o={o} access={access} />
+                ))}
               </View>
             )}
             {o.failed > 0 && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ACTIVITY_FORMAT_LABELS, ACTIVITY_STATUS_LABELS, api, type ActivitySummary } from '@gongzhi/shared';
@@ -7,11 +7,11 @@ import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../lib/usePaged';
 import { dayLabel, clock } from '../lib/format';
-import { ActionBar, ListFoot, Tag } from '../components/ui';
+import { ActionBar, Tag } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -95,13 +95,7 @@ export default function AdminActivitiesPage() {
     [tab, units.data],
     signedIn && allowed && ready,
   );
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
-  const [seen, setSeen] = useState(false);
-  useDidShow(() => {
-    if (seen && allowed) void list.reload();
-    setSeen(true);
-  });
+  useListPage(list, { reloadOnShow: allowed });
 
   if (!signedIn) return <View className="page" />;
   if (!allowed) {
@@ -125,14 +119,11 @@ export default function AdminActivitiesPage() {
           </View>
         ))}
       </ScrollView>
-      {list.loading && list.items.length === 0 && <LoadingCards count={3} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.error && !list.loading && list.items.length === 0 && (
-        <EmptyState text="这里还没有活动" hint="点下方“发布活动”，排好班次后志愿者就能认领" />
-      )}
-      {!list.error && list.items.map((a) => <ActivityRow key={a.id} a={a} />)}
-      {list.moreError && <Text className="admin-list-foot">{`${list.moreError}，上拉重试`}</Text>}
-      {!list.error && <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />}
+      <AdminList
+        list={list}
+        empty={{ text: '这里还没有活动', hint: '点下方“发布活动”，排好班次后志愿者就能认领' }}
+        render={(a) => <ActivityRow key={a.id} a={a} />}
+      />
       <ActionBar>
         <Button
           className="admin-activities__add"

@@ -30,10 +30,12 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { clock, dateTime, dayLabel, minutesText, timeRange } from '../lib/format';
-import { failure, firstMessage, toMessages, type FieldMessages } from '../lib/forms';
+import { firstMessage, toMessages, type FieldMessages } from '../lib/forms';
+import { binder, confirmDanger, useSubmit } from '../lib/useSubmit';
 import { PlacePicker } from '../components/PlacePicker';
 import { ShiftFields, newShiftDraft, shiftBodyOf, type ShiftDraft } from '../components/ShiftFields';
-import { ActionBar, Banner, Card, Chips, Field, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
+import { ActionBar, Banner, Card, Field, PlainButton, Sheet, Tag, TextInput } from '../components/ui';
+import { AreaField, ChipsField, EditSection, TextField } from '../components/form';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -75,11 +77,6 @@ function fromActivity(a: ActivityDetail): Draft {
   };
 }
 
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#D42A1F' });
-  return r.confirm;
-}
-
 function ActivityForm({
   draft,
   set,
@@ -92,45 +89,48 @@ function ActivityForm({
   hasCommunity: boolean;
 }) {
   const e = errors;
+  const bind = binder(draft, set, e);
   return (
     <>
-      <Field label="活动名称" required error={e.title}>
-        <TextInput
-          value={draft.title}
-          onInput={(title) => set({ title })}
-          placeholder="例如：法律援助进社区·周六咨询日"
-          maxlength={60}
-        />
-      </Field>
-      <Field label="服务品牌" required error={e.brand}>
-        <Chips
-          options={SERVICE_BRANDS.map((b) => ({ value: b.code, label: b.name }))}
-          value={draft.brand}
-          onChange={(brand) =>
-            set({
-              brand,
-              categoryCode: SERVICE_BRANDS.find((b) => b.code === brand)?.categoryCode ?? draft.categoryCode,
-            })
-          }
-        />
-      </Field>
-      <Field label="服务类别" required error={e.categoryCode} hint="派单时，同类别的需求会推荐到这个活动">
-        <Chips
-          options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
-          value={draft.categoryCode}
-          onChange={(categoryCode) => set({ categoryCode })}
-        />
-      </Field>
-      <Field label="志愿队（选填）" error={e.team}>
-        <Chips
-          options={[
-            { value: 'none', label: '不指定' },
-            ...VOLUNTEER_TEAMS.map((t) => ({ value: t.code, label: t.name })),
-          ]}
-          value={draft.team ?? 'none'}
-          onChange={(v) => set({ team: v === 'none' ? null : (v as TeamCode) })}
-        />
-      </Field>
+      <TextField
+        label="活动名称"
+        required
+        {...bind('title')}
+        placeholder="例如：法律援助进社区·周六咨询日"
+        maxlength={60}
+      />
+      <ChipsField
+        label="服务品牌"
+        required
+        error={e.brand}
+        options={SERVICE_BRANDS.map((b) => ({ value: b.code, label: b.name }))}
+        value={draft.brand}
+        onChange={(brand) =>
+          set({
+            brand,
+            categoryCode: SERVICE_BRANDS.find((b) => b.code === brand)?.categoryCode ?? draft.categoryCode,
+          })
+        }
+      />
+      <ChipsField
+        label="服务类别"
+        required
+        error={e.categoryCode}
+        hint="派单时，同类别的需求会推荐到这个活动"
+        options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
+        value={draft.categoryCode}
+        onChange={(categoryCode) => set({ categoryCode })}
+      />
+      <ChipsField
+        label="志愿队（选填）"
+        error={e.team}
+        options={[
+          { value: 'none', label: '不指定' },
+          ...VOLUNTEER_TEAMS.map((t) => ({ value: t.code, label: t.name })),
+        ]}
+        value={draft.team ?? 'none'}
+        onChange={(v) => set({ team: v === 'none' ? null : (v as TeamCode) })}
+      />
       <Field label="活动地点" required error={e.placeId}>
         <PlacePicker
           value={draft.placeId}
@@ -140,29 +140,28 @@ function ActivityForm({
           onCommunity={(communityId) => set({ communityId, placeId: '' })}
         />
       </Field>
-      <Field label="详细地址" required error={e.address}>
-        <TextInput
-          value={draft.address}
-          onInput={(address) => set({ address })}
-          placeholder="例如：南门社区党群服务中心一楼"
-          maxlength={100}
-        />
-      </Field>
-      <Field label="活动形式" required error={e.format} hint="座谈会议与实践服务分开统计">
-        <Chips
-          options={ACTIVITY_FORMATS.map((f) => ({ value: f, label: ACTIVITY_FORMAT_LABELS[f] }))}
-          value={draft.format}
-          onChange={(format) => set({ format })}
-        />
-      </Field>
-      <Field label="活动介绍" error={e.description}>
-        <TextArea
-          value={draft.description}
-          onInput={(description) => set({ description })}
-          placeholder="做什么、需要志愿者带什么、注意事项"
-          maxlength={2000}
-        />
-      </Field>
+      <TextField
+        label="详细地址"
+        required
+        {...bind('address')}
+        placeholder="例如：南门社区党群服务中心一楼"
+        maxlength={100}
+      />
+      <ChipsField
+        label="活动形式"
+        required
+        error={e.format}
+        hint="座谈会议与实践服务分开统计"
+        options={ACTIVITY_FORMATS.map((f) => ({ value: f, label: ACTIVITY_FORMAT_LABELS[f] }))}
+        value={draft.format}
+        onChange={(format) => set({ format })}
+      />
+      <AreaField
+        label="活动介绍"
+        {...bind('description')}
+        placeholder="做什么、需要志愿者带什么、注意事项"
+        maxlength={2000}
+      />
     </>
   );
 }
@@ -212,7 +211,7 @@ function RosterRow({ entry, shiftId, onDone }: { entry: ShiftRosterEntry; shiftI
       return;
     }
     const text = minutes.trim() ? minutesText(Number(minutes)) : '按签到签退时间计算';
-    if (!(await confirm('确认服务时长', `${entry.name}：${text}。确认后不能修改。`, '确认'))) return;
+    if (!(await confirmDanger('确认服务时长', `${entry.name}：${text}。确认后不能修改。`, '确认'))) return;
     setBusy(true);
     try {
       await call(api.activities.confirmHours, { params: { id: shiftId }, body });
@@ -303,29 +302,15 @@ function ShiftSheet({
   onAdded: () => void;
 }) {
   const [d, setD] = useState<ShiftDraft>(newShiftDraft);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, banner, saving: busy, validate, send } = useSubmit();
 
   async function submit() {
-    const parsed = parseWith(createShiftBody, shiftBodyOf(d), 'body');
-    if (!parsed.ok) {
-      setErrors(toMessages(parsed.fields));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setBanner(null);
-    try {
-      await call(api.activities.addShift, { params: { id: activityId }, body: parsed.data });
+    const parsed = validate(createShiftBody, shiftBodyOf(d), { quiet: true });
+    if (!parsed) return;
+    const added = await send(() => call(api.activities.addShift, { params: { id: activityId }, body: parsed }));
+    if (added) {
       void Taro.showToast({ title: '已添加班次', icon: 'success' });
       onAdded();
-    } catch (e) {
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -408,9 +393,7 @@ export default function ActivityEditPage() {
     signedIn && allowed && editing,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
   const [editOpen, setEditOpen] = useState(false);
   const [sheet, setSheet] = useState<
     { kind: 'code' | 'roster'; shift: ShiftDetail } | { kind: 'shift' } | { kind: 'cancel' } | null
@@ -443,56 +426,29 @@ export default function ActivityEditPage() {
   async function create(status: 'draft' | 'published') {
     const { communityId: _c, ...fields } = draft;
     const body = { ...fields, status };
-    const parsed = parseWith(createActivityBody, body, 'body');
-    if (!parsed.ok) {
-      const m = toMessages(parsed.fields);
-      // An empty place fails the id format; say what to do instead.
-      if (!draft.placeId) m.placeId = '请选择地点';
-      setErrors(m);
-      setBanner(`请检查标出的项目：${firstMessage(m) ?? ''}`);
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    setBanner(null);
-    try {
-      const made = await call(api.activities.createActivity, { body: parsed.data });
+    // An empty place fails the id format; say what to do instead.
+    const parsed = validate(createActivityBody, body, {
+      adjust: (m) => {
+        if (!draft.placeId) m.placeId = '请选择地点';
+      },
+    });
+    if (!parsed) return;
+    await send(async () => {
+      const made = await call(api.activities.createActivity, { body: parsed });
       void Taro.showToast({ title: status === 'draft' ? '已存为草稿' : '已发布', icon: 'success' });
       // Next: add its shifts.
       void Taro.redirectTo({ url: `/packages/admin/activity-edit/index?id=${made.id}` });
-    } catch (e) {
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function update(patch: Record<string, unknown>, done: string) {
-    const parsed = parseWith(updateActivityBody, patch, 'body');
-    if (!parsed.ok) {
-      const m = toMessages(parsed.fields);
-      setErrors(m);
-      setBanner(`请检查标出的项目：${firstMessage(m) ?? ''}`);
-      return false;
-    }
-    setSaving(true);
-    setBanner(null);
-    try {
-      await call(api.activities.updateActivity, { params: { id }, body: parsed.data });
+    const parsed = validate(updateActivityBody, patch);
+    if (!parsed) return false;
+    return send(async () => {
+      await call(api.activities.updateActivity, { params: { id }, body: parsed });
       void Taro.showToast({ title: done, icon: 'success' });
-      setErrors({});
       await activity.reload();
-      return true;
-    } catch (e) {
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   function changes(): Record<string, unknown> {
@@ -523,7 +479,7 @@ export default function ActivityEditPage() {
     }
     setReasonError(undefined);
     if (
-      !(await confirm(
+      !(await confirmDanger(
         '取消活动',
         '取消后已认领的志愿者会收到通知，名额全部释放，活动不能恢复。确定取消吗？',
         '取消活动',
@@ -627,40 +583,26 @@ export default function ActivityEditPage() {
       </Card>
 
       {manage && live && (
-        <Card
+        <EditSection
           title="活动信息"
-          extra={
-            <Text className="activity-edit__toggle" onClick={() => setEditOpen(!editOpen)}>
-              {editOpen ? '收起' : '修改'}
-            </Text>
-          }
+          canEdit
+          open={editOpen}
+          onToggle={() => setEditOpen(!editOpen)}
+          toggleClassName="activity-edit__toggle"
+          saveClassName="activity-edit__save"
+          saving={saving}
+          onSave={() => {
+            const patch = changes();
+            if (Object.keys(patch).length === 0) {
+              setBanner('没有改动');
+              return;
+            }
+            void update(patch, '已保存').then((ok) => ok && setEditOpen(false));
+          }}
+          view={<Text className="activity-edit__desc">{a.description || '（没有介绍）'}</Text>}
         >
-          {editOpen ? (
-            <>
-              <ActivityForm draft={draft} set={set} errors={errors} hasCommunity={hasCommunity} />
-              <Button
-                className="activity-edit__save"
-                type="primary"
-                shape="round"
-                size="large"
-                block
-                loading={saving}
-                onClick={() => {
-                  const patch = changes();
-                  if (Object.keys(patch).length === 0) {
-                    setBanner('没有改动');
-                    return;
-                  }
-                  void update(patch, '已保存').then((ok) => ok && setEditOpen(false));
-                }}
-              >
-                保存修改
-              </Button>
-            </>
-          ) : (
-            <Text className="activity-edit__desc">{a.description || '（没有介绍）'}</Text>
-          )}
-        </Card>
+          <ActivityForm draft={draft} set={set} errors={errors} hasCommunity={hasCommunity} />
+        </EditSection>
       )}
 
       {manage && live && (
@@ -705,9 +647,16 @@ export default function ActivityEditPage() {
           </Button>
         }
       >
-        <Field label="取消原因" required error={reasonError} hint="已认领的志愿者会收到这段话">
-          <TextArea value={reason} onInput={setReason} placeholder="例如：暴雨预警，活动延期" maxlength={200} />
-        </Field>
+        <AreaField
+          label="取消原因"
+          required
+          error={reasonError}
+          hint="已认领的志愿者会收到这段话"
+          value={reason}
+          onInput={setReason}
+          placeholder="例如：暴雨预警，活动延期"
+          maxlength={200}
+        />
       </Sheet>
     </View>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -14,11 +14,11 @@ import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { dateTime } from '../lib/format';
 import { toMessages } from '../lib/forms';
 import { Field, PlainButton, Sheet, Tag, TextArea, type Tone } from '../components/ui';
+import { AdminList, useListPage, wholeList } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -86,7 +86,8 @@ export default function AdminBookingsPage() {
   const [rejecting, setRejecting] = useState<BookingView | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()));
+  const bookings = wholeList(data, (d) => d.bookings);
+  useListPage(bookings);
 
   if (!signedIn) return <View className="page" />;
   if (!allowed) {
@@ -156,20 +157,17 @@ export default function AdminBookingsPage() {
           </View>
         ))}
       </ScrollView>
-      {data.loading && !d && <LoadingCards count={3} />}
-      {data.error && !data.loading && <ErrorState message={data.error} onRetry={() => void data.reload()} />}
-      {d && !data.error && d.resources === 0 && (
-        <EmptyState text="您还没有管理可预约的场地或设备" hint="单位或社区登记场地后，预约会在这里审批" />
-      )}
-      {d && !data.error && d.resources > 0 && d.bookings.length === 0 && (
-        <EmptyState
-          text={tab === 'pending' ? '没有待审批的预约' : `没有${BOOKING_STATUS_LABELS[tab]}的预约`}
-          hint="居民预约场地后会出现在这里"
-        />
-      )}
-      {d &&
-        !data.error &&
-        d.bookings.map((b) => (
+      <AdminList
+        list={bookings}
+        empty={
+          d?.resources === 0
+            ? { text: '您还没有管理可预约的场地或设备', hint: '单位或社区登记场地后，预约会在这里审批' }
+            : {
+                text: tab === 'pending' ? '没有待审批的预约' : `没有${BOOKING_STATUS_LABELS[tab]}的预约`,
+                hint: '居民预约场地后会出现在这里',
+              }
+        }
+        render={(b) => (
           <BookingCard
             key={b.id}
             b={b}
@@ -180,7 +178,8 @@ export default function AdminBookingsPage() {
               setRejecting(b);
             }}
           />
-        ))}
+        )}
+      />
 
       <Sheet
         open={rejecting !== null}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, ScrollView, Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -17,11 +17,11 @@ import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../lib/usePaged';
 import { NeedCard } from '../components/NeedCard';
-import { ListFoot, Sheet, PickerValue, Field } from '../components/ui';
+import { Sheet, PickerValue, Field } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -89,16 +89,8 @@ export default function InboxPage() {
     enabled,
   );
 
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.more());
   // Coming back from a need after acting on it: its status and the counts have changed.
-  const [seen, setSeen] = useState(false);
-  useDidShow(() => {
-    if (seen && enabled) void list.reload();
-    setSeen(true);
-  });
+  useListPage(list, { reloadOnShow: enabled });
 
   const counts = list.extra?.counts;
   const allCount = useMemo(() => (counts ? Object.values(counts).reduce((a, b) => a + (b ?? 0), 0) : null), [counts]);
@@ -182,24 +174,20 @@ export default function InboxPage() {
         </View>
       </View>
 
-      {list.loading && list.items.length === 0 && <LoadingCards count={3} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.error && !list.loading && list.items.length === 0 && (
-        <EmptyState
-          text={filtered ? '没有符合条件的需求' : tab === 'submitted' ? '新的点单都处理完了' : '这里还没有需求'}
-          hint={filtered ? '换个条件试试' : '居民点单后会出现在这里'}
-        />
-      )}
-      {!list.error &&
-        list.items.map((need) => (
+      <AdminList
+        list={list}
+        empty={{
+          text: filtered ? '没有符合条件的需求' : tab === 'submitted' ? '新的点单都处理完了' : '这里还没有需求',
+          hint: filtered ? '换个条件试试' : '居民点单后会出现在这里',
+        }}
+        render={(need) => (
           <NeedCard
             key={need.id}
             need={need}
             onOpen={(n) => void Taro.navigateTo({ url: `/packages/admin/need/index?id=${n.id}` })}
           />
-        ))}
-      {list.moreError && <Text className="admin-list-foot">{`${list.moreError}，上拉重试`}</Text>}
-      {!list.error && <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />}
+        )}
+      />
 
       <Sheet
         open={dateSheet}

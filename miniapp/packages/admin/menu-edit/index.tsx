@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Switch } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
-  parseWith,
   createMenuItemBody,
   updateMenuItemBody,
   CHOICE_FIELD_TYPES,
@@ -24,8 +23,10 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { menuItems } from '../lib/cache';
-import { failure, firstMessage, toMessages, type FieldMessages } from '../lib/forms';
-import { ActionBar, Banner, Card, Chips, Field, PlainButton, TextArea, TextInput } from '../components/ui';
+import { failure, type FieldMessages } from '../lib/forms';
+import { binder, confirmDanger, useSubmit } from '../lib/useSubmit';
+import { ActionBar, Banner, Card, Field, PlainButton, TextInput } from '../components/ui';
+import { AreaField, ChipsField, TextField, toggled } from '../components/form';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -190,32 +191,34 @@ function FieldEditor({
           </Text>
         </View>
       </View>
-      <Field label="显示名称" required error={e('label')}>
-        <TextInput
-          value={field.label}
-          onInput={(label) => set({ label })}
-          placeholder="例如：老人行动情况"
-          maxlength={40}
-        />
-      </Field>
-      <Field label="类型" required error={e('type')}>
-        <Chips
-          options={MENU_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
-          value={field.type}
-          onChange={(type) =>
-            set({
-              type,
-              options:
-                CHOICE_FIELD_TYPES.includes(type) && field.options.length === 0
-                  ? [
-                      { key: 'a', label: '' },
-                      { key: 'b', label: '' },
-                    ]
-                  : field.options,
-            })
-          }
-        />
-      </Field>
+      <TextField
+        label="显示名称"
+        required
+        error={e('label')}
+        value={field.label}
+        onInput={(label) => set({ label })}
+        placeholder="例如：老人行动情况"
+        maxlength={40}
+      />
+      <ChipsField
+        label="类型"
+        required
+        error={e('type')}
+        options={MENU_FIELD_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+        value={field.type}
+        onChange={(type) =>
+          set({
+            type,
+            options:
+              CHOICE_FIELD_TYPES.includes(type) && field.options.length === 0
+                ? [
+                    { key: 'a', label: '' },
+                    { key: 'b', label: '' },
+                  ]
+                : field.options,
+          })
+        }
+      />
       {isChoice && (
         <Field
           label="选项"
@@ -256,25 +259,38 @@ function FieldEditor({
         </Field>
       )}
       <View className="field-editor__row">
-        <Field label="编码" required error={e('code')} className="field-editor__code">
-          <TextInput value={field.code} onInput={(code) => set({ code })} placeholder="如 mobility" maxlength={40} />
-        </Field>
-        <Field label="排序" error={e('order')} className="field-editor__order">
-          <TextInput value={field.order} onInput={(order) => set({ order })} type="number" maxlength={3} />
-        </Field>
+        <TextField
+          label="编码"
+          required
+          error={e('code')}
+          className="field-editor__code"
+          value={field.code}
+          onInput={(code) => set({ code })}
+          placeholder="如 mobility"
+          maxlength={40}
+        />
+        <TextField
+          label="排序"
+          error={e('order')}
+          className="field-editor__order"
+          value={field.order}
+          onInput={(order) => set({ order })}
+          type="number"
+          maxlength={3}
+        />
       </View>
       <View className="field-editor__required">
         <Text>居民必须填写</Text>
         <Switch checked={field.required} color="#D42A1F" onChange={(ev) => set({ required: ev.detail.value })} />
       </View>
-      <Field label="填写说明（选填）" error={e('help')}>
-        <TextInput
-          value={field.help}
-          onInput={(help) => set({ help })}
-          placeholder="例如：不填则电话约定"
-          maxlength={200}
-        />
-      </Field>
+      <TextField
+        label="填写说明（选填）"
+        error={e('help')}
+        value={field.help}
+        onInput={(help) => set({ help })}
+        placeholder="例如：不填则电话约定"
+        maxlength={200}
+      />
     </View>
   );
 }
@@ -287,9 +303,7 @@ export default function MenuEditPage() {
   const allowed = access.staff && access.can(api.menu.createMenuItem);
   const loaded = useRemote(() => loadItem(id), [id], signedIn && allowed && editing);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
 
   useEffect(() => {
     if (loaded.data) setDraft(fromItem(loaded.data));
@@ -315,51 +329,29 @@ export default function MenuEditPage() {
     if (saving) return;
     const body = toBody(draft);
     // The same schemas as the API: a form never sends what the API would refuse.
-    const create = editing ? null : parseWith(createMenuItemBody, body, 'body');
-    const update = editing ? parseWith(updateMenuItemBody, body, 'body') : null;
-    const bad = (create && !create.ok && create.fields) || (update && !update.ok && update.fields);
-    if (bad) {
-      const local = toMessages(bad);
-      setErrors(local);
-      setBanner(`请检查标出的项目：${firstMessage(local) ?? ''}`);
-      return;
+    if (editing) {
+      const update = validate(updateMenuItemBody, body);
+      if (update) await send(async () => saved(await call(api.menu.updateMenuItem, { params: { id }, body: update })));
+    } else {
+      const create = validate(createMenuItemBody, body);
+      if (create) await send(async () => saved(await call(api.menu.createMenuItem, { body: create })));
     }
-    setSaving(true);
-    setErrors({});
-    setBanner(null);
-    try {
-      const saved = update?.ok
-        ? await call(api.menu.updateMenuItem, { params: { id }, body: update.data })
-        : await call(api.menu.createMenuItem, { body: create!.ok ? create!.data : (body as never) });
-      menuItems.set(saved.id, saved);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      // Back to the list it came from; a page opened by link has none, so open the list instead.
-      setTimeout(() => {
-        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-        else void Taro.redirectTo({ url: '/packages/admin/menu/index' });
-      }, 600);
-    } catch (e) {
-      // What was typed stays; the server's message and field messages show where they belong.
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-    } finally {
-      setSaving(false);
-    }
+  }
+
+  function saved(item: MenuItemAdmin) {
+    menuItems.set(item.id, item);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+    // Back to the list it came from; a page opened by link has none, so open the list instead.
+    setTimeout(() => {
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+      else void Taro.redirectTo({ url: '/packages/admin/menu/index' });
+    }, 600);
   }
 
   async function toggleActive() {
     if (!item) return;
-    if (item.active) {
-      const r = await Taro.showModal({
-        title: '停用服务',
-        content: `停用「${item.name}」后居民不能再点单，已有的需求照常办理。确定停用吗？`,
-        confirmText: '停用',
-        cancelText: '再想想',
-        confirmColor: '#D42A1F',
-      });
-      if (!r.confirm) return;
-    }
+    const stop = `停用「${item.name}」后居民不能再点单，已有的需求照常办理。确定停用吗？`;
+    if (item.active && !(await confirmDanger('停用服务', stop, '停用'))) return;
     try {
       const next = item.active
         ? await call(api.menu.deactivateMenuItem, { params: { id } })
@@ -394,73 +386,62 @@ export default function MenuEditPage() {
   }
 
   const e = errors;
+  const bind = binder(draft, set, e);
   return (
     <View className="page admin-page menu-edit">
       <Banner message={banner} />
       <Card title="基本信息">
-        <Field label="服务类别" required error={e.categoryCode}>
-          <Chips
-            options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: `${c.icon} ${c.name}` }))}
-            value={draft.categoryCode}
-            onChange={(categoryCode) => set({ categoryCode })}
-          />
-        </Field>
-        <Field label="服务名称" required error={e.name}>
-          <TextInput value={draft.name} onInput={(name) => set({ name })} placeholder="例如：助浴服务" maxlength={30} />
-        </Field>
-        <Field label="一句话简介" required error={e.summary}>
-          <TextInput
-            value={draft.summary}
-            onInput={(summary) => set({ summary })}
-            placeholder="居民在菜单里看到的一句话"
-            maxlength={80}
-          />
-        </Field>
-        <Field label="服务说明" required error={e.description}>
-          <TextArea
-            value={draft.description}
-            onInput={(description) => set({ description })}
-            placeholder="服务内容、对象、注意事项"
-            maxlength={2000}
-          />
-        </Field>
+        <ChipsField
+          label="服务类别"
+          required
+          error={e.categoryCode}
+          options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: `${c.icon} ${c.name}` }))}
+          value={draft.categoryCode}
+          onChange={(categoryCode) => set({ categoryCode })}
+        />
+        <TextField label="服务名称" required {...bind('name')} placeholder="例如：助浴服务" maxlength={30} />
+        <TextField
+          label="一句话简介"
+          required
+          {...bind('summary')}
+          placeholder="居民在菜单里看到的一句话"
+          maxlength={80}
+        />
+        <AreaField
+          label="服务说明"
+          required
+          {...bind('description')}
+          placeholder="服务内容、对象、注意事项"
+          maxlength={2000}
+        />
       </Card>
 
       <Card title="办理与派单">
-        <Field label="可提供服务的资源" error={e.resourceKinds}>
-          <Chips
-            options={RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))}
-            value={draft.resourceKinds}
-            onChange={(k) =>
-              set({
-                resourceKinds: draft.resourceKinds.includes(k)
-                  ? draft.resourceKinds.filter((x) => x !== k)
-                  : [...draft.resourceKinds, k],
-              })
-            }
-          />
-        </Field>
+        <ChipsField
+          label="可提供服务的资源"
+          error={e.resourceKinds}
+          options={RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))}
+          value={draft.resourceKinds}
+          onChange={(k) => set({ resourceKinds: toggled(draft.resourceKinds, k) })}
+        />
         <View className="menu-edit__row">
-          <Field label="受理时限（小时）" required error={e['timeLimits.acceptHours'] ?? e.timeLimits}>
-            <TextInput
-              value={draft.acceptHours}
-              onInput={(acceptHours) => set({ acceptHours })}
-              type="number"
-              maxlength={3}
-            />
-          </Field>
-          <Field label="办结时限（小时）" required error={e['timeLimits.completeHours']}>
-            <TextInput
-              value={draft.completeHours}
-              onInput={(completeHours) => set({ completeHours })}
-              type="number"
-              maxlength={4}
-            />
-          </Field>
+          <TextField
+            label="受理时限（小时）"
+            required
+            {...bind('acceptHours', 'timeLimits.acceptHours')}
+            error={e['timeLimits.acceptHours'] ?? e.timeLimits}
+            type="number"
+            maxlength={3}
+          />
+          <TextField
+            label="办结时限（小时）"
+            required
+            {...bind('completeHours', 'timeLimits.completeHours')}
+            type="number"
+            maxlength={4}
+          />
         </View>
-        <Field label="菜单中的排序" error={e.order} hint="数字越小越靠前">
-          <TextInput value={draft.order} onInput={(order) => set({ order })} type="number" maxlength={4} />
-        </Field>
+        <TextField label="菜单中的排序" hint="数字越小越靠前" {...bind('order')} type="number" maxlength={4} />
       </Card>
 
       <Card

@@ -1,23 +1,19 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MENU_CATEGORIES, api, type MenuCategoryCode, type MenuItemAdmin } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../lib/usePaged';
 import { menuItems } from '../lib/cache';
-import { ActionBar, ListFoot, PlainButton, Tag } from '../components/ui';
+import { confirmDanger } from '../lib/useSubmit';
+import { ActionBar, PlainButton, Tag } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
-
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#D42A1F' });
-  return r.confirm;
-}
 
 function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => void }) {
   const category = MENU_CATEGORIES.find((c) => c.code === item.categoryCode);
@@ -71,7 +67,7 @@ function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => v
             tone="danger"
             disabled={busy}
             onClick={() =>
-              void confirm(
+              void confirmDanger(
                 '停用服务',
                 `停用「${item.name}」后居民不能再点单，已有的需求照常办理。确定停用吗？`,
                 '停用',
@@ -97,7 +93,7 @@ function ItemCard({ item, onChanged }: { item: MenuItemAdmin; onChanged: () => v
             className="menu-admin-item__hide"
             disabled={busy}
             onClick={() =>
-              void confirm(
+              void confirmDanger(
                 '在本社区隐藏',
                 `本社区居民将看不到「${item.name}」，以后可以恢复。确定隐藏吗？`,
                 '隐藏',
@@ -136,13 +132,7 @@ export default function AdminMenuPage() {
     [category],
     signedIn && allowed,
   );
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
-  const [seen, setSeen] = useState(false);
-  useDidShow(() => {
-    if (seen && allowed) void list.reload();
-    setSeen(true);
-  });
+  useListPage(list, { reloadOnShow: allowed });
 
   if (!signedIn) return <View className="page" />;
   if (!allowed) {
@@ -174,15 +164,11 @@ export default function AdminMenuPage() {
       </ScrollView>
       <Text className="admin-menu__hint">县级默认项由县里统一维护，本社区可以隐藏；本社区自有项可以编辑和停用。</Text>
 
-      {list.loading && list.items.length === 0 && <LoadingCards count={3} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.error && !list.loading && list.items.length === 0 && (
-        <EmptyState text="这个类别还没有服务" hint="点下方“新增服务”为本社区添加" />
-      )}
-      {!list.error &&
-        list.items.map((item) => <ItemCard key={item.id} item={item} onChanged={() => void list.reload()} />)}
-      {list.moreError && <Text className="admin-list-foot">{`${list.moreError}，上拉重试`}</Text>}
-      {!list.error && <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />}
+      <AdminList
+        list={list}
+        empty={{ text: '这个类别还没有服务', hint: '点下方“新增服务”为本社区添加' }}
+        render={(item) => <ItemCard key={item.id} item={item} onChanged={() => void list.reload()} />}
+      />
 
       <ActionBar>
         <Button

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text, Switch } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, type Notice } from '@gongzhi/shared';
@@ -7,11 +7,11 @@ import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { dateTime } from '../lib/format';
 import { check, failure, type FieldMessages } from '../lib/forms';
 import { ActionBar, Banner, Field, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
+import { AdminList, useListPage, wholeList } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -36,7 +36,8 @@ export default function AdminNoticesPage() {
   // One key per form: a retried 发布 after a lost answer never posts twice.
   const key = useRef(`notice-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`);
 
-  usePullDownRefresh(() => void board.reload().finally(() => Taro.stopPullDownRefresh()));
+  const notices = wholeList(board, (items) => items);
+  useListPage(notices);
 
   if (!allowed) return <AdminForbidden />;
 
@@ -88,26 +89,25 @@ export default function AdminNoticesPage() {
 
   return (
     <View className="page admin-notices">
-      {board.loading && !board.data && <LoadingCards count={3} />}
-      {board.error && !board.loading && <ErrorState message={board.error} onRetry={() => void board.reload()} />}
-      {board.data && board.data.length === 0 && (
-        <EmptyState text="还没有公告" hint="停水停电、活动预告、政策宣传，都可以在这里告诉居民" />
-      )}
-      {(board.data ?? []).map((n) => (
-        <View key={n.id} className="admin-notice">
-          <View className="admin-notice__top">
-            {n.pinned && <Tag tone="brand">置顶</Tag>}
-            <Text className="admin-notice__title">{n.title}</Text>
+      <AdminList
+        list={notices}
+        empty={{ text: '还没有公告', hint: '停水停电、活动预告、政策宣传，都可以在这里告诉居民' }}
+        render={(n) => (
+          <View key={n.id} className="admin-notice">
+            <View className="admin-notice__top">
+              {n.pinned && <Tag tone="brand">置顶</Tag>}
+              <Text className="admin-notice__title">{n.title}</Text>
+            </View>
+            <Text className="admin-notice__body">{n.body}</Text>
+            <View className="admin-notice__foot">
+              <Text className="admin-notice__meta">{`${n.authorName} · ${dateTime(n.publishedAt)}`}</Text>
+              <PlainButton tone="danger" className="admin-notice__withdraw" onClick={() => void withdraw(n)}>
+                撤下
+              </PlainButton>
+            </View>
           </View>
-          <Text className="admin-notice__body">{n.body}</Text>
-          <View className="admin-notice__foot">
-            <Text className="admin-notice__meta">{`${n.authorName} · ${dateTime(n.publishedAt)}`}</Text>
-            <PlainButton tone="danger" className="admin-notice__withdraw" onClick={() => void withdraw(n)}>
-              撤下
-            </PlainButton>
-          </View>
-        </View>
-      ))}
+        )}
+      />
 
       <ActionBar>
         <Button type="primary" block className="admin-notices__new" onClick={() => setOpen(true)}>

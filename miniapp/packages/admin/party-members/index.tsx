@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import Taro, { useReachBottom, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { EMPLOYMENT_LABELS, MEMBER_CATEGORIES, api, type MemberCategory } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
-import { Chips, ListFoot, Tag } from '../components/ui';
+import { Chips, Tag } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import { usePaged } from '../lib/usePaged';
 import { CATEGORY_TONES, PARTY_ONLY, categoryShort } from '../lib/party';
 import '../components/ui.scss';
@@ -41,8 +41,7 @@ export default function PartyMembersPage() {
     [filter, params.branchId],
     signedIn && allowed,
   );
-  useReachBottom(() => void list.more());
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  useListPage(list);
 
   if (!allowed || list.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
 
@@ -51,11 +50,12 @@ export default function PartyMembersPage() {
       {params.name && <Text className="section-title">{decodeURIComponent(params.name)}</Text>}
       <Chips options={FILTERS} value={filter} onChange={setFilter} />
       <Text className="party-note">{`共 ${list.total} 人 · 姓名已脱敏，查看名册会记入审计日志`}</Text>
-      {list.loading && <LoadingCards count={4} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.loading && !list.error && list.items.length === 0 && <EmptyState text="没有符合条件的党员" />}
-      {!list.loading &&
-        list.items.map((m) => (
+      <AdminList
+        list={list}
+        loadingCount={4}
+        skeletonOnReload
+        empty={{ text: '没有符合条件的党员' }}
+        render={(m) => (
           <View
             key={m.id}
             className="party-row party-member-row"
@@ -72,8 +72,8 @@ export default function PartyMembersPage() {
             </View>
             <Text className="party-row__arrow">›</Text>
           </View>
-        ))}
-      <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />
+        )}
+      />
     </View>
   );
 }

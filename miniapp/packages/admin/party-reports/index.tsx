@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useReachBottom, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { EVALUATION_RATINGS, EVALUATION_RATING_LABELS, api, buildPath, type EvaluationRating } from '@gongzhi/shared';
@@ -7,9 +7,10 @@ import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
+import { LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
-import { Banner, Card, Chips, Field, ListFoot, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import { Banner, Card, Chips, Field, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import { usePaged } from '../lib/usePaged';
 import { failure, type FieldMessages } from '../lib/forms';
 import { downloadAndOpen } from '../lib/files';
@@ -37,8 +38,7 @@ export default function PartyReportsPage() {
   const [fields, setFields] = useState<FieldMessages>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useReachBottom(() => void list.more());
-  usePullDownRefresh(() => void Promise.all([list.reload(), units.reload()]).finally(() => Taro.stopPullDownRefresh()));
+  useListPage(list, { refresh: () => Promise.all([list.reload(), units.reload()]) });
 
   if (!allowed || list.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
 
@@ -102,13 +102,11 @@ export default function PartyReportsPage() {
       </Card>
 
       <Text className="section-title">报到党员</Text>
-      {list.loading && <LoadingCards count={3} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <EmptyState text="还没有在职党员报到" hint="党员在小程序“我的 → 双报到”中选择岗位报到" />
-      )}
-      {!list.loading &&
-        list.items.map((r) => (
+      <AdminList
+        list={list}
+        skeletonOnReload
+        empty={{ text: '还没有在职党员报到', hint: '党员在小程序“我的 → 双报到”中选择岗位报到' }}
+        render={(r) => (
           <View key={r.id} className="party-row party-registration" onClick={() => openEvaluate(r)}>
             <View className="party-row__body">
               <Text className="party-row__title">{r.name}</Text>
@@ -121,8 +119,8 @@ export default function PartyReportsPage() {
             )}
             <Text className="party-row__arrow">›</Text>
           </View>
-        ))}
-      <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />
+        )}
+      />
 
       <Sheet
         open={!!target}

@@ -33,23 +33,12 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageSt
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { chinaDate, dateTime, fenToYuanText, yuanToFen } from '../lib/format';
 import { failure, firstMessage, toMessages, type FieldMessages } from '../lib/forms';
+import { binder, confirmDanger, useSubmit } from '../lib/useSubmit';
 import { PROJECT_TONES } from '../lib/tones';
 import { PlacePicker } from '../components/PlacePicker';
 import { Progress } from '../components/Progress';
-import {
-  ActionBar,
-  Banner,
-  Card,
-  Chips,
-  Field,
-  InfoRow,
-  PickerValue,
-  PlainButton,
-  Sheet,
-  Tag,
-  TextArea,
-  TextInput,
-} from '../components/ui';
+import { ActionBar, Banner, Card, Chips, Field, InfoRow, PickerValue, PlainButton, Sheet, Tag } from '../components/ui';
+import { AreaField, ChipsField, EditSection, TextField, toggled } from '../components/form';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -102,11 +91,6 @@ function bodyOf(d: Draft) {
   };
 }
 
-async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#D42A1F' });
-  return r.confirm;
-}
-
 function ProjectForm({
   draft,
   set,
@@ -120,38 +104,34 @@ function ProjectForm({
 }) {
   const units = useRemote(() => call(api.resources.listUnits, { query: { pageSize: 100 } }), []);
   const e = errors;
+  const bind = binder(draft, set, e);
   return (
     <>
-      <Field label="项目名称" required error={e.title}>
-        <TextInput
-          value={draft.title}
-          onInput={(title) => set({ title })}
-          placeholder="例如：老旧小区楼道照明改造"
-          maxlength={60}
-        />
-      </Field>
-      <Field label="项目目标" required error={e.goal}>
-        <TextArea
-          value={draft.goal}
-          onInput={(goal) => set({ goal })}
-          placeholder="解决什么问题、覆盖哪些楼栋、做到什么程度"
-          maxlength={2000}
-        />
-      </Field>
-      <Field label="服务类别" required error={e.categoryCode} hint="同类别的需求可以纳入项目">
-        <Chips
-          options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
-          value={draft.categoryCode}
-          onChange={(categoryCode) => set({ categoryCode })}
-        />
-      </Field>
-      <Field label="项目级别" required error={e.level}>
-        <Chips
-          options={PROJECT_LEVELS.map((l) => ({ value: l, label: PROJECT_LEVEL_LABELS[l] }))}
-          value={draft.level}
-          onChange={(level) => set({ level })}
-        />
-      </Field>
+      <TextField label="项目名称" required {...bind('title')} placeholder="例如：老旧小区楼道照明改造" maxlength={60} />
+      <AreaField
+        label="项目目标"
+        required
+        {...bind('goal')}
+        placeholder="解决什么问题、覆盖哪些楼栋、做到什么程度"
+        maxlength={2000}
+      />
+      <ChipsField
+        label="服务类别"
+        required
+        error={e.categoryCode}
+        hint="同类别的需求可以纳入项目"
+        options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
+        value={draft.categoryCode}
+        onChange={(categoryCode) => set({ categoryCode })}
+      />
+      <ChipsField
+        label="项目级别"
+        required
+        error={e.level}
+        options={PROJECT_LEVELS.map((l) => ({ value: l, label: PROJECT_LEVEL_LABELS[l] }))}
+        value={draft.level}
+        onChange={(level) => set({ level })}
+      />
       <Field label="所在地点" required error={e.placeId}>
         <PlacePicker
           value={draft.placeId}
@@ -161,27 +141,21 @@ function ProjectForm({
           onCommunity={(communityId) => set({ communityId, placeId: '' })}
         />
       </Field>
-      <Field label="预算（元）" required error={e.budgetFen} hint="精确到分，例如 48600 或 48600.50">
-        <TextInput
-          value={draft.budgetYuan}
-          onInput={(budgetYuan) => set({ budgetYuan })}
-          type="digit"
-          placeholder="0"
-          maxlength={14}
-        />
-      </Field>
+      <TextField
+        label="预算（元）"
+        required
+        hint="精确到分，例如 48600 或 48600.50"
+        {...bind('budgetYuan', 'budgetFen')}
+        type="digit"
+        placeholder="0"
+        maxlength={14}
+      />
       <Field label="责任单位（选填）" error={e.responsibleUnitIds}>
         {units.error && <Text className="form-field__hint">{`单位名单没有加载出来：${units.error}`}</Text>}
         <Chips
           options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
           value={draft.responsibleUnitIds}
-          onChange={(id) =>
-            set({
-              responsibleUnitIds: draft.responsibleUnitIds.includes(id)
-                ? draft.responsibleUnitIds.filter((x) => x !== id)
-                : [...draft.responsibleUnitIds, id],
-            })
-          }
+          onChange={(id) => set({ responsibleUnitIds: toggled(draft.responsibleUnitIds, id) })}
         />
       </Field>
     </>
@@ -349,14 +323,13 @@ export default function ProjectEditPage() {
     signedIn && editing && !!project.data?.canEdit,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
   const [editOpen, setEditOpen] = useState(false);
   const [sheet, setSheet] = useState<SheetKind>(null);
   const [text, setText] = useState('');
   const [milestone, setMilestone] = useState({ title: '', due: chinaDate(new Date(Date.now() + 30 * 86_400_000)) });
-  const [sheetErrors, setSheetErrors] = useState<FieldMessages>({});
+  // The cancel / progress / milestone sheet: its own messages, apart from the project form's.
+  const sheetForm = useSubmit();
 
   useEffect(() => {
     if (project.data) setDraft(fromProject(project.data));
@@ -377,29 +350,18 @@ export default function ProjectEditPage() {
   const p = project.data;
 
   async function create() {
-    const parsed = parseWith(createProjectBody, bodyOf(draft), 'body');
-    if (!parsed.ok) {
-      const m = toMessages(parsed.fields);
-      // An empty place fails the id format; say what to do instead.
-      if (!draft.placeId) m.placeId = '请选择地点';
-      setErrors(m);
-      setBanner(`请检查标出的项目：${firstMessage(m) ?? ''}`);
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    setBanner(null);
-    try {
-      const made = await call(api.projects.createProject, { body: parsed.data });
+    // An empty place fails the id format; say what to do instead.
+    const parsed = validate(createProjectBody, bodyOf(draft), {
+      adjust: (m) => {
+        if (!draft.placeId) m.placeId = '请选择地点';
+      },
+    });
+    if (!parsed) return;
+    await send(async () => {
+      const made = await call(api.projects.createProject, { body: parsed });
       void Taro.showToast({ title: '已创建草稿', icon: 'success' });
       void Taro.redirectTo({ url: `/packages/admin/project-edit/index?id=${made.id}` });
-    } catch (e) {
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function save() {
@@ -415,28 +377,14 @@ export default function ProjectEditPage() {
       setBanner('没有改动');
       return;
     }
-    const parsed = parseWith(updateProjectBody, patch, 'body');
-    if (!parsed.ok) {
-      const m = toMessages(parsed.fields);
-      setErrors(m);
-      setBanner(`请检查标出的项目：${firstMessage(m) ?? ''}`);
-      return;
-    }
-    setSaving(true);
-    try {
-      await call(api.projects.updateProject, { params: { id }, body: parsed.data });
+    const parsed = validate(updateProjectBody, patch);
+    if (!parsed) return;
+    await send(async () => {
+      await call(api.projects.updateProject, { params: { id }, body: parsed });
       void Taro.showToast({ title: '已保存', icon: 'success' });
-      setErrors({});
-      setBanner(null);
       setEditOpen(false);
       void project.reload();
-    } catch (e) {
-      const f = failure(e);
-      setErrors(f.fields);
-      setBanner(f.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function transition(action: ProjectAction) {
@@ -444,14 +392,14 @@ export default function ProjectEditPage() {
     const params = { id };
     try {
       if (action === 'open') {
-        if (!(await confirm('立项公开', '立项后本社区居民可以看到这个项目和它的进展。确定立项吗？', '立项公开')))
+        if (!(await confirmDanger('立项公开', '立项后本社区居民可以看到这个项目和它的进展。确定立项吗？', '立项公开')))
           return;
         await call(api.projects.openProject, { params, body: {} });
       } else if (action === 'start') {
         await call(api.projects.startProject, { params, body: {} });
       } else if (action === 'deliver') {
         if (
-          !(await confirm(
+          !(await confirmDanger(
             '项目交付',
             `交付后项目不能再修改，纳入的 ${p.needsCount} 个需求将一并办结。确定交付吗？`,
             '确认交付',
@@ -467,7 +415,7 @@ export default function ProjectEditPage() {
           });
         }
       } else if (action === 'cancel') {
-        setSheetErrors({});
+        sheetForm.reset();
         setText('');
         setSheet('cancel');
         return;
@@ -485,35 +433,38 @@ export default function ProjectEditPage() {
 
   async function submitSheet() {
     const params = { id };
-    try {
-      if (sheet === 'cancel') {
-        const parsed = parseWith(cancelProjectBody, { reason: text }, 'body');
-        if (!parsed.ok) return setSheetErrors(toMessages(parsed.fields));
-        if (
-          !(await confirm('撤销项目', '撤销后项目不能恢复，纳入的需求会解除，可以另行派单。确定撤销吗？', '确认撤销'))
-        )
-          return;
-        await call(api.projects.cancelProject, { params, body: parsed.data });
+    const quiet = { quiet: true };
+    let work: () => Promise<unknown>;
+    if (sheet === 'cancel') {
+      const body = sheetForm.validate(cancelProjectBody, { reason: text }, quiet);
+      if (!body) return;
+      const sure = '撤销后项目不能恢复，纳入的需求会解除，可以另行派单。确定撤销吗？';
+      if (!(await confirmDanger('撤销项目', sure, '确认撤销'))) return;
+      work = async () => {
+        await call(api.projects.cancelProject, { params, body });
         void Taro.showToast({ title: '已撤销', icon: 'success' });
-      } else if (sheet === 'update') {
-        const parsed = parseWith(postProjectUpdateBody, { text }, 'body');
-        if (!parsed.ok) return setSheetErrors(toMessages(parsed.fields));
-        await call(api.projects.postProjectUpdate, { params, body: parsed.data });
+      };
+    } else if (sheet === 'update') {
+      const body = sheetForm.validate(postProjectUpdateBody, { text }, quiet);
+      if (!body) return;
+      work = async () => {
+        await call(api.projects.postProjectUpdate, { params, body });
         void Taro.showToast({ title: '已发布', icon: 'success' });
-      } else if (sheet === 'milestone') {
-        const parsed = parseWith(addMilestoneBody, { title: milestone.title, due: milestone.due, progress: 0 }, 'body');
-        if (!parsed.ok) return setSheetErrors(toMessages(parsed.fields));
-        await call(api.projects.addMilestone, { params, body: parsed.data });
+      };
+    } else if (sheet === 'milestone') {
+      const draft = { title: milestone.title, due: milestone.due, progress: 0 };
+      const body = sheetForm.validate(addMilestoneBody, draft, quiet);
+      if (!body) return;
+      work = async () => {
+        await call(api.projects.addMilestone, { params, body });
         void Taro.showToast({ title: '已添加', icon: 'success' });
-      }
-      setSheet(null);
-      setText('');
-      setMilestone({ ...milestone, title: '' });
-      void project.reload();
-    } catch (e) {
-      const f = failure(e);
-      setSheetErrors({ ...f.fields, '(root)': f.message });
-    }
+      };
+    } else return;
+    if (!(await sheetForm.send(work))) return;
+    setSheet(null);
+    setText('');
+    setMilestone({ ...milestone, title: '' });
+    void project.reload();
   }
 
   if (!editing) {
@@ -587,35 +538,19 @@ export default function ProjectEditPage() {
       </View>
       <Banner message={banner} />
 
-      <Card
+      <EditSection
         title="项目目标"
-        extra={
-          p.canEdit && active ? (
-            <Text className="project-edit__link" onClick={() => setEditOpen(!editOpen)}>
-              {editOpen ? '收起' : '修改'}
-            </Text>
-          ) : undefined
-        }
+        canEdit={p.canEdit && active}
+        open={editOpen}
+        onToggle={() => setEditOpen(!editOpen)}
+        toggleClassName="project-edit__link"
+        saveClassName="project-edit__save"
+        saving={saving}
+        onSave={() => void save()}
+        view={<Text className="project-edit__text">{p.goal}</Text>}
       >
-        {editOpen ? (
-          <>
-            <ProjectForm draft={draft} set={set} errors={errors} hasCommunity={hasCommunity} />
-            <Button
-              className="project-edit__save"
-              type="primary"
-              shape="round"
-              size="large"
-              block
-              loading={saving}
-              onClick={() => void save()}
-            >
-              保存修改
-            </Button>
-          </>
-        ) : (
-          <Text className="project-edit__text">{p.goal}</Text>
-        )}
-      </Card>
+        <ProjectForm draft={draft} set={set} errors={errors} hasCommunity={hasCommunity} />
+      </EditSection>
 
       <Card
         title="里程碑"
@@ -624,7 +559,7 @@ export default function ProjectEditPage() {
             <Text
               className="project-edit__link"
               onClick={() => {
-                setSheetErrors({});
+                sheetForm.reset();
                 setSheet('milestone');
               }}
             >
@@ -654,7 +589,7 @@ export default function ProjectEditPage() {
             <Text
               className="project-edit__link project-edit__post"
               onClick={() => {
-                setSheetErrors({});
+                sheetForm.reset();
                 setText('');
                 setSheet('update');
               }}
@@ -772,33 +707,42 @@ export default function ProjectEditPage() {
           </Button>
         }
       >
-        <Banner message={sheetErrors['(root)'] ?? null} />
+        <Banner message={sheetForm.banner} />
         {sheet === 'cancel' && (
-          <Field label="撤销原因" required error={sheetErrors.reason}>
-            <TextArea value={text} onInput={setText} placeholder="例如：资金未落实，改由街道统一实施" maxlength={500} />
-          </Field>
+          <AreaField
+            label="撤销原因"
+            required
+            error={sheetForm.errors.reason}
+            value={text}
+            onInput={setText}
+            placeholder="例如：资金未落实，改由街道统一实施"
+            maxlength={500}
+          />
         )}
         {sheet === 'update' && (
-          <Field label="进展内容" required error={sheetErrors.text} hint="本社区居民都能看到">
-            <TextArea
-              value={text}
-              onInput={setText}
-              placeholder="例如：1–3 号楼的声控灯已安装完毕，欢迎居民反馈"
-              maxlength={1000}
-            />
-          </Field>
+          <AreaField
+            label="进展内容"
+            required
+            error={sheetForm.errors.text}
+            hint="本社区居民都能看到"
+            value={text}
+            onInput={setText}
+            placeholder="例如：1–3 号楼的声控灯已安装完毕，欢迎居民反馈"
+            maxlength={1000}
+          />
         )}
         {sheet === 'milestone' && (
           <>
-            <Field label="里程碑名称" required error={sheetErrors.title}>
-              <TextInput
-                value={milestone.title}
-                onInput={(title) => setMilestone({ ...milestone, title })}
-                placeholder="例如：完成 1–3 号楼安装"
-                maxlength={60}
-              />
-            </Field>
-            <Field label="计划完成日期" required error={sheetErrors.due}>
+            <TextField
+              label="里程碑名称"
+              required
+              error={sheetForm.errors.title}
+              value={milestone.title}
+              onInput={(title) => setMilestone({ ...milestone, title })}
+              placeholder="例如：完成 1–3 号楼安装"
+              maxlength={60}
+            />
+            <Field label="计划完成日期" required error={sheetForm.errors.due}>
               <Picker
                 mode="date"
                 value={milestone.due}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -15,10 +15,10 @@ import {
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../lib/usePaged';
-import { ActionBar, ListFoot, Tag } from '../components/ui';
+import { ActionBar, Tag } from '../components/ui';
+import { AdminList, useListPage } from '../components/AdminList';
 import { PROJECT_TONES } from '../lib/tones';
 import { Progress } from '../components/Progress';
 import '../components/ui.scss';
@@ -56,13 +56,7 @@ export default function AdminProjectsPage() {
     [status],
     signedIn && allowed,
   );
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.more());
-  const [seen, setSeen] = useState(false);
-  useDidShow(() => {
-    if (seen && allowed) void list.reload();
-    setSeen(true);
-  });
+  useListPage(list, { reloadOnShow: allowed });
 
   if (!signedIn) return <View className="page" />;
   if (!allowed) {
@@ -92,17 +86,14 @@ export default function AdminProjectsPage() {
           </View>
         ))}
       </ScrollView>
-      {list.loading && list.items.length === 0 && <LoadingCards count={3} />}
-      {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
-      {!list.error && !list.loading && list.items.length === 0 && (
-        <EmptyState
-          text="这里还没有项目"
-          hint={canCreate ? '把居民反映最多的问题做成项目，公开进度' : '责任单位的项目会出现在这里'}
-        />
-      )}
-      {!list.error && list.items.map((p) => <ProjectRow key={p.id} p={p} />)}
-      {list.moreError && <Text className="admin-list-foot">{`${list.moreError}，上拉重试`}</Text>}
-      {!list.error && <ListFoot loading={list.loadingMore} done={list.done} count={list.items.length} />}
+      <AdminList
+        list={list}
+        empty={{
+          text: '这里还没有项目',
+          hint: canCreate ? '把居民反映最多的问题做成项目，公开进度' : '责任单位的项目会出现在这里',
+        }}
+        render={(p) => <ProjectRow key={p.id} p={p} />}
+      />
       {canCreate && (
         <ActionBar>
           <Button

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, type Redemption, type ShopItem } from '@gongzhi/shared';
@@ -7,12 +7,12 @@ import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { requestKey } from '../../../components/ResidentKit';
 import { dateTime } from '../lib/format';
 import { check, failure, type FieldMessages } from '../lib/forms';
 import { ActionBar, Banner, Card, Chips, Field, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
+import { AdminList, useListPage, wholeList } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
 
@@ -44,7 +44,10 @@ export default function AdminShopPage() {
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(requestKey());
 
-  usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()));
+  // Both tabs show the one load: redemptions waiting for pickup, and the shelf.
+  const pickups = wholeList(data, (d) => d.waiting);
+  const shelf = wholeList(data, (d) => d.items);
+  useListPage(pickups);
   if (!allowed) return <AdminForbidden />;
 
   const handOver = async () => {
@@ -133,12 +136,11 @@ export default function AdminShopPage() {
         onChange={setTab}
         className="admin-shop__tabs"
       />
-      {data.loading && !d && <LoadingCards count={3} />}
-      {data.error && !data.loading && <ErrorState message={data.error} onRetry={() => void data.reload()} />}
-      {d && tab === 'pickup' && (
-        <>
-          {d.waiting.length === 0 && <EmptyState text="没有待领取的兑换" hint="居民兑换后，凭领取码到这里核对领取" />}
-          {d.waiting.map((r) => (
+      {tab === 'pickup' && (
+        <AdminList
+          list={pickups}
+          empty={{ text: '没有待领取的兑换', hint: '居民兑换后，凭领取码到这里核对领取' }}
+          render={(r) => (
             <Card key={r.id} className="admin-shop__row">
               <View className="admin-shop__line">
                 <Text className="admin-shop__name">{r.item.name}</Text>
@@ -157,13 +159,14 @@ export default function AdminShopPage() {
                 核对领取码
               </PlainButton>
             </Card>
-          ))}
-        </>
+          )}
+        />
       )}
-      {d && tab === 'items' && (
-        <>
-          {d.items.length === 0 && <EmptyState text="还没有商品" hint="上架居民用积分兑换的生活用品" />}
-          {d.items.map((item) => (
+      {tab === 'items' && (
+        <AdminList
+          list={shelf}
+          empty={{ text: '还没有商品', hint: '上架居民用积分兑换的生活用品' }}
+          render={(item) => (
             <Card key={item.id} className="admin-shop__row">
               <View className="admin-shop__line">
                 <Text className="admin-shop__name">{item.name}</Text>
@@ -177,13 +180,15 @@ export default function AdminShopPage() {
                 </PlainButton>
               </View>
             </Card>
-          ))}
-          <ActionBar>
-            <Button type="primary" block className="admin-shop__new" onClick={() => setAdding(true)}>
-              上架新商品
-            </Button>
-          </ActionBar>
-        </>
+          )}
+        />
+      )}
+      {d && tab === 'items' && (
+        <ActionBar>
+          <Button type="primary" block className="admin-shop__new" onClick={() => setAdding(true)}>
+            上架新商品
+          </Button>
+        </ActionBar>
       )}
 
       <Sheet
