@@ -29,7 +29,6 @@ import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
-import { UserModel, type User } from '../people/user.model';
 import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectAccess, projectNotFound } from './project-access';
 import { ProjectNeedModel } from './project-need.model';
@@ -344,8 +343,7 @@ export class ProjectsService {
 
   /** Who acts, as the timeline records them. */
   async actor(user: Principal): Promise<{ actorId: Types.ObjectId; actorRole: Role; actorName: string }> {
-    const me = await this.db.model(UserModel).findById(user.userId, { name: 1 }).lean<User>();
-    return { actorId: oid(user.userId), actorRole: this.access.roleOf(user), actorName: me?.name ?? '' };
+    return { actorId: oid(user.userId), actorRole: this.access.roleOf(user), actorName: user.name };
   }
 
   private touch(projectId: Types.ObjectId, now: Date) {
