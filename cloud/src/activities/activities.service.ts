@@ -17,6 +17,8 @@ import {
   listActivitiesQuery,
   updateActivityBody,
   updateShiftBody,
+  chinaDay,
+  chinaSpan,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
@@ -27,7 +29,6 @@ import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { ActivityAccess } from './activity-access';
 import { ActivityModel, type Activity } from './activity.model';
-import { chinaDay, chinaSpan } from './china-time';
 import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
 import { ClaimsService } from './claims.service';
 import { ShiftModel, type Shift } from './shift.model';

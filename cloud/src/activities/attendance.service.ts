@@ -1,7 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Config, Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { maskPhone, SHIFT_RULES, type AttendanceKind, type HoursRecord, type ShiftRosterEntry } from '@gongzhi/shared';
+import {
+  maskPhone,
+  SHIFT_RULES,
+  type AttendanceKind,
+  type HoursRecord,
+  type ShiftRosterEntry,
+  chinaDateTime,
+} from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
@@ -12,7 +19,6 @@ import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from '../points/ledger';
 import { ActivityAccess } from './activity-access';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
-import { chinaDateTime } from './china-time';
 import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
 import type { Shift } from './shift.model';
 

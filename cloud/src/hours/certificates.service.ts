@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { maskName, starOf, type CertificateCheck } from '@gongzhi/shared';
+import { maskName, starOf, type CertificateCheck, localDateOf } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
@@ -18,10 +18,6 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function newCode(): string {
   return [...randomBytes(12)].map((b) => ALPHABET[b % 32]).join('');
-}
-
-function chinaDateText(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Use cases of certificates: issue_certificate, render it as a PDF, check_certificate (public). */
@@ -58,7 +54,7 @@ export class CertificatesService {
       star: starOf(totalMinutes, thresholds).name,
       // Oldest first on paper, as a record book reads.
       lines: [...confirmed].reverse().map((r) => ({
-        date: chinaDateText(r.shift?.start ?? r.record.confirmedAt),
+        date: localDateOf(r.shift?.start ?? r.record.confirmedAt),
         title: r.activity?.title ?? '（活动已删除）',
         organiser: r.community?.name ?? '',
         minutes: r.minutes,

@@ -14,6 +14,7 @@ import {
   type ImportKind,
   type ImportRowError,
   type ImportSummary,
+  localDateOf,
 } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
@@ -22,7 +23,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { PartyAccess, chinaToday } from '../party/party-access';
+import { PartyAccess } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
 import { IMPORT_KIND_DEFS } from './kinds';
@@ -338,7 +339,7 @@ export class ImportsService {
       cipher: this.cipher,
       user,
       now,
-      today: chinaToday(now),
+      today: localDateOf(now),
       communities: new Map(mine.map((c) => [c.name, c])),
       allCommunities: new Set(communities.map((c) => c.name)),
       streets: new Map(myStreets.map((s) => [s.name, s])),

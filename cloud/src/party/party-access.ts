@@ -31,8 +31,3 @@ export function rosterInScope(user: Principal, r: { placeId: Types.ObjectId; str
   if (user.roles.includes('streetAdmin')) return String(r.streetId) === user.streetId;
   return String(r.placeId) === user.communityId;
 }
-
-/** Today in China (YYYY-MM-DD), the day ages are counted on. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

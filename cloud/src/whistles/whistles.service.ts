@@ -29,9 +29,9 @@ import {
   type listWhistlesQuery,
   type whistleLimitTable,
   type z,
+  chinaDateTime,
 } from '@gongzhi/shared';
 import { ActivitiesService } from '../activities/activities.service';
-import { chinaDateTime } from '../activities/china-time';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
