@@ -7,7 +7,6 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
 import { certificatePdf } from './certificate-pdf';
 import { CertificateModel, type Certificate } from './hours.model';
 import { HoursService } from './hours.service';
@@ -36,18 +35,17 @@ export class CertificatesService {
   async issue(user: Principal) {
     if (!user.communityId) throw new AppError('CONFLICT', '您还没有加入社区，无法由社区出具证明');
     const personId = new Types.ObjectId(user.userId);
-    const [person, community, records, { thresholds }] = await Promise.all([
-      this.db.model(UserModel).findById(personId, { name: 1 }).lean<Pick<User, 'name'>>(),
+    const [community, records, { thresholds }] = await Promise.all([
       this.db.model(OrgModel).findById(user.communityId).lean<Org>(),
       this.hours.effectiveRecords(personId),
       this.hours.thresholdsFor(user.communityId),
     ]);
-    if (!person || !community) throw new AppError('NOT_FOUND', '没有找到您的账号或社区');
+    if (!community) throw new AppError('NOT_FOUND', '没有找到您的账号或社区');
     const confirmed = records.filter((r) => r.minutes > 0);
     const totalMinutes = confirmed.reduce((n, r) => n + r.minutes, 0);
     const base = {
       personId,
-      personName: person.name,
+      personName: user.name,
       issuerId: community._id,
       issuerName: community.name,
       totalMinutes,
