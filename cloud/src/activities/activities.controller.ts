@@ -85,8 +85,8 @@ export class ActivitiesController {
   }
 
   @Handle(a.confirmHours)
-  async confirmHours({ user, params, body }: Call<typeof a.confirmHours>) {
-    return this.attendance.confirmHours(user, params.id, body.personId, body.minutes);
+  async confirmHours({ user, params, body, keyedId }: Call<typeof a.confirmHours>) {
+    return this.attendance.confirmHours(user, params.id, body.personId, body.minutes, keyedId);
   }
 
   @Handle(a.listShiftRoster)
