@@ -3,6 +3,7 @@ export * from './errors';
 export * from './validation';
 export * from './org';
 export * from './endpoint';
+export * from './china-time';
 export * from './api';
 export * from './menu/categories';
 export * from './menu/schemas';

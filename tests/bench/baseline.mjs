@@ -20,7 +20,7 @@ const jwt = require('jsonwebtoken');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The pure functions the API folds its figures and projections with: same CPU work on both sides.
 const { projectNeed } = require(path.join(ROOT, 'cloud', 'dist', 'needs', 'need-projection.js'));
-const { quarterBuckets } = require(path.join(ROOT, 'cloud', 'dist', 'activities', 'china-time.js'));
+const { quarterBuckets } = require(path.join(ROOT, 'cloud', 'dist', 'activities', 'quarter-buckets.js'));
 const { figures } = require(path.join(ROOT, 'cloud', 'dist', 'stats', 'stats.service.js'));
 
 const { PORT = '7100', MONGODB_URI, JWT_SECRET } = process.env;

@@ -30,8 +30,8 @@ export class ActivitiesController {
   }
 
   @Handle(a.createActivity)
-  async createActivity({ user, body }: Call<typeof a.createActivity>) {
-    return this.activities.createActivity(user, body);
+  async createActivity({ user, body, keyedId }: Call<typeof a.createActivity>) {
+    return this.activities.createActivity(user, body, keyedId);
   }
 
   @Handle(a.updateActivity)
@@ -45,8 +45,8 @@ export class ActivitiesController {
   }
 
   @Handle(a.addShift)
-  async addShift({ user, params, body }: Call<typeof a.addShift>) {
-    return this.activities.addShift(user, params.id, body);
+  async addShift({ user, params, body, keyedId }: Call<typeof a.addShift>) {
+    return this.activities.addShift(user, params.id, body, keyedId);
   }
 
   @Handle(a.updateShift)
@@ -85,8 +85,8 @@ export class ActivitiesController {
   }
 
   @Handle(a.confirmHours)
-  async confirmHours({ user, params, body }: Call<typeof a.confirmHours>) {
-    return this.attendance.confirmHours(user, params.id, body.personId, body.minutes);
+  async confirmHours({ user, params, body, keyedId }: Call<typeof a.confirmHours>) {
+    return this.attendance.confirmHours(user, params.id, body.personId, body.minutes, keyedId);
   }
 
   @Handle(a.listShiftRoster)

@@ -7,7 +7,7 @@ import { seedId } from '../seed/seed-id';
 import { insertNew } from '../seed/insert-new';
 import { ActivityModel, type Activity } from './activity.model';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
-import { quarterBuckets } from './china-time';
+import { quarterBuckets } from './quarter-buckets';
 import {
   PersonTimeModel,
   SeatModel,
@@ -17,13 +17,13 @@ import {
   type WaitlistEntry,
 } from './claim.model';
 import { ShiftModel, type Shift } from './shift.model';
+import { addDays, localDateOf, localInstant } from '@gongzhi/shared';
 
 const HOUR = 3_600_000;
 
 /** A moment in China time, `days` from today: the demo's shifts stay in the coming days whenever it is loaded. */
 function chinaAt(days: number, hour: number, minute = 0): Date {
-  const c = new Date(Date.now() + 8 * HOUR);
-  return new Date(Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), c.getUTCDate() + days, hour - 8, minute));
+  return localInstant(addDays(localDateOf(new Date()), days), hour * 60 + minute);
 }
 
 const street = (key: string) => seedId(`org:street:${key}`);

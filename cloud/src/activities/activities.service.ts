@@ -17,6 +17,8 @@ import {
   listActivitiesQuery,
   updateActivityBody,
   updateShiftBody,
+  chinaDay,
+  chinaSpan,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
@@ -27,10 +29,10 @@ import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { ActivityAccess } from './activity-access';
 import { ActivityModel, type Activity } from './activity.model';
-import { chinaDay, chinaSpan } from './china-time';
 import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
 import { ClaimsService } from './claims.service';
 import { ShiftModel, type Shift } from './shift.model';
+import { createKeyed } from '../core/create-keyed';
 
 type ListQuery = z.output<typeof listActivitiesQuery>;
 type CreateBody = z.output<typeof createActivityBody>;
@@ -104,7 +106,11 @@ export class ActivitiesService {
     return this.detail(user, activity, manage);
   }
 
-  async createActivity(user: Principal, body: CreateBody): Promise<ActivityDetail> {
+  async createActivity(
+    user: Principal,
+    body: CreateBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ActivityDetail> {
     const unitId = await this.access.unitOf(user);
     const organiserUnitId = await this.organiser(
       user,
@@ -113,7 +119,7 @@ export class ActivitiesService {
     );
     const place = await this.placeFor(user, unitId, body.placeId);
     const now = this.clock.now();
-    const created = await this.db.model(ActivityModel).create({
+    const created = await createKeyed<Activity>(this.db.model(ActivityModel), keyedId, {
       title: body.title,
       brand: body.brand,
       categoryCode: body.categoryCode,
@@ -132,7 +138,7 @@ export class ActivitiesService {
       createdAt: now,
       updatedAt: now,
     });
-    return this.detail(user, created.toObject() as Activity, true);
+    return this.detail(user, created, true);
   }
 
   async updateActivity(user: Principal, id: string, body: UpdateBody): Promise<ActivityDetail> {
@@ -190,12 +196,17 @@ export class ActivitiesService {
     return this.showActivity(user, id);
   }
 
-  async addShift(user: Principal, activityId: string, body: ShiftBody): Promise<ShiftDetail> {
+  async addShift(
+    user: Principal,
+    activityId: string,
+    body: ShiftBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ShiftDetail> {
     const activity = await this.access.managedActivity(user, activityId);
     if (activity.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '活动已取消，不能增加班次');
     const start = new Date(body.start);
     if (start <= this.clock.now()) throw fieldError('body.start', '开始时间必须晚于现在');
-    const created = await this.db.model(ShiftModel).create({
+    const created = await createKeyed<Shift>(this.db.model(ShiftModel), keyedId, {
       activityId: activity._id,
       start,
       end: new Date(body.end),
@@ -205,7 +216,7 @@ export class ActivitiesService {
       createdAt: this.clock.now(),
     });
     await this.refreshSpan(activity._id);
-    return this.shiftDetail(user, created.toObject() as Shift);
+    return this.shiftDetail(user, created);
   }
 
   /**

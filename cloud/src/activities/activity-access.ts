@@ -3,7 +3,6 @@ import { Types } from 'mongoose';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
-import { UserModel, type User } from '../people/user.model';
 import { ActivityModel, type Activity } from './activity.model';
 import { ShiftModel, type Shift } from './shift.model';
 
@@ -19,8 +18,7 @@ export class ActivityAccess {
   /** The unit a unit admin answers for (the token does not carry it). */
   async unitOf(user: Principal): Promise<Types.ObjectId | null> {
     if (!user.roles.includes('unitAdmin')) return null;
-    const me = await this.db.model(UserModel).findById(user.userId, { unitId: 1 }).lean<Pick<User, 'unitId'>>();
-    return me?.unitId ?? null;
+    return user.unitId ? new Types.ObjectId(user.unitId) : null;
   }
 
   canManage(user: Principal, activity: Activity, unitId: Types.ObjectId | null): boolean {

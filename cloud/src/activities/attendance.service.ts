@@ -1,7 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Config, Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { maskPhone, SHIFT_RULES, type AttendanceKind, type HoursRecord, type ShiftRosterEntry } from '@gongzhi/shared';
+import {
+  maskPhone,
+  SHIFT_RULES,
+  type AttendanceKind,
+  type HoursRecord,
+  type ShiftRosterEntry,
+  chinaDateTime,
+} from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
@@ -12,9 +19,9 @@ import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from '../points/ledger';
 import { ActivityAccess } from './activity-access';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
-import { chinaDateTime } from './china-time';
 import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
 import type { Shift } from './shift.model';
+import { createKeyed } from '../core/create-keyed';
 
 const MINUTE = 60_000;
 const WINDOW_MS = SHIFT_RULES.codeWindowMinutes * MINUTE;
@@ -94,8 +101,17 @@ export class AttendanceService {
     }
   }
 
-  /** The organiser confirms a volunteer's service time once per shift (an append-only record). */
-  async confirmHours(user: Principal, shiftId: string, personIdText: string, minutes?: number): Promise<HoursRecord> {
+  /**
+   * The organiser confirms a volunteer's service time once per shift (an append-only record). Under a
+   * keyed id, a retry of a crashed attempt finds the stored record and completes its points.
+   */
+  async confirmHours(
+    user: Principal,
+    shiftId: string,
+    personIdText: string,
+    minutes?: number,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<HoursRecord> {
     const { shift, activity } = await this.access.managedShift(user, shiftId);
     const personId = new Types.ObjectId(personIdText);
     if (!(await this.db.model(SeatModel).exists({ shiftId: shift._id, personId }))) {
@@ -124,7 +140,7 @@ export class AttendanceService {
     }
     const records = this.db.model(ServiceRecordModel);
     try {
-      const created = await records.create({
+      const created = await createKeyed<ServiceRecord>(records, keyedId, {
         shiftId: shift._id,
         activityId: activity._id,
         personId,
@@ -137,7 +153,7 @@ export class AttendanceService {
         confirmedAt: now,
       });
       await this.points.earnForHours(personId, created._id, confirmed, activity.title, shift.start);
-      return recordView(created.toObject() as ServiceRecord);
+      return recordView(created);
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
       const first = await records.findOne({ shiftId: shift._id, personId }).lean<ServiceRecord>();

@@ -1,6 +1,13 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { brandName, claimDeadline, type ClaimSeatResult, type MyShift } from '@gongzhi/shared';
+import {
+  brandName,
+  claimDeadline,
+  type ClaimSeatResult,
+  type MyShift,
+  chinaDateTime,
+  chinaSpan,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
@@ -9,7 +16,7 @@ import type { Principal } from '../core/principal';
 import { ActivityAccess } from './activity-access';
 import { ActivityModel, type Activity } from './activity.model';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
-import { chinaDateTime, chinaSpan, quarterBuckets } from './china-time';
+import { quarterBuckets } from './quarter-buckets';
 import {
   PersonTimeModel,
   SeatModel,

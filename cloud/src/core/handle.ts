@@ -72,12 +72,16 @@ async function authenticate(ctx: Context): Promise<Principal | null> {
   const match = /^Bearer\s+(.+)$/i.exec(header);
   if (!match) throw new AppError('TOKEN_INVALID');
   const tokens = await ctx.requestContext.getAsync(Tokens);
-  const principal = tokens.verify(match[1]);
+  const claims = tokens.verify(match[1]);
   // A deleted account's tokens stop working at once (tokens are stateless, so the account is checked).
+  // The same read brings what the token does not carry, so no use case reads the caller again.
   const db = await ctx.requestContext.getAsync(Db);
-  const user = await db.model(UserModel).findById(principal.userId, { erasedAt: 1 }).lean<Pick<User, 'erasedAt'>>();
+  const user = await db
+    .model(UserModel)
+    .findById(claims.userId, { erasedAt: 1, name: 1, duties: 1, unitId: 1 })
+    .lean<Pick<User, 'erasedAt' | 'name' | 'duties' | 'unitId'>>();
   if (!user || user.erasedAt) throw new AppError('TOKEN_INVALID');
-  return principal;
+  return { ...claims, name: user.name, duties: user.duties ?? [], unitId: user.unitId ? String(user.unitId) : null };
 }
 
 async function prepareCall(def: Endpoint, ctx: Context) {

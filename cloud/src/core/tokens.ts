@@ -2,7 +2,7 @@ import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { JwtService } from '@midwayjs/jwt';
 import { ROLES, type Role } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
-import type { Principal } from './principal';
+import type { TokenClaims } from './principal';
 import { AppError } from './app-error';
 
 interface Claims {
@@ -23,14 +23,14 @@ export class Tokens {
   @Inject()
   jwt!: JwtService;
 
-  issue(p: Principal): { token: string; expiresAt: string } {
+  issue(p: TokenClaims): { token: string; expiresAt: string } {
     const expiresIn = this.settings.jwtTtlHours * 3600;
     const claims: Claims = { sub: p.userId, roles: p.roles, org: p.orgId, com: p.communityId, str: p.streetId };
     const token = this.jwt.signSync(claims, this.settings.jwtSecret, { algorithm: 'HS256', expiresIn });
     return { token, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
   }
 
-  verify(token: string): Principal {
+  verify(token: string): TokenClaims {
     let claims: Claims;
     try {
       claims = this.jwt.verifySync(token, this.settings.jwtSecret, { algorithms: ['HS256'] }) as unknown as Claims;

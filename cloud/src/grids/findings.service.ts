@@ -375,6 +375,9 @@ export class FindingsService {
       orgId: patroller.orgId ? String(patroller.orgId) : null,
       communityId: String(finding.place.communityId),
       streetId: String(finding.place.streetId),
+      name: patroller.name,
+      duties: patroller.duties ?? [],
+      unitId: patroller.unitId ? String(patroller.unitId) : null,
     };
     const fields: FieldError[] = [];
     if (body.onBehalfOf && !patroller.roles.includes('gridWorker')) {

@@ -26,8 +26,8 @@ export class PatrolsController {
   findings!: FindingsService;
 
   @Handle(logPatrol)
-  async logPatrol({ user, body }: Call<typeof logPatrol>) {
-    return this.patrols.logPatrol(user, body);
+  async logPatrol({ user, body, keyedId }: Call<typeof logPatrol>) {
+    return this.patrols.logPatrol(user, body, keyedId);
   }
 
   @Handle(listPatrols)
@@ -41,8 +41,8 @@ export class PatrolsController {
   }
 
   @Handle(addPatrolFinding)
-  async addPatrolFinding({ user, params, body }: Call<typeof addPatrolFinding>) {
-    return this.patrols.addPatrolFinding(user, params.id, body);
+  async addPatrolFinding({ user, params, body, keyedId }: Call<typeof addPatrolFinding>) {
+    return this.patrols.addPatrolFinding(user, params.id, body, keyedId);
   }
 
   @Handle(listFindings)

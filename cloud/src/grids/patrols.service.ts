@@ -26,6 +26,8 @@ import { FindingModel, type Finding } from './finding.model';
 import { FindingsService } from './findings.service';
 import { GridAccess } from './grid-access';
 import { PatrolModel, type Patrol } from './patrol.model';
+import { createKeyed, isDuplicateKey } from '../core/create-keyed';
+import { seedId } from '../seed/seed-id';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -59,8 +61,10 @@ export class PatrolsService {
   /**
    * A patrol of the caller's own grid with its findings. Every place and photo is checked before
    * anything is written; the findings go in after the patrol, and a failure removes the patrol again.
+   * With a keyed id (Idempotency-Key) the findings' ids follow from it, so a retry of a crashed
+   * attempt adds only the findings that attempt did not store.
    */
-  async logPatrol(user: Principal, body: LogPatrolBody): Promise<PatrolDetail> {
+  async logPatrol(user: Principal, body: LogPatrolBody, keyedId: Types.ObjectId | null = null): Promise<PatrolDetail> {
     const grid = await this.patrollableGrid(user, body.gridId);
     const now = this.clock.now();
     const startedAt = new Date(body.startedAt);
@@ -80,7 +84,7 @@ export class PatrolsService {
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
 
     const place = await this.places.placeOf(grid._id);
-    const patrol: Patrol = {
+    let patrol: Patrol = {
       _id: new Types.ObjectId(),
       place,
       patrollerId: oid(user.userId),
@@ -91,10 +95,21 @@ export class PatrolsService {
       note: body.note || null,
       createdAt: now,
     };
-    await this.db.model(PatrolModel).create(patrol);
-    const docs = body.findings.map((f) => this.findingDoc(user, patrol, place, f, inGrid, grid, endedAt));
+    patrol = await createKeyed<Patrol>(this.db.model(PatrolModel), keyedId, patrol);
+    const docs = body.findings.map((f, i) => ({
+      ...this.findingDoc(user, patrol, place, f, inGrid, grid, endedAt),
+      ...(keyedId ? { _id: seedId(`${keyedId}:finding:${i}`) } : {}),
+    }));
     try {
-      if (docs.length) await this.db.model(FindingModel).insertMany(docs);
+      if (!keyedId && docs.length) await this.db.model(FindingModel).insertMany(docs);
+      for (const d of keyedId ? docs : []) {
+        await this.db
+          .model(FindingModel)
+          .create(d)
+          .catch((err) => {
+            if (!isDuplicateKey(err)) throw err;
+          });
+      }
     } catch (err) {
       await this.db.model(FindingModel).deleteMany({ patrolId: patrol._id });
       await this.db.model(PatrolModel).deleteOne({ _id: patrol._id });
@@ -132,7 +147,12 @@ export class PatrolsService {
   }
 
   /** A finding noted after the patrol was logged: by the patroller, within the same week-long window. */
-  async addPatrolFinding(user: Principal, patrolId: string, input: FindingInput): Promise<FindingView> {
+  async addPatrolFinding(
+    user: Principal,
+    patrolId: string,
+    input: FindingInput,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<FindingView> {
     const patrol = await this.visiblePatrol(user, patrolId);
     if (String(patrol.patrollerId) !== user.userId) throw new AppError('FORBIDDEN', '只有巡查人本人可以补记发现');
     const now = this.clock.now();
@@ -148,8 +168,7 @@ export class PatrolsService {
     const fields = await this.findingProblems(user, grid, [input], inGrid, 'body.', true);
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
     const doc = this.findingDoc(user, patrol, patrol.place, input, inGrid, grid, now);
-    await this.db.model(FindingModel).create(doc);
-    return this.findings.present(doc);
+    return this.findings.present(await createKeyed<Finding>(this.db.model(FindingModel), keyedId, doc));
   }
 
   // ——— Internals ———

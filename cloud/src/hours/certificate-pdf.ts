@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Certificate } from './hours.model';
 import { cjkFont } from './certificate-font';
+import { localDateOf } from '@gongzhi/shared';
 
 const RED = '#B8231A';
 const INK = '#2B2521';
@@ -10,8 +11,8 @@ const GREY = '#7A7470';
 const hours = (minutes: number) => (Math.round((minutes / 60) * 10) / 10).toFixed(1);
 
 function chinaDate(d: Date): string {
-  const c = new Date(d.getTime() + 8 * 3_600_000);
-  return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日`;
+  const [y, m, day] = localDateOf(d).split('-').map(Number);
+  return `${y}年${m}月${day}日`;
 }
 
 /**

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { maskName, starOf, type CertificateCheck } from '@gongzhi/shared';
+import { maskName, starOf, type CertificateCheck, localDateOf } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
 import { certificatePdf } from './certificate-pdf';
 import { CertificateModel, type Certificate } from './hours.model';
 import { HoursService } from './hours.service';
@@ -18,10 +17,6 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function newCode(): string {
   return [...randomBytes(12)].map((b) => ALPHABET[b % 32]).join('');
-}
-
-function chinaDateText(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Use cases of certificates: issue_certificate, render it as a PDF, check_certificate (public). */
@@ -40,25 +35,24 @@ export class CertificatesService {
   async issue(user: Principal) {
     if (!user.communityId) throw new AppError('CONFLICT', '您还没有加入社区，无法由社区出具证明');
     const personId = new Types.ObjectId(user.userId);
-    const [person, community, records, { thresholds }] = await Promise.all([
-      this.db.model(UserModel).findById(personId, { name: 1 }).lean<Pick<User, 'name'>>(),
+    const [community, records, { thresholds }] = await Promise.all([
       this.db.model(OrgModel).findById(user.communityId).lean<Org>(),
       this.hours.effectiveRecords(personId),
       this.hours.thresholdsFor(user.communityId),
     ]);
-    if (!person || !community) throw new AppError('NOT_FOUND', '没有找到您的账号或社区');
+    if (!community) throw new AppError('NOT_FOUND', '没有找到您的账号或社区');
     const confirmed = records.filter((r) => r.minutes > 0);
     const totalMinutes = confirmed.reduce((n, r) => n + r.minutes, 0);
     const base = {
       personId,
-      personName: person.name,
+      personName: user.name,
       issuerId: community._id,
       issuerName: community.name,
       totalMinutes,
       star: starOf(totalMinutes, thresholds).name,
       // Oldest first on paper, as a record book reads.
       lines: [...confirmed].reverse().map((r) => ({
-        date: chinaDateText(r.shift?.start ?? r.record.confirmedAt),
+        date: localDateOf(r.shift?.start ?? r.record.confirmedAt),
         title: r.activity?.title ?? '（活动已删除）',
         organiser: r.community?.name ?? '',
         minutes: r.minutes,

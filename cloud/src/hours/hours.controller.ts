@@ -21,8 +21,8 @@ export class HoursController {
   }
 
   @Handle(h.correctServiceRecord)
-  async correctServiceRecord({ user, params, body }: Call<typeof h.correctServiceRecord>) {
-    return this.hours.correctRecord(user, params.id, body);
+  async correctServiceRecord({ user, params, body, keyedId }: Call<typeof h.correctServiceRecord>) {
+    return this.hours.correctRecord(user, params.id, body, keyedId);
   }
 
   @Handle(h.getStarThresholds)

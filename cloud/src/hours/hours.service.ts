@@ -26,6 +26,7 @@ import {
   type ServiceRecordCorrection,
   type StarSetting,
 } from './hours.model';
+import { createKeyed } from '../core/create-keyed';
 
 const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
@@ -115,7 +116,12 @@ export class HoursService {
    * Appends a correction to a record the caller organised. The revision is the next one: two
    * correctors at once both read revision n, one insert wins, the other is told to refresh.
    */
-  async correctRecord(user: Principal, recordId: string, body: z.output<typeof correctServiceRecordBody>) {
+  async correctRecord(
+    user: Principal,
+    recordId: string,
+    body: z.output<typeof correctServiceRecordBody>,
+    keyedId: Types.ObjectId | null = null,
+  ) {
     const record = await this.db.model(ServiceRecordModel).findById(recordId).lean<ServiceRecord>();
     if (!record) throw new AppError('NOT_FOUND', '没有找到这条服务记录');
     await this.access.managedShift(user, String(record.shiftId)).catch(() => {
@@ -128,6 +134,10 @@ export class HoursService {
         { path: 'body.minutes', message: `不能超过班次时长 ${shiftMinutes} 分钟` },
       ]);
     }
+    // A retry of a crashed attempt finishes the correction that attempt stored.
+    const stored =
+      keyedId && (await this.db.model(ServiceRecordCorrectionModel).findById(keyedId).lean<ServiceRecordCorrection>());
+    if (stored) return this.finishCorrection(user, record, stored);
     const last = await this.db
       .model(ServiceRecordCorrectionModel)
       .findOne({ recordId: record._id })
@@ -148,17 +158,22 @@ export class HoursService {
       correctedBy: oid(user.userId),
       at: this.clock.now(),
     };
+    let saved: ServiceRecordCorrection;
     try {
-      await this.db.model(ServiceRecordCorrectionModel).create(doc);
+      saved = await createKeyed<ServiceRecordCorrection>(this.db.model(ServiceRecordCorrectionModel), keyedId, doc);
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
       throw new AppError('CONFLICT', '这条服务记录刚被其他人更正过，请刷新后再试');
     }
+    return this.finishCorrection(user, record, saved);
+  }
+
+  private async finishCorrection(user: Principal, record: ServiceRecord, doc: ServiceRecordCorrection) {
     await this.points.adjustForHours(record.personId, record._id, doc.revision, doc.minutes);
     return {
       recordId: String(record._id),
       revision: doc.revision,
-      previousMinutes,
+      previousMinutes: doc.previousMinutes,
       minutes: doc.minutes,
       reason: doc.reason,
       correctedBy: user.userId,

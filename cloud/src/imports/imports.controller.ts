@@ -73,8 +73,8 @@ export class ImportsController {
   }
 
   @Handle(commitImport)
-  async commitImport({ user, params, body }: Call<typeof commitImport>) {
-    return this.imports.commit(user, params.kind, body.fileId);
+  async commitImport({ user, params, body, keyedId }: Call<typeof commitImport>) {
+    return this.imports.commit(user, params.kind, body.fileId, keyedId);
   }
 
   @Handle(showImportJob)

@@ -14,6 +14,7 @@ import {
   type ImportKind,
   type ImportRowError,
   type ImportSummary,
+  localDateOf,
 } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
@@ -22,11 +23,12 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { PartyAccess, chinaToday } from '../party/party-access';
+import { PartyAccess } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
 import { IMPORT_KIND_DEFS } from './kinds';
 import { readCsv, readXlsx, type Sheet } from './read-sheet';
+import { createKeyed } from '../core/create-keyed';
 
 /** Rows planned, looked up and written together: bounded memory, and progress every chunk. */
 const CHUNK = 1000;
@@ -106,8 +108,16 @@ export class ImportsService {
   }
 
   /** Starts the commit as a job and returns at once; the client polls showJob for progress. */
-  async commit(user: Principal, kind: ImportKind, fileId: string): Promise<ImportJob> {
+  async commit(
+    user: Principal,
+    kind: ImportKind,
+    fileId: string,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ImportJob> {
     const ctx = await this.context(user, kind);
+    // A retry of a crashed attempt answers with the job that attempt started (its file is used up).
+    const started = keyedId && (await this.db.model(ImportJobModel).findById(keyedId).lean<ImportJobDoc>());
+    if (started) return present(started);
     const file = await this.db.model(ImportFileModel).findById(fileId).lean<ImportFileDoc>();
     if (!file || String(file.ownerId) !== user.userId || file.kind !== kind)
       throw new AppError('NOT_FOUND', '没有找到这份文件，请重新选择文件预检');
@@ -115,7 +125,7 @@ export class ImportsService {
     const stored = await fs.readFile(this.pathOf(file.storedAs), 'utf8').catch(() => null);
     if (!stored) throw new AppError('NOT_FOUND', '这份文件已经导入过或已过期，请重新选择文件预检');
     const parsed = JSON.parse(this.cipher.decrypt(stored)) as Parsed;
-    const job = await this.db.model(ImportJobModel).create({
+    const job = await createKeyed<ImportJobDoc>(this.db.model(ImportJobModel), keyedId, {
       kind,
       fileId: file._id,
       ownerId: new Types.ObjectId(user.userId),
@@ -145,7 +155,7 @@ export class ImportsService {
           .catch(() => undefined);
       });
     });
-    return present(job.toObject());
+    return present(job);
   }
 
   async showJob(user: Principal, id: string): Promise<ImportJob> {
@@ -338,7 +348,7 @@ export class ImportsService {
       cipher: this.cipher,
       user,
       now,
-      today: chinaToday(now),
+      today: localDateOf(now),
       communities: new Map(mine.map((c) => [c.name, c])),
       allCommunities: new Set(communities.map((c) => c.name)),
       streets: new Map(myStreets.map((s) => [s.name, s])),

@@ -9,6 +9,7 @@ import { OrgModel, type Org } from '../org/org.model';
 import { MenuItemModel, type MenuItem } from './menu-item.model';
 import { MenuOverrideModel } from './menu-override.model';
 import { toSummary } from './menu.service';
+import { createKeyed } from '../core/create-keyed';
 
 type AdminQuery = z.output<typeof menuAdminQuery>;
 
@@ -71,9 +72,13 @@ export class MenuCurationService {
     };
   }
 
-  async createMenuItem(user: Principal, body: CreateMenuItemBody): Promise<MenuItemAdmin> {
+  async createMenuItem(
+    user: Principal,
+    body: CreateMenuItemBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<MenuItemAdmin> {
     const owner = await this.targetCommunity(user, body.communityId, 'body.communityId');
-    const created = await this.db.model(MenuItemModel).create({
+    const created = await createKeyed<MenuItem>(this.db.model(MenuItemModel), keyedId, {
       communityId: owner?._id ?? null,
       categoryCode: body.categoryCode,
       name: body.name,
@@ -85,7 +90,7 @@ export class MenuCurationService {
       order: body.order,
       active: true,
     });
-    return this.adminView(created.toObject() as MenuItem);
+    return this.adminView(created);
   }
 
   async updateMenuItem(user: Principal, id: string, body: UpdateMenuItemBody): Promise<MenuItemAdmin> {

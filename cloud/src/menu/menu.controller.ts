@@ -41,8 +41,8 @@ export class MenuController {
   }
 
   @Handle(createMenuItem)
-  async createMenuItem({ user, body }: Call<typeof createMenuItem>) {
-    return this.curation.createMenuItem(user, body);
+  async createMenuItem({ user, body, keyedId }: Call<typeof createMenuItem>) {
+    return this.curation.createMenuItem(user, body, keyedId);
   }
 
   @Handle(updateMenuItem)

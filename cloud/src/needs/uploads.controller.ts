@@ -40,7 +40,7 @@ export class UploadsController {
   uploads!: UploadsService;
 
   @Handle(createUpload)
-  async createUpload({ user, ctx }: Call<typeof createUpload>) {
+  async createUpload({ user, ctx, keyedId }: Call<typeof createUpload>) {
     const type = uploadTypeOf(ctx.get('content-type'));
     // A JSON body was already consumed by the body parser; anything else is read (and dropped) here.
     const body = ctx.req.readableEnded
@@ -48,7 +48,7 @@ export class UploadsController {
       : await readRawBody(ctx.req, UPLOAD_MAX_BYTES);
     if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPEG、PNG 或 WebP 图片');
     if (body.tooLarge) throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 5 MB');
-    return this.uploads.createUpload(user, type, body.bytes);
+    return this.uploads.createUpload(user, type, body.bytes, keyedId);
   }
 
   @Handle(getUpload)

@@ -15,6 +15,7 @@ import { FindingModel } from '../grids/finding.model';
 import { ProjectsService } from '../projects/projects.service';
 import { WhistlesService } from '../whistles/whistles.service';
 import { UploadModel, type Upload } from './upload.model';
+import { createKeyed } from '../core/create-keyed';
 
 const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
@@ -55,7 +56,12 @@ export class UploadsService {
   clock!: Clock;
 
   /** Stores checked bytes under a random name, then records them; a failed record removes the file. */
-  async createUpload(user: Principal, type: UploadType, bytes: Buffer): Promise<{ id: string; url: string }> {
+  async createUpload(
+    user: Principal,
+    type: UploadType,
+    bytes: Buffer,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<{ id: string; url: string }> {
     if (!bytes.length)
       throw new AppError('VALIDATION_FAILED', '没有收到图片内容', [{ path: 'body', message: '请选择一张图片' }]);
     if (!magicMatches(type, bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是声明的图片格式');
@@ -63,10 +69,9 @@ export class UploadsService {
     const fileName = `${randomBytes(16).toString('hex')}.${EXTENSIONS[type]}`;
     const file = path.join(this.settings.uploadDir, fileName);
     await fs.writeFile(file, bytes, { flag: 'wx' });
-    const id = new Types.ObjectId();
+    let stored: Upload;
     try {
-      await this.db.model(UploadModel).create({
-        _id: id,
+      stored = await createKeyed<Upload>(this.db.model(UploadModel), keyedId, {
         owner: new Types.ObjectId(user.userId),
         contentType: type,
         size: bytes.length,
@@ -77,6 +82,9 @@ export class UploadsService {
       await fs.rm(file, { force: true });
       throw err;
     }
+    // A retry of a crashed attempt answers with that attempt's upload: this copy of the file is not needed.
+    if (stored.fileName !== fileName) await fs.rm(file, { force: true });
+    const id = stored._id;
     return { id: String(id), url: `/api/v1/uploads/${id}` };
   }
 

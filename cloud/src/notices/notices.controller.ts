@@ -17,8 +17,8 @@ export class NoticesController {
   }
 
   @Handle(postNotice)
-  async postNotice({ user, body }: Call<typeof postNotice>) {
-    return this.notices.postNotice(user, body);
+  async postNotice({ user, body, keyedId }: Call<typeof postNotice>) {
+    return this.notices.postNotice(user, body, keyedId);
   }
 
   @Handle(withdrawNotice)

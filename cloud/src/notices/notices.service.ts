@@ -9,6 +9,7 @@ import { OrgModel, type Org } from '../org/org.model';
 import { OrgService } from '../org/org.service';
 import { UserModel, type User } from '../people/user.model';
 import { NoticeModel, type NoticeDoc } from './notice.model';
+import { createKeyed } from '../core/create-keyed';
 
 /** Use cases of 社区公告: list_notices, post_notice, withdraw_notice. */
 @Provide()
@@ -40,9 +41,9 @@ export class NoticesService {
     return { items: await this.present(rows), total, page, pageSize };
   }
 
-  async postNotice(user: Principal, body: PostNoticeBody): Promise<Notice> {
+  async postNotice(user: Principal, body: PostNoticeBody, keyedId: Types.ObjectId | null = null): Promise<Notice> {
     const community = await this.editableCommunity(user, body.communityId ?? user.communityId);
-    const doc = await this.db.model(NoticeModel).create({
+    const doc = await createKeyed<NoticeDoc>(this.db.model(NoticeModel), keyedId, {
       communityId: community._id,
       streetId: await this.streetIdOf(community),
       title: body.title,
@@ -52,7 +53,7 @@ export class NoticesService {
       publishedAt: this.clock.now(),
       withdrawnAt: null,
     });
-    return (await this.present([doc.toObject()]))[0];
+    return (await this.present([doc]))[0];
   }
 
   async withdrawNotice(user: Principal, id: string): Promise<Notice> {

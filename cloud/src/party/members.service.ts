@@ -13,6 +13,7 @@ import {
   type MemberSummary,
   type z,
   type membersQuery,
+  localDateOf,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
@@ -25,7 +26,7 @@ import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
 import { BranchModel, type BranchDoc } from './branch.model';
 import { MemberEventModel, PartyMemberModel, type MemberEventDoc, type PartyMemberDoc } from './party-member.model';
-import { PartyAccess, chinaToday, rosterInScope, rosterScope } from './party-access';
+import { PartyAccess, rosterInScope, rosterScope } from './party-access';
 
 type MembersQuery = z.output<typeof membersQuery>;
 
@@ -197,7 +198,7 @@ export class MembersService {
       .lean<BranchDoc[]>();
     const branchName = new Map(branches.map((b) => [String(b._id), b.name]));
     const names = await this.names(rows.map((r) => r.placeId));
-    const today = chinaToday(this.clock.now());
+    const today = localDateOf(this.clock.now());
     return rows.map((r) => ({
       id: String(r._id),
       branchId: String(r.branchId),

@@ -1,4 +1,11 @@
-import { computeMemberCategory, idNumberCheck, type Employment, type Health } from '@gongzhi/shared';
+import {
+  computeMemberCategory,
+  idNumberCheck,
+  type Employment,
+  type Health,
+  chinaYearOf,
+  localDateOf,
+} from '@gongzhi/shared';
 import { loadSettings } from '../config/settings';
 import { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
@@ -105,14 +112,10 @@ export function seedName(n: number): string {
 /** True for exactly `k` of the indexes 0..n-1, spread evenly (Bresenham). */
 const spread = (i: number, k: number, n: number) => Math.floor(((i + 1) * k) / n) > Math.floor((i * k) / n);
 
-export function chinaYear(): number {
-  return new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-}
-
 export async function seedParty(db: Db): Promise<void> {
   const cipher = new DataCipher(loadSettings().dataKey);
-  const year = chinaYear();
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const year = chinaYearOf(new Date());
+  const today = localDateOf(new Date());
   const branches = [...OLD_COMMUNITY_MEMBERS, ...OTHER_COMMUNITY_MEMBERS].map(([key]) => ({
     _id: seedId(`branch:${key}`),
     name: `${COMMUNITY_NAMES[key]}党支部`,

@@ -73,7 +73,6 @@ export class RegistrationsService {
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.postId', message: '请选择本社区的岗位' }]);
     if (!(await this.db.model(UnitModel).exists({ _id: unitId })))
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.unitId', message: '请选择您的工作单位' }]);
-    const me = await this.db.model(UserModel).findById(user.userId, { name: 1 }).lean<User>();
     const community = await this.db.model(OrgModel).findById(user.communityId).lean<Org>();
     const streetId = community!.ancestors[community!.ancestors.length - 1];
     const model = this.db.model(RegistrationModel);
@@ -85,7 +84,7 @@ export class RegistrationsService {
         streetId,
         postId: post._id,
         unitId: new Types.ObjectId(unitId),
-        nameEnc: this.cipher.encrypt(me?.name ?? ''),
+        nameEnc: this.cipher.encrypt(user.name),
         registeredAt: this.clock.now(),
       });
     } catch (err) {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EVALUATION_RATING_LABELS, type EvaluationRating } from '@gongzhi/shared';
+import { EVALUATION_RATING_LABELS, type EvaluationRating, localDateOf } from '@gongzhi/shared';
 
 interface Row {
   name: string;
@@ -8,8 +8,6 @@ interface Row {
   registeredAt: string;
   evaluation: { rating: EvaluationRating; comment: string; evaluatorName: string; at: string } | null;
 }
-
-const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function unitReportFileName(unitName: string, year: number): string {
   return `双报告_${unitName}_${year}年度.xlsx`;
@@ -30,7 +28,7 @@ export async function unitReportWorkbook(unitName: string, year: number, rows: R
       r.name,
       r.communityName,
       r.postName,
-      day(r.registeredAt),
+      localDateOf(r.registeredAt),
       r.evaluation ? EVALUATION_RATING_LABELS[r.evaluation.rating] : '未评价',
       r.evaluation?.comment ?? '',
       r.evaluation?.evaluatorName ?? '',

@@ -2,10 +2,11 @@ import type { EducationLevel } from '@gongzhi/shared';
 import { loadSettings } from '../config/settings';
 import { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
-import { chinaYear, seedIdNumber } from '../party/party.seed';
+import { seedIdNumber } from '../party/party.seed';
 import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
 import { StaffMemberModel } from './staff-member.model';
+import { chinaYearOf } from '@gongzhi/shared';
 
 /**
  * Community staff (两委) reproducing section 三: in the 4 old communities (南门, 北街, 西山, 土桥) 24
@@ -75,7 +76,7 @@ const STREET_OF: Record<string, string> = {
 
 export async function seedStaffMembers(db: Db): Promise<void> {
   const cipher = new DataCipher(loadSettings().dataKey);
-  const year = chinaYear();
+  const year = chinaYearOf(new Date());
   let n = 900;
   const docs = Object.entries({ ...OLD, ...OTHER }).flatMap(([community, list]) =>
     list.map(([name, age, education, post]) => {

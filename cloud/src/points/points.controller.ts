@@ -46,8 +46,8 @@ export class PointsController {
   }
 
   @Handle(p.createShopItem)
-  async createShopItem({ user, body }: Call<typeof p.createShopItem>) {
-    return this.shop.createItem(user, body);
+  async createShopItem({ user, body, keyedId }: Call<typeof p.createShopItem>) {
+    return this.shop.createItem(user, body, keyedId);
   }
 
   @Handle(p.updateShopItem)
@@ -56,8 +56,8 @@ export class PointsController {
   }
 
   @Handle(p.redeemShopItem)
-  async redeemShopItem({ user, params }: Call<typeof p.redeemShopItem>) {
-    return this.shop.redeem(user, params.id);
+  async redeemShopItem({ user, params, keyedId }: Call<typeof p.redeemShopItem>) {
+    return this.shop.redeem(user, params.id, keyedId);
   }
 
   @Handle(p.listMyRedemptions)

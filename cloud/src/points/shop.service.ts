@@ -19,6 +19,7 @@ import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from './ledger';
 import { PointsEntryModel } from './points-entry.model';
 import { RedemptionModel, ShopItemModel, type Redemption, type ShopItem } from './shop.model';
+import { createKeyed } from '../core/create-keyed';
 
 const DUPLICATE_KEY = 11000;
 const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
@@ -68,7 +69,11 @@ export class ShopService {
     };
   }
 
-  async createItem(user: Principal, body: z.output<typeof createShopItemBody>): Promise<ShopItemView> {
+  async createItem(
+    user: Principal,
+    body: z.output<typeof createShopItemBody>,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ShopItemView> {
     const communityId = body.communityId ?? user.communityId;
     if (!communityId) {
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.communityId', message: '请选择社区' }]);
@@ -78,7 +83,7 @@ export class ShopService {
       throw new AppError('NOT_FOUND', '没有找到这个社区');
     }
     const now = this.clock.now();
-    const doc = await this.db.model(ShopItemModel).create({
+    const doc = await createKeyed<ShopItem>(this.db.model(ShopItemModel), keyedId, {
       communityId: community._id,
       name: body.name,
       description: body.description,
@@ -90,7 +95,7 @@ export class ShopService {
       createdAt: now,
       updatedAt: now,
     });
-    return itemView(doc.toObject() as ShopItem, 0);
+    return itemView(doc, 0);
   }
 
   async updateItem(user: Principal, id: string, body: z.output<typeof updateShopItemBody>): Promise<ShopItemView> {
@@ -111,20 +116,22 @@ export class ShopService {
   /**
    * Redeems one unit: first takes a unit by a unique insert (the shelf cannot go negative), then
    * debits the points on the ledger chain (the balance cannot go negative); when the debit is refused
-   * the reservation is deleted, which puts the unit back.
+   * the reservation is deleted, which puts the unit back. The reservation's id is `keyedId` when
+   * given: a retry of a crashed attempt finishes that attempt's reservation (the debit is keyed by it).
    */
-  async redeem(user: Principal, itemId: string): Promise<RedemptionView> {
+  async redeem(user: Principal, itemId: string, keyedId: Types.ObjectId | null = null): Promise<RedemptionView> {
     const item = await this.db.model(ShopItemModel).findById(itemId).lean<ShopItem>();
     if (!item || !item.active || String(item.communityId) !== user.communityId) {
       throw new AppError('NOT_FOUND', '没有找到这件商品（只能兑换本社区积分超市的商品）');
     }
     const personId = oid(user.userId);
-    const balance = await this.ledger.balanceOf(personId);
+    const first = keyedId && (await this.db.model(RedemptionModel).findById(keyedId).lean<Redemption>());
+    const balance = first ? item.price : await this.ledger.balanceOf(personId);
     if (balance < item.price) {
       throw new AppError('INSUFFICIENT_POINTS', `积分不足：兑换需要 ${item.price} 分，您现有 ${balance} 分`);
     }
-    await this.releaseStale(item._id);
-    const reservation = await this.takeUnit(item, personId);
+    if (!first) await this.releaseStale(item._id);
+    const reservation = first || (await this.takeUnit(item, personId, keyedId));
     try {
       await this.ledger.append({
         personId,
@@ -141,7 +148,10 @@ export class ShopService {
     await this.db
       .model(RedemptionModel)
       .updateOne({ _id: reservation._id, status: 'reserved' }, { $set: { status: 'awaitingPickup' } });
-    return redemptionView({ ...reservation, status: 'awaitingPickup' }, null);
+    return redemptionView(
+      { ...reservation, status: reservation.status === 'reserved' ? 'awaitingPickup' : reservation.status },
+      null,
+    );
   }
 
   async listMyRedemptions(user: Principal, status: RedemptionStatus | undefined, page: number, pageSize: number) {
@@ -202,7 +212,11 @@ export class ShopService {
   }
 
   /** Tries the free unit numbers until one insert wins; OUT_OF_STOCK when none is left. */
-  private async takeUnit(item: ShopItem, personId: Types.ObjectId): Promise<Redemption> {
+  private async takeUnit(
+    item: ShopItem,
+    personId: Types.ObjectId,
+    keyedId: Types.ObjectId | null,
+  ): Promise<Redemption> {
     const redemptions = this.db.model(RedemptionModel);
     for (let round = 0; round < 3; round++) {
       const used = new Set(
@@ -232,8 +246,7 @@ export class ShopService {
           handedOverBy: null,
         };
         try {
-          await redemptions.create(doc);
-          return doc;
+          return await createKeyed<Redemption>(redemptions, keyedId, doc);
         } catch (err) {
           if (!isDuplicate(err)) throw err;
         }

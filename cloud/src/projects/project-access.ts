@@ -5,7 +5,6 @@ import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { placeInScope, placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
-import { UserModel, type User } from '../people/user.model';
 import { ProjectModel, type Project } from './project.model';
 
 export type ProjectNeedLevel = 'read' | 'edit' | 'report';
@@ -30,8 +29,7 @@ export class ProjectAccess {
   /** The unit a unit admin acts for (not carried in the token). */
   async unitOf(user: Principal): Promise<Types.ObjectId | null> {
     if (!user.roles.includes('unitAdmin')) return null;
-    const me = await this.db.model(UserModel).findById(user.userId, { unitId: 1 }).lean<User>();
-    return me?.unitId ?? null;
+    return user.unitId ? oid(user.unitId) : null;
   }
 
   /** The mongo filter of the projects a caller may read. */

@@ -42,8 +42,8 @@ export class ProjectsController {
   }
 
   @Handle(createProject)
-  async createProject({ user, body }: Call<typeof createProject>) {
-    return this.projects.createProject(user, body);
+  async createProject({ user, body, keyedId }: Call<typeof createProject>) {
+    return this.projects.createProject(user, body, keyedId);
   }
 
   @Handle(updateProject)
@@ -72,8 +72,8 @@ export class ProjectsController {
   }
 
   @Handle(addMilestone)
-  async addMilestone({ user, params, body }: Call<typeof addMilestone>) {
-    return this.projects.addMilestone(user, params.id, body);
+  async addMilestone({ user, params, body, keyedId }: Call<typeof addMilestone>) {
+    return this.projects.addMilestone(user, params.id, body, keyedId);
   }
 
   @Handle(updateMilestone)
@@ -82,8 +82,8 @@ export class ProjectsController {
   }
 
   @Handle(postProjectUpdate)
-  async postProjectUpdate({ user, params, body }: Call<typeof postProjectUpdate>) {
-    return this.projects.postProjectUpdate(user, params.id, body);
+  async postProjectUpdate({ user, params, body, keyedId }: Call<typeof postProjectUpdate>) {
+    return this.projects.postProjectUpdate(user, params.id, body, keyedId);
   }
 
   @Handle(listProjectUpdates)

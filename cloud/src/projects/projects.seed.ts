@@ -7,14 +7,13 @@ import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';
 import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
+import { localDateOf } from '@gongzhi/shared';
 
 /** The demo's open project; its category is what linked seed needs must have. */
 export const SEED_LIGHTING_PROJECT = 'project:nanmen-lighting';
 export const SEED_LIGHTING_CATEGORY = 'applianceRepair';
 
 const DAY = 24 * 3600 * 1000;
-
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10); // China date
 
 /**
  * Demo projects of 南门社区: 老旧小区楼道照明改造 (open, 3 milestones, budget, 县供电公司 responsible,
@@ -126,7 +125,7 @@ export async function seedProjects(db: Db): Promise<void> {
     _id: seedId(`milestone:${key}`),
     projectId,
     title,
-    due: day(due),
+    due: localDateOf(due),
     progress,
     doneAt,
     createdAt: ago(28),

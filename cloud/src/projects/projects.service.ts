@@ -29,12 +29,12 @@ import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
-import { UserModel, type User } from '../people/user.model';
 import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectAccess, projectNotFound } from './project-access';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';
 import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
+import { createKeyed, isDuplicateKey } from '../core/create-keyed';
 
 type ListQuery = z.output<typeof projectListQuery>;
 type AddMilestone = z.output<typeof addMilestoneBody>;
@@ -119,12 +119,16 @@ export class ProjectsService {
 
   // ——— Writing ———
 
-  async createProject(user: Principal, body: CreateProjectBody): Promise<ProjectDetail> {
+  async createProject(
+    user: Principal,
+    body: CreateProjectBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ProjectDetail> {
     const place = await this.placeInCallerScope(user, body.placeId);
     await this.checkUnits(body.responsibleUnitIds);
     const now = this.clock.now();
     const actor = await this.actor(user);
-    const project = await this.db.model(ProjectModel).create({
+    const project = await createKeyed<Project>(this.db.model(ProjectModel), keyedId, {
       title: body.title,
       goal: body.goal,
       categoryCode: body.categoryCode,
@@ -141,17 +145,23 @@ export class ProjectsService {
       openedAt: null,
       deliveredAt: null,
     });
-    await this.db.model(ProjectEventModel).create({
-      projectId: project._id,
-      seq: 1,
-      action: 'create',
-      from: null,
-      to: 'draft',
-      ...actor,
-      at: now,
-      note: null,
-    });
-    return this.detail(user, null, project.toObject() as Project);
+    // A retry of a crashed attempt finds its create event already stored (unique projectId + seq).
+    await this.db
+      .model(ProjectEventModel)
+      .create({
+        projectId: project._id,
+        seq: 1,
+        action: 'create',
+        from: null,
+        to: 'draft',
+        ...actor,
+        at: now,
+        note: null,
+      })
+      .catch((err) => {
+        if (!keyedId || !isDuplicateKey(err)) throw err;
+      });
+    return this.detail(user, null, project);
   }
 
   async updateProject(user: Principal, id: string, body: UpdateProjectBody): Promise<ProjectDetail> {
@@ -250,14 +260,19 @@ export class ProjectsService {
     return { ...project, ...set };
   }
 
-  async addMilestone(user: Principal, id: string, body: AddMilestone): Promise<MilestoneView> {
+  async addMilestone(
+    user: Principal,
+    id: string,
+    body: AddMilestone,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<MilestoneView> {
     const { project } = await this.access.load(user, id, 'edit');
     this.mustBeActive(project, '添加里程碑');
     if ((await this.db.model(MilestoneModel).countDocuments({ projectId: project._id })) >= MAX_MILESTONES) {
       throw new AppError('CONFLICT', `每个项目最多 ${MAX_MILESTONES} 个里程碑`);
     }
     const now = this.clock.now();
-    const m = await this.db.model(MilestoneModel).create({
+    const m = await createKeyed<Milestone>(this.db.model(MilestoneModel), keyedId, {
       projectId: project._id,
       title: body.title,
       due: body.due,
@@ -266,7 +281,7 @@ export class ProjectsService {
       createdAt: now,
     });
     await this.touch(project._id, now);
-    return milestoneView(m.toObject() as Milestone);
+    return milestoneView(m);
   }
 
   async updateMilestone(
@@ -294,13 +309,18 @@ export class ProjectsService {
     return milestoneView(updated);
   }
 
-  async postProjectUpdate(user: Principal, id: string, body: PostUpdate): Promise<ProjectUpdateView> {
+  async postProjectUpdate(
+    user: Principal,
+    id: string,
+    body: PostUpdate,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ProjectUpdateView> {
     const { project } = await this.access.load(user, id, 'report');
     if (project.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '已撤销的项目不能再发布进展');
     await this.checkPhotos(user, body.photos);
     const now = this.clock.now();
     const actor = await this.actor(user);
-    const u = await this.db.model(ProjectUpdateModel).create({
+    const u = await createKeyed<ProjectUpdate>(this.db.model(ProjectUpdateModel), keyedId, {
       projectId: project._id,
       text: body.text,
       photos: body.photos.map(oid),
@@ -310,7 +330,7 @@ export class ProjectsService {
       authorRole: actor.actorRole,
     });
     await this.touch(project._id, now);
-    return updateView(u.toObject() as ProjectUpdate);
+    return updateView(u);
   }
 
   /**
@@ -344,8 +364,7 @@ export class ProjectsService {
 
   /** Who acts, as the timeline records them. */
   async actor(user: Principal): Promise<{ actorId: Types.ObjectId; actorRole: Role; actorName: string }> {
-    const me = await this.db.model(UserModel).findById(user.userId, { name: 1 }).lean<User>();
-    return { actorId: oid(user.userId), actorRole: this.access.roleOf(user), actorName: me?.name ?? '' };
+    return { actorId: oid(user.userId), actorRole: this.access.roleOf(user), actorName: user.name };
   }
 
   private touch(projectId: Types.ObjectId, now: Date) {

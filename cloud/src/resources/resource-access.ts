@@ -1,9 +1,7 @@
-import { Inject, Provide } from '@midwayjs/core';
+import { Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { Db } from '../core/db';
 import { placeInScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
-import { UserModel, type User } from '../people/user.model';
 
 /** The caller plus the unit they administer (not carried in the token). */
 export interface Caller extends Principal {
@@ -84,19 +82,12 @@ export function seeFilter(c: Caller): Record<string, unknown> {
 /** Resolves the caller's unit once per request (services are request-scoped). */
 @Provide()
 export class ResourceAccess {
-  @Inject()
-  db!: Db;
-
   private resolved = new Map<string, Caller>();
 
   async caller(user: Principal): Promise<Caller> {
     const known = this.resolved.get(user.userId);
     if (known) return known;
-    let unitId: string | null = null;
-    if (user.roles.includes('unitAdmin')) {
-      const doc = await this.db.model(UserModel).findById(user.userId, { unitId: 1 }).lean<Pick<User, 'unitId'>>();
-      unitId = doc?.unitId ? String(doc.unitId) : null;
-    }
+    const unitId = user.roles.includes('unitAdmin') ? user.unitId : null;
     const caller = { ...user, unitId };
     this.resolved.set(user.userId, caller);
     return caller;

@@ -23,8 +23,8 @@ export class ResourcesController {
   }
 
   @Handle(createResource)
-  async createResource({ user, body }: Call<typeof createResource>) {
-    return this.resources.createResource(user, body);
+  async createResource({ user, body, keyedId }: Call<typeof createResource>) {
+    return this.resources.createResource(user, body, keyedId);
   }
 
   @Handle(updateResource)

@@ -36,6 +36,7 @@ import {
   seesContact,
   type Caller,
 } from './resource-access';
+import { createKeyed } from '../core/create-keyed';
 
 type ListResourcesQuery = z.output<typeof listResourcesQuery>;
 type ListUnitsQuery = z.output<typeof listUnitsQuery>;
@@ -85,7 +86,11 @@ export class ResourcesService {
     return (await this.views(caller, [r]))[0];
   }
 
-  async createResource(user: Principal, body: CreateResourceBody): Promise<ResourceView> {
+  async createResource(
+    user: Principal,
+    body: CreateResourceBody,
+    keyedId: Types.ObjectId | null = null,
+  ): Promise<ResourceView> {
     const caller = await this.access.caller(user);
     const unitId = this.ownerFor(caller, body.unitId);
     const unit = unitId ? await this.db.model(UnitModel).findById(unitId).lean<Unit>() : null;
@@ -95,7 +100,7 @@ export class ResourcesService {
     const place = await this.placeFor(caller, unit, placeId);
     const now = new Date();
     const bookable = body.bookable ?? isBookableKind(body.kind);
-    const doc = await this.db.model(ResourceModel).create({
+    const doc = await createKeyed<Resource>(this.db.model(ResourceModel), keyedId, {
       unitId: unitId ? new Types.ObjectId(unitId) : null,
       place,
       kind: body.kind,
@@ -113,7 +118,7 @@ export class ResourcesService {
       createdAt: now,
       updatedAt: now,
     });
-    return (await this.views(caller, [doc.toObject() as Resource]))[0];
+    return (await this.views(caller, [doc]))[0];
   }
 
   async updateResource(user: Principal, id: string, body: UpdateResourceBody): Promise<ResourceView> {

@@ -1,4 +1,4 @@
-import { SERVICE_BRANDS, type BrandCode } from '@gongzhi/shared';
+import { SERVICE_BRANDS, type BrandCode, addDays, localDateOf, localInstant } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { OrgModel, type Org } from '../org/org.model';
@@ -147,8 +147,7 @@ function demoComplexes(): Org[] {
 const DAY = 24 * 3_600_000;
 /** A past morning, `daysAgo` before today (China time), 9:00–11:00. */
 function pastMorning(daysAgo: number): { startsAt: Date; endsAt: Date } {
-  const c = new Date(Date.now() + 8 * 3_600_000);
-  const startsAt = new Date(Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), c.getUTCDate() - daysAgo, 1));
+  const startsAt = localInstant(addDays(localDateOf(new Date()), -daysAgo), 9 * 60);
   return { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) };
 }
 

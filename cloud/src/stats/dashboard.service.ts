@@ -18,6 +18,7 @@ import {
   percent,
   type CountedItem,
   type DashboardOverview,
+  localDateOf,
 } from '@gongzhi/shared';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
@@ -29,7 +30,6 @@ import { NeedModel } from '../needs/need.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel } from '../people/user.model';
-import { chinaDate } from './kpi-workbook';
 import { eitherId, rosters } from './rosters';
 
 /** The caller's part of the county: null lists mean "all of it". */
@@ -74,7 +74,7 @@ export class DashboardService {
   clock!: Clock;
 
   async overview(user: Principal, q: { asOf?: string }): Promise<DashboardOverview> {
-    const asOf = q.asOf ?? chinaDate(this.clock.now());
+    const asOf = q.asOf ?? localDateOf(this.clock.now());
     const scope = await this.scopeOf(user);
     const facts = await this.activityFacts(user);
     const [branches, partyMembers, complexes, staff, units, needs] = await Promise.all([

@@ -5,6 +5,7 @@ import {
   RESPONSE_KPI_LEVEL_LABELS,
   type ResponseKpiRow,
   type ResponseKpis,
+  localDateOf,
 } from '@gongzhi/shared';
 
 /** The columns of the export: Chinese header, the row's field, and how the cell is shown. */
@@ -27,15 +28,10 @@ const COLUMNS: { header: string; key: keyof ResponseKpiRow; format?: 'percent' |
   { header: '超时（个）', key: 'overdue' },
 ];
 
-/** YYYY-MM-DD in China time. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The file name people see: 三率统计_职能部门_2026-11-01至2026-11-30.xlsx (`to` is the exclusive end). */
 export function kpiFileName(k: ResponseKpis): string {
   const last = new Date(new Date(k.to).getTime() - 1);
-  return `三率统计_${RESPONSE_KPI_LEVEL_LABELS[k.level]}_${chinaDate(new Date(k.from))}至${chinaDate(last)}.xlsx`;
+  return `三率统计_${RESPONSE_KPI_LEVEL_LABELS[k.level]}_${localDateOf(new Date(k.from))}至${localDateOf(last)}.xlsx`;
 }
 
 /** Sheet 1: the figures (a Chinese header row, one row per responder, the total last). Sheet 2: the definitions. */
@@ -68,7 +64,7 @@ export async function kpiWorkbook(k: ResponseKpis): Promise<Buffer> {
   });
   notes.addRow({
     label: '统计期',
-    definition: `${chinaDate(new Date(k.from))} 至 ${chinaDate(new Date(new Date(k.to).getTime() - 1))}（按吹哨日期，北京时间）`,
+    definition: `${localDateOf(new Date(k.from))} 至 ${localDateOf(new Date(new Date(k.to).getTime() - 1))}（按吹哨日期，北京时间）`,
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

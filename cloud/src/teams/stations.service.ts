@@ -17,6 +17,7 @@ import { OrgModel, type Org } from '../org/org.model';
 import { StationModel, type Station } from './station.model';
 import { TeamAccess } from './team-access';
 import { TeamModel, type Team } from './team.model';
+import { createKeyed } from '../core/create-keyed';
 
 /** Use cases of service stations: list_stations, show_station, create_station, update_station. */
 @Provide()
@@ -43,11 +44,15 @@ export class StationsService {
     return this.detail(user, await this.station(id));
   }
 
-  async createStation(user: Principal, body: z.output<typeof createStationBody>) {
+  async createStation(
+    user: Principal,
+    body: z.output<typeof createStationBody>,
+    keyedId: Types.ObjectId | null = null,
+  ) {
     const place = await this.places.placeOf(body.placeId);
     if (!placeInScope(user, place)) throw new AppError('FORBIDDEN', '只能在所辖社区设立服务站点');
     const now = this.clock.now();
-    const doc = await this.db.model(StationModel).create({
+    const doc = await createKeyed<Station>(this.db.model(StationModel), keyedId, {
       ...body,
       placeId: new Types.ObjectId(body.placeId),
       place,
@@ -55,7 +60,7 @@ export class StationsService {
       createdAt: now,
       updatedAt: now,
     });
-    return this.detail(user, doc.toObject() as Station);
+    return this.detail(user, doc);
   }
 
   async updateStation(user: Principal, id: string, body: z.output<typeof updateStationBody>): Promise<StationDetail> {

@@ -89,8 +89,8 @@ export class TeamsController {
   }
 
   @Handle(t.createStation)
-  async createStation({ user, body }: Call<typeof t.createStation>) {
-    return this.stations.createStation(user, body);
+  async createStation({ user, body, keyedId }: Call<typeof t.createStation>) {
+    return this.stations.createStation(user, body, keyedId);
   }
 
   @Handle(t.updateStation)

@@ -1,7 +1,11 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { WHISTLE_ESCALATION_CHAIN, WHISTLE_SUPERVISOR_LABELS, WHISTLE_TYPE_LABELS } from '@gongzhi/shared';
-import { chinaDateTime } from '../activities/china-time';
+import {
+  WHISTLE_ESCALATION_CHAIN,
+  WHISTLE_SUPERVISOR_LABELS,
+  WHISTLE_TYPE_LABELS,
+  chinaDateTime,
+} from '@gongzhi/shared';
 import { Db } from '../core/db';
 import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';

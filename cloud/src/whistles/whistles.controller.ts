@@ -35,8 +35,8 @@ export class WhistlesController {
   }
 
   @Handle(blowWhistle)
-  async blowWhistle({ user, body }: Call<typeof blowWhistle>) {
-    return this.whistles.blowWhistle(user, body);
+  async blowWhistle({ user, body, keyedId }: Call<typeof blowWhistle>) {
+    return this.whistles.blowWhistle(user, body, keyedId);
   }
 
   @Handle(listWhistles)

@@ -29,9 +29,9 @@ import {
   type listWhistlesQuery,
   type whistleLimitTable,
   type z,
+  chinaDateTime,
 } from '@gongzhi/shared';
 import { ActivitiesService } from '../activities/activities.service';
-import { chinaDateTime } from '../activities/china-time';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
@@ -51,6 +51,7 @@ import { overdueOf, projectTarget, projectWhistle } from './whistle-projection';
 import { WhistleRuleModel, whistleRuleId, type WhistleRule } from './whistle-rule.model';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistlePlace, type WhistleTarget } from './whistle.model';
+import { createKeyed } from '../core/create-keyed';
 
 type BlowBody = z.output<typeof blowWhistleBody>;
 type ListQuery = z.output<typeof listWhistlesQuery>;
@@ -67,6 +68,8 @@ export interface WhistleActionInput {
 /** Everything a new whistle needs once the caller's rights are checked. */
 interface WhistleSpec {
   _id?: Types.ObjectId;
+  /** `_id` is a request's keyed id: a retry of a crashed attempt completes what that attempt stored. */
+  keyed?: boolean;
   type: WhistleType;
   urgency: WhistleUrgency;
   category: WhistleCategory;
@@ -137,7 +140,7 @@ export class WhistlesService {
 
   // ——— Blowing ———
 
-  async blowWhistle(user: Principal, body: BlowBody): Promise<WhistleDetail> {
+  async blowWhistle(user: Principal, body: BlowBody, keyedId: Types.ObjectId | null = null): Promise<WhistleDetail> {
     const rule = WHISTLE_TYPE_RULES[body.type];
     if (!user.roles.some((r) => rule.blowers.includes(r))) {
       throw new AppError('FORBIDDEN', `您不能发起“${WHISTLE_TYPE_LABELS[body.type]}”`);
@@ -166,9 +169,10 @@ export class WhistlesService {
     const category = body.category ?? subject.category ?? 'other';
     let volunteerCall: Whistle['volunteerCall'] = null;
     if (body.type === 'communityToPartyMembers' && body.volunteerCall) {
-      volunteerCall = await this.openVolunteerCall(user, body, category, origin, place);
+      volunteerCall = await this.openVolunteerCall(user, body, category, origin, place, keyedId);
     }
     const { whistle, events } = await this.createWhistle({
+      ...(keyedId ? { _id: keyedId, keyed: true } : {}),
       type: body.type,
       urgency: body.urgency,
       category,
@@ -237,9 +241,12 @@ export class WhistlesService {
    * event of a whistle never written is invisible; a whistle without its events would have no timeline.
    */
   private async createWhistle(spec: WhistleSpec): Promise<{ whistle: Whistle; events: WhistleEvent[] }> {
-    const blownAt = this.clock.now();
-    const limits = await this.limitsFor(spec.type, spec.category, spec.urgency);
     const _id = spec._id ?? new Types.ObjectId();
+    const stored = spec.keyed
+      ? await this.db.model(WhistleEventModel).find({ whistleId: _id, seq: 1 }).lean<WhistleEvent[]>()
+      : [];
+    const blownAt = stored[0]?.at ?? this.clock.now();
+    const limits = await this.limitsFor(spec.type, spec.category, spec.urgency);
     const targets: WhistleTarget[] = spec.targets.map((t) =>
       projectTarget(
         {
@@ -251,7 +258,7 @@ export class WhistlesService {
         [],
       ),
     );
-    const events: WhistleEvent[] = targets.map((t) => ({
+    let events: WhistleEvent[] = targets.map((t) => ({
       _id: new Types.ObjectId(),
       whistleId: _id,
       targetKey: targetKeyOf(t),
@@ -269,8 +276,9 @@ export class WhistlesService {
       level: null,
       supervisor: null,
     }));
+    if (spec.keyed) events = events.map((e) => stored.find((s) => s.targetKey === e.targetKey) ?? e);
     const base = { targets };
-    const whistle: Whistle = {
+    let whistle: Whistle = {
       _id,
       type: spec.type,
       urgency: spec.urgency,
@@ -295,11 +303,13 @@ export class WhistlesService {
       targetKeys: targets.map(targetKeyOf),
       ...projectWhistle(base, events),
     };
-    await this.db.model(WhistleEventModel).insertMany(events);
+    // A retry of a crashed attempt adopts the events that attempt stored and adds the missing ones.
+    const fresh = events.filter((e) => !stored.includes(e));
+    if (fresh.length) await this.db.model(WhistleEventModel).insertMany(fresh);
     try {
-      await this.db.model(WhistleModel).create(whistle);
+      whistle = await createKeyed<Whistle>(this.db.model(WhistleModel), spec.keyed ? _id : null, whistle);
     } catch (err) {
-      await this.db.model(WhistleEventModel).deleteMany({ _id: { $in: events.map((e) => e._id) } });
+      await this.db.model(WhistleEventModel).deleteMany({ _id: { $in: fresh.map((e) => e._id) } });
       throw err;
     }
     for (const t of targets) {
@@ -442,6 +452,7 @@ export class WhistlesService {
     category: WhistleCategory,
     origin: { refId: Types.ObjectId },
     place: WhistlePlace,
+    keyedId: Types.ObjectId | null,
   ): Promise<NonNullable<Whistle['volunteerCall']>> {
     const call = body.volunteerCall!;
     if (Date.parse(call.shift.start) <= this.clock.now().getTime()) {
@@ -461,8 +472,14 @@ export class WhistlesService {
         format: 'service',
         status: 'published',
       }),
+      keyedId && seedId(`${keyedId}:callActivity`),
     );
-    const shift = await this.activities.addShift(user, activity.id, call.shift);
+    const shift = await this.activities.addShift(
+      user,
+      activity.id,
+      call.shift,
+      keyedId && seedId(`${keyedId}:callShift`),
+    );
     return { activityId: oid(activity.id), shiftId: oid(shift.id) };
   }
 

@@ -48,6 +48,4 @@ export function fullDateTime(iso: string): string {
 }
 
 /** `YYYY-MM-DDTHH:mm:00+08:00` for a China-time date and minute of the day (what the API takes). */
-export function chinaIso(date: string, minutes: number): string {
-  return `${date}T${clockText(minutes)}:00+08:00`;
-}
+export { chinaIso } from '@gongzhi/shared';

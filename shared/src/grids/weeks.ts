@@ -1,10 +1,10 @@
 import { z } from '../validation';
+import { CHINA_OFFSET_MS, chinaWall } from '../china-time';
 
 /**
  * Patrol weeks are ISO weeks (Monday to Sunday) in China time (UTC+8, no daylight saving), whatever
  * the server's or the phone's zone: "this week" on the admin tab is the week people in the county live in.
  */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -24,7 +24,7 @@ export function isoWeeksInYear(year: number): number {
 
 /** The ISO week an instant falls in, in China time: `2026-W48`. */
 export function isoWeekOf(at: Date | string): string {
-  const wall = new Date(new Date(at).getTime() + CHINA_OFFSET_MS);
+  const wall = chinaWall(at);
   const weekday = (wall.getUTCDay() + 6) % 7;
   // The week belongs to the year its Thursday is in.
   const thursday = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() - weekday + 3);

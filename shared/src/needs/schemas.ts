@@ -2,6 +2,7 @@ import type { FieldError } from '../errors';
 import { MENU_CATEGORY_CODES } from '../menu/categories';
 import type { MenuField } from '../menu/schemas';
 import { z, mobilePhone, objectId, page, pageSize, paged } from '../validation';
+import { chinaDay } from '../china-time';
 import { NEED_ACTIONS, NEED_EVENT_ACTIONS, NEED_STATUSES, ROUTE_KINDS } from './state-machine';
 
 /** Most photos on one need. */
@@ -140,8 +141,8 @@ export const rateNeedBody = z.strictObject({
 export const dateBound = (end: boolean) =>
   z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: '日期格式应为 YYYY-MM-DD' }).transform((s) => {
     if (s.length > 10) return new Date(new Date(s).getTime() + (end ? 1 : 0));
-    const day = new Date(`${s}T00:00:00+08:00`);
-    return end ? new Date(day.getTime() + 24 * 3600 * 1000) : day;
+    const day = chinaDay(s);
+    return end ? day.to : day.from;
   });
 
 export const NEED_SORTS = ['newest', 'oldest', 'dueSoonest'] as const;

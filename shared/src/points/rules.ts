@@ -44,8 +44,3 @@ export const DEFAULT_POINTS_RULES: Record<PointsEarnKind, PointsRuleDefault> = {
   patrol: { points: 5, unit: '次', yearlyExpectation: 100, yearlyCap: 300 },
   whistleResponse: { points: 10, unit: '次', yearlyExpectation: 30, yearlyCap: 200 },
 };
-
-/** The year (China time) an instant falls in: yearly totals and caps are counted per calendar year. */
-export function chinaYearOf(d: Date | string): number {
-  return new Date(new Date(d).getTime() + 8 * 3_600_000).getUTCFullYear();
-}

@@ -1,13 +1,7 @@
 import { z, objectId, page, pageSize } from '../validation';
 import { MENU_CATEGORY_CODES, RESOURCE_KINDS, type ResourceKind } from '../menu/categories';
-import {
-  MAX_BOOKING_SLOTS,
-  SLOT_MINUTES,
-  clockMinutes,
-  parseLocalDate,
-  rangeSlotStarts,
-  type OpeningRange,
-} from './slots';
+import { clockMinutes, parseLocalDate } from '../china-time';
+import { MAX_BOOKING_SLOTS, SLOT_MINUTES, rangeSlotStarts, type OpeningRange } from './slots';
 
 /** Kinds booked in time slots (场地、设备). */
 export const BOOKABLE_KINDS = ['venue', 'equipment'] as const satisfies readonly ResourceKind[];

@@ -1,10 +1,9 @@
 /**
  * Booking slots of venues and equipment, computed the same way by the API and by the
- * mini-program's calendar. Times people read are Asia/Shanghai; instants are stored in UTC.
+ * mini-program's calendar. Times people read are China time (see china-time); instants are stored in UTC.
  */
+import { clockMinutes, clockText, isoWeekday, localDateOf, localInstant, localMinutesOf } from '../china-time';
 
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): local time is plain arithmetic. */
-export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 /** Lengths a venue or device may be booked in. */
 export const SLOT_MINUTES = [30, 60, 120] as const;
 export type SlotMinutes = (typeof SLOT_MINUTES)[number];
@@ -35,66 +34,6 @@ export interface DaySlot {
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
-
-/** `08:30` → 510; `24:00` → 1440. */
-export function clockMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-}
-
-/** 510 → `08:30`. */
-export function clockText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-/** Year, month, day of a `YYYY-MM-DD` calendar date, or null when it is not a real date. */
-export function parseLocalDate(date: string): { y: number; m: number; d: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const [y, m, d] = match.slice(1).map(Number);
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
-  return { y, m, d };
-}
-
-/** The UTC instant of a local (Shanghai) date and minute of that day. */
-export function localInstant(date: string, minutes: number): Date {
-  const p = parseLocalDate(date);
-  if (!p) throw new Error(`not a date: ${date}`);
-  return new Date(Date.UTC(p.y, p.m - 1, p.d) + (minutes - SHANGHAI_OFFSET_MINUTES) * MINUTE);
-}
-
-function shifted(instant: Date | string): Date {
-  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MINUTES * MINUTE);
-}
-
-/** The local (Shanghai) calendar date of an instant: `2026-11-05`. */
-export function localDateOf(instant: Date | string): string {
-  return shifted(instant).toISOString().slice(0, 10);
-}
-
-/** The local (Shanghai) minute of the day of an instant. */
-export function localMinutesOf(instant: Date | string): number {
-  const s = shifted(instant);
-  return s.getUTCHours() * 60 + s.getUTCMinutes();
-}
-
-/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const p = parseLocalDate(date);
-  if (!p) throw new Error(`not a date: ${date}`);
-  const day = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** Adds days to a local date: `addDays('2026-11-05', 1)` → `2026-11-06`. */
-export function addDays(date: string, days: number): string {
-  const p = parseLocalDate(date);
-  if (!p) throw new Error(`not a date: ${date}`);
-  return new Date(Date.UTC(p.y, p.m - 1, p.d + days)).toISOString().slice(0, 10);
-}
 
 /** The ranges of one weekday, earliest first. */
 export function rangesOn(hours: readonly OpeningRange[], weekday: number): OpeningRange[] {

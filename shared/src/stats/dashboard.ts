@@ -1,5 +1,6 @@
 import { z } from '../validation';
 import { BRANCH_MEMBER_LIMIT, EDUCATION_LEVELS } from '../people/rosters';
+import { roundedShare } from './kpis';
 
 /**
  * The 数据看板: every finding of the seed report's section 三, computed from the rosters and the four
@@ -18,13 +19,9 @@ export const STAFF_OLDER_AGE = 40;
 /** The education levels counted as 专科及以下 (the first three of EDUCATION_LEVELS). */
 export const COLLEGE_OR_BELOW = EDUCATION_LEVELS.slice(0, 3);
 
-/**
- * A share as a percentage with two decimals, half up: 102 of 280 → 36.43. Null when there is nothing
- * to divide by. Integer numerator over integer denominator, so the halves are exact in floating point.
- */
+/** A share as a percentage with two decimals, half up: 102 of 280 → 36.43. Null when there is nothing to divide by. */
 export function percent(part: number, whole: number): number | null {
-  if (!whole) return null;
-  return Math.round((part * 10_000) / whole) / 100;
+  return roundedShare(part, whole, 100, 2);
 }
 
 /** Age bands the charts show (lower bound inclusive). */

@@ -84,7 +84,18 @@ export function average(values: readonly number[]): number | null {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/**
+ * part/whole times `scale` (1 for a fraction, 100 for a percentage), rounded half up to `decimals`
+ * places; null when there is nothing to divide by. The one rounding of shares: integer numerator over
+ * integer denominator, so halves are exact in floating point (57 of 800 → 0.0713, not 0.0712).
+ */
+export function roundedShare(part: number, whole: number, scale: 1 | 100, decimals: number): number | null {
+  if (!whole) return null;
+  const unit = 10 ** decimals;
+  return Math.round((part * scale * unit) / whole) / unit;
+}
+
 /** A rate as a fraction rounded to 4 decimals (0.6667), or null when there is nothing to divide by. */
 export function rate(part: number, whole: number): number | null {
-  return whole ? Math.round((part / whole) * 10_000) / 10_000 : null;
+  return roundedShare(part, whole, 1, 4);
 }

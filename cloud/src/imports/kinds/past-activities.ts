@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { SERVICE_BRANDS, type PastActivityRow } from '@gongzhi/shared';
+import { SERVICE_BRANDS, type PastActivityRow, localDateOf } from '@gongzhi/shared';
 import { ActivityModel, type Activity } from '../../activities/activity.model';
 import type { Org } from '../../org/org.model';
 import {
@@ -49,7 +49,7 @@ export const pastActivitiesKind: ImportKindDef<PastActivityRow, ActivityData, Ac
       .model(ActivityModel)
       .find({ placeId: { $in: [...ctx.communities.values()].map((c) => c._id) }, startsAt: { $lte: ctx.now } })
       .lean<Activity[]>();
-    const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '');
+    const day = (d: Date | null) => (d ? localDateOf(d) : '');
     return new Map(docs.map((d) => [`${d.placeId}/${day(d.startsAt)}/${d.title}`, d]));
   },
   viewOf(_ctx, d) {

@@ -1,17 +1,13 @@
-// Dates as people in the county read them: China time (UTC+8, no daylight saving), whatever the
-// phone's own time zone.
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+import { chinaWall as china, localDateOf } from '@gongzhi/shared';
 
-function china(iso: string | Date): Date {
-  return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
-}
+// Dates as people in the county read them: China time (see shared china-time), whatever the
+// phone's own time zone.
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2026-11-27` in China time. */
 export function chinaDate(iso: string | Date = new Date()): string {
-  const d = china(iso);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return localDateOf(iso);
 }
 
 /** `14:30` in China time. */
@@ -58,9 +54,7 @@ export function dueText(iso: string | null | undefined, now = Date.now()): strin
 }
 
 /** An ISO instant with China's offset from a China-time date and clock: `2026-11-27T09:15:00+08:00`. */
-export function chinaIso(date: string, time: string): string {
-  return `${date}T${time}:00+08:00`;
-}
+export { chinaIso } from '@gongzhi/shared';
 
 /** 90 → `1 小时 30 分钟` */
 export function minutesText(minutes: number): string {
