@@ -16,11 +16,15 @@ export class PartyAccess {
   db!: Db;
 
   async requirePartyWork(user: Principal): Promise<void> {
+    if (!(await this.hasPartyWork(user))) throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
+  }
+
+  async hasPartyWork(user: Principal): Promise<boolean> {
     const ok = user.roles.some((r) => (PARTY_WORK_ROLES as readonly string[]).includes(r));
     const doc = ok
       ? await this.db.model(UserModel).findById(user.userId, { duties: 1 }).lean<Pick<User, 'duties'>>()
       : null;
-    if (!doc?.duties?.includes(PARTY_WORK_DUTY)) throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
+    return !!doc?.duties?.includes(PARTY_WORK_DUTY);
   }
 }
 

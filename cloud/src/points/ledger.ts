@@ -212,6 +212,21 @@ export class PointsLedger {
     });
   }
 
+  /**
+   * An activity that took place (its first shift hours were confirmed), for the person who organised
+   * it (created it): once per activity, whatever the number of shifts and volunteers.
+   */
+  async earnForOrganising(personId: Types.ObjectId, activityId: Types.ObjectId, title: string, at: Date) {
+    const key = `organised:${activityId}`;
+    await this.quietly(key, () => this.earn('activityOrganised', personId, 1, key, `组织活动 · ${title}`, at));
+  }
+
+  /** A party branch's study session, for each attending member's account: once per session and member. */
+  async earnForStudy(personId: Types.ObjectId, sessionId: Types.ObjectId, memberId: Types.ObjectId, topic: string, at: Date) {
+    const key = `study:${sessionId}:${memberId}`;
+    await this.quietly(key, () => this.earn('studySession', personId, 1, key, `参加学习 · ${topic}`, at));
+  }
+
   /** A logged patrol, for the grid worker who walked it. */
   async earnForPatrol(personId: Types.ObjectId, patrolId: Types.ObjectId, at: Date) {
     await this.quietly(`patrol:${patrolId}`, () =>
