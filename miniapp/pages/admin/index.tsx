@@ -34,6 +34,7 @@ type Task =
   | 'notices'
   | 'shop'
   | 'party'
+  | 'roster'
   | 'import'
   | 'teams'
   | 'dashboard'
@@ -56,6 +57,7 @@ function tasksOf(access: AdminAccess): Task[] {
   if (access.can(api.points.createShopItem) && access.user?.community) tasks.push('shop');
   // Party rosters also need the 党务 duty: without it the pages say so (the API answers 403).
   if (access.can(api.party.listBranches)) tasks.push('party');
+  if (access.can(api.people.listStaffRoster)) tasks.push('roster');
   if (access.can(api.imports.dryRunImport)) tasks.push('import');
   if (access.can(api.teams.updateTeam)) tasks.push('teams');
   if (access.can(api.stats.getDashboard)) tasks.push('dashboard');
@@ -389,8 +391,15 @@ export default function AdminHomePage() {
                       hook="party"
                       icon="🚩"
                       title="党支部与党员"
-                      sub="支部人数、党员分类、流动党员"
+                      sub="支部人数、党员分类、支部积分排名"
                       url="/packages/admin/party-branches/index"
+                    />
+                    <TaskRow
+                      hook="study-sessions"
+                      icon="📖"
+                      title="支部学习"
+                      sub="记录三会一课、主题党日，参加党员得积分"
+                      url="/packages/admin/study-sessions/index"
                     />
                     <TaskRow
                       hook="party-reports"
@@ -400,6 +409,15 @@ export default function AdminHomePage() {
                       url="/packages/admin/party-reports/index"
                     />
                   </>
+                )}
+                {tasks.includes('roster') && (
+                  <TaskRow
+                    hook="roster"
+                    icon="👥"
+                    title="两委名册"
+                    sub="社区“两委”及工作人员的职务、年龄、学历"
+                    url="/packages/admin/staff-roster/index"
+                  />
                 )}
                 {tasks.includes('import') && (
                   <TaskRow
