@@ -29,7 +29,10 @@ test('the demo seed links 刘建国 and the 双报到 members to their party mem
   expect(full.body.name).toBe('刘建国');
   expect((await members().findById(id).lean())?.userId).toEqual(seedId('user:partyMember'));
   expect(await links().countDocuments()).toBe(9);
-  const unlinked = await t.http().get(`/api/v1/party/members/${seedId('partyMember:0')}`).set('Authorization', staff);
+  const unlinked = await t
+    .http()
+    .get(`/api/v1/party/members/${seedId('partyMember:0')}`)
+    .set('Authorization', staff);
   expect(unlinked.body.linked).toBe(false);
 });
 
@@ -45,7 +48,13 @@ test('importing people and party members links the same ID number, in either ord
   const partyMembers = (ids: string[]) =>
     xlsxOf(
       'partyMembers',
-      ids.map((n, i) => ({ 姓名: `导入党员${i}`, 身份证号: n, 社区: '南门社区', 所在支部: '南门社区党支部', 工作状态: '在职' })),
+      ids.map((n, i) => ({
+        姓名: `导入党员${i}`,
+        身份证号: n,
+        社区: '南门社区',
+        所在支部: '南门社区党支部',
+        工作状态: '在职',
+      })),
     );
   const run = async (kind: 'residents' | 'partyMembers', file: Buffer) => {
     const dry = await dryRun(t, staff, kind, file);
@@ -100,7 +109,9 @@ test('党务 staff link and unlink by hand, each step audited; one account canno
   const taken = await link(other, '13812340001');
   expect(taken.status).toBe(409);
   expect(taken.body.code).toBe('CONFLICT');
-  expect(await audit().countDocuments({ via: { $regex: '^party:link:' }, subjectId: seedId('partyMember:30') })).toBe(2);
+  expect(await audit().countDocuments({ via: { $regex: '^party:link:' }, subjectId: seedId('partyMember:30') })).toBe(
+    2,
+  );
 
   const un = await t.http().delete(`/api/v1/party/members/${member}/link`).set('Authorization', staff);
   expect(un.status).toBe(200);
@@ -123,7 +134,11 @@ test.each(['resident', 'volunteer', 'partyMember', 'gridWorker', 'unitAdmin', 's
   async (account) => {
     const auth = await t.signIn(account);
     const id = String(seedId('partyMember:40'));
-    const a = await t.http().post(`/api/v1/party/members/${id}/link`).set('Authorization', auth).send({ phone: '13812340001' });
+    const a = await t
+      .http()
+      .post(`/api/v1/party/members/${id}/link`)
+      .set('Authorization', auth)
+      .send({ phone: '13812340001' });
     const b = await t.http().delete(`/api/v1/party/members/${id}/link`).set('Authorization', auth);
     expect([a.status, b.status]).toEqual([403, 403]);
   },

@@ -23,7 +23,10 @@ function record(auth: string, body: Record<string, unknown>, key?: string) {
 }
 
 async function studyPoints(account: string) {
-  const res = await t.http().get('/api/v1/me/points').set('Authorization', await t.signIn(account));
+  const res = await t
+    .http()
+    .get('/api/v1/me/points')
+    .set('Authorization', await t.signIn(account));
   return res.body.byKind.find((k: { kind: string }) => k.kind === 'studySession').earned as number;
 }
 
@@ -47,7 +50,9 @@ test('each attendee earns once per session; a retried request records and grants
   const again = await record(staff, {}, 'study-retry-0001');
   expect(again.body.id).toBe(first.body.id);
   expect(await studyPoints('partyMember')).toBe(before + 5);
-  const keyed = await t.db.model(PointsEntryModel).countDocuments({ sourceKey: { $regex: `^study:${first.body.id}:` } });
+  const keyed = await t.db
+    .model(PointsEntryModel)
+    .countDocuments({ sourceKey: { $regex: `^study:${first.body.id}:` } });
   expect(keyed).toBe(2);
   const list = await t.http().get(`/api/v1/party/study-sessions?branchId=${nanmen}`).set('Authorization', staff);
   expect(list.body.total).toBe(1);

@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = async (account: string, path = '/api/v1/people/staff') =>
-  t.http().get(path).set('Authorization', await t.signIn(account));
+  t
+    .http()
+    .get(path)
+    .set('Authorization', await t.signIn(account));
 
 test('南门 staff see their six, with post, age and education, and nothing sensitive', async () => {
   const res = await get('staff');

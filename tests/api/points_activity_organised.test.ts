@@ -26,8 +26,16 @@ async function shiftWith(activity: string, manager: string, day: number, who: st
   return shift;
 }
 const confirm = (manager: string, shift: string, account: string) =>
-  t.http().post(`/api/v1/shifts/${shift}/confirm-hours`).set('Authorization', manager).send({ personId: uid(account), minutes: 60 });
-const organised = (activity: string) => t.db.model(PointsEntryModel).find({ sourceKey: `organised:${activity}` }).lean();
+  t
+    .http()
+    .post(`/api/v1/shifts/${shift}/confirm-hours`)
+    .set('Authorization', manager)
+    .send({ personId: uid(account), minutes: 60 });
+const organised = (activity: string) =>
+  t.db
+    .model(PointsEntryModel)
+    .find({ sourceKey: `organised:${activity}` })
+    .lean();
 
 test('the organiser earns once per activity when its hours are confirmed, never before', async () => {
   const activity = await newActivity(t, auth.staff, { title: '敬老院陪伴·组织积分' });
@@ -70,5 +78,7 @@ test('a staff-only organiser (no points account) earns nothing; the volunteers s
   await setNow(t, chinaAt(5, 12));
   expect((await confirm(auth.countyAdmin, shift, 'partyMember')).status).toBe(200);
   expect(await organised(activity)).toHaveLength(0);
-  expect(await t.db.model(PointsEntryModel).countDocuments({ personId: seedId('user:partyMember'), kind: 'hoursServed' })).toBeGreaterThan(0);
+  expect(
+    await t.db.model(PointsEntryModel).countDocuments({ personId: seedId('user:partyMember'), kind: 'hoursServed' }),
+  ).toBeGreaterThan(0);
 });

@@ -15,7 +15,10 @@ afterAll(() => t.close());
 const nanmen = String(seedId('branch:nanmen'));
 const beijie = String(seedId('branch:beijie'));
 const get = async (account: string, path: string) =>
-  t.http().get(path).set('Authorization', await t.signIn(account));
+  t
+    .http()
+    .get(path)
+    .set('Authorization', await t.signIn(account));
 
 test('totals, averages and member counts add up the linked members’ earned points', async () => {
   const ledger = await t.app.getApplicationContext().getAsync(PointsLedger);
@@ -41,9 +44,7 @@ test('totals, averages and member counts add up the linked members’ earned poi
 
   const members = await get('staff', `/api/v1/points/ranking/branches/${nanmen}`);
   expect(members.body.memberCount).toBe(5);
-  expect(members.body.items.map((m: { points: number }) => m.points)).toEqual(
-    [liu, 10, 5, 0, 0].sort((a, b) => b - a),
-  );
+  expect(members.body.items.map((m: { points: number }) => m.points)).toEqual([liu, 10, 5, 0, 0].sort((a, b) => b - a));
   // Staff with the duty read full names, and the read is audited.
   expect(members.body.items.map((m: { name: string }) => m.name)).toContain('何志远');
   expect(await t.db.connection.collection('audit').countDocuments({ via: 'points:branch-ranking' })).toBe(5);

@@ -186,10 +186,12 @@ export async function seedParty(db: Db): Promise<void> {
   await seedRegistrations(db, cipher, year);
   // The accounts get their ID numbers (as a 居民 import would give them), then the link joins them.
   for (const a of accountIdNumbers) {
-    await db.model(UserModel).updateOne(
-      { _id: a.userId, idNumberHash: { $exists: false } },
-      { $set: { idNumberHash: cipher.blindIndex('idNumber', a.idNumber), idNumberEnc: cipher.encrypt(a.idNumber) } },
-    );
+    await db
+      .model(UserModel)
+      .updateOne(
+        { _id: a.userId, idNumberHash: { $exists: false } },
+        { $set: { idNumberHash: cipher.blindIndex('idNumber', a.idNumber), idNumberEnc: cipher.encrypt(a.idNumber) } },
+      );
   }
   await linkByIdHashes(
     db,

@@ -1,6 +1,12 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { POINTS_EARN_KINDS, chinaYearOf, maskName, type BranchMembersRanking, type BranchRanking } from '@gongzhi/shared';
+import {
+  POINTS_EARN_KINDS,
+  chinaYearOf,
+  maskName,
+  type BranchMembersRanking,
+  type BranchRanking,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
@@ -63,7 +69,11 @@ export class BranchRankingService {
     return { year, items: rows.map((r, i) => ({ rank: i + 1, ...r })) };
   }
 
-  async showMembers(user: Principal, branchId: string, q: { year?: number; limit: number }): Promise<BranchMembersRanking> {
+  async showMembers(
+    user: Principal,
+    branchId: string,
+    q: { year?: number; limit: number },
+  ): Promise<BranchMembersRanking> {
     const year = q.year ?? chinaYearOf(this.clock.now());
     const branch = await this.db.model(BranchModel).findById(branchId).lean<BranchDoc>();
     const own = await this.ownMember(user);
@@ -92,7 +102,13 @@ export class BranchRankingService {
       items: ranked.map((r, i) => {
         const me = String(r.m.userId) === user.userId;
         const name = this.cipher.decrypt(r.m.nameEnc) ?? '';
-        return { rank: i + 1, memberId: String(r.m._id), name: staff || me ? name : maskName(name), points: r.points, me };
+        return {
+          rank: i + 1,
+          memberId: String(r.m._id),
+          name: staff || me ? name : maskName(name),
+          points: r.points,
+          me,
+        };
       }),
     };
   }

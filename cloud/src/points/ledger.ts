@@ -229,7 +229,13 @@ export class PointsLedger {
   }
 
   /** A party branch's study session, for each attending member's account: once per session and member. */
-  async earnForStudy(personId: Types.ObjectId, sessionId: Types.ObjectId, memberId: Types.ObjectId, topic: string, at: Date) {
+  async earnForStudy(
+    personId: Types.ObjectId,
+    sessionId: Types.ObjectId,
+    memberId: Types.ObjectId,
+    topic: string,
+    at: Date,
+  ) {
     const key = `study:${sessionId}:${memberId}`;
     await this.quietly(key, () => this.earn('studySession', personId, 1, key, `参加学习 · ${topic}`, at));
   }

@@ -164,7 +164,12 @@ export const memberLink = z.object({
 });
 export type MemberLink = z.infer<typeof memberLink>;
 /** Staff link by the phone number the member signed up with (staff ask the member for it). */
-export const linkMemberBody = z.strictObject({ phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号') });
+export const linkMemberBody = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号'),
+});
 
 // ——— 学习 sessions (三会一课 etc.) ———
 

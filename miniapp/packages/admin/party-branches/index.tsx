@@ -35,69 +35,65 @@ export default function PartyBranchesPage() {
   return (
     <View className="page party-page party-branches">
       <Chips options={TABS} value={tab} onChange={setTab} />
-      {tab === 'ranking' ? (
-        <BranchRanking />
-      ) : (
-        branchList()
-      )}
+      {tab === 'ranking' ? <BranchRanking /> : branchList()}
     </View>
   );
 
   function branchList() {
     return (
-    <>
-      <View
-        className="party-row party-branches__study"
-        hoverClass="admin-pressed"
-        onClick={() => void Taro.navigateTo({ url: '/packages/admin/study-sessions/index' })}
-      >
-        <View className="party-row__body">
-          <Text className="party-row__title">支部学习</Text>
-          <Text className="party-row__sub">记录三会一课、主题党日，参加的党员获得积分</Text>
-        </View>
-        <Text className="party-row__arrow">›</Text>
-      </View>
-      {branches.loading && !data && <LoadingCards count={4} />}
-      {branches.error && !branches.loading && (
-        <ErrorState message={branches.error} onRetry={() => void branches.reload()} />
-      )}
-      {data && data.items.length === 0 && (
-        <EmptyState text="还没有党支部" hint="可在“名册导入”里导入党员名册，支部会随之建立" />
-      )}
-      {over.length > 0 && (
-        <View className="party-warn">
-          <Text>{`${over.length} 个支部党员超过 ${data!.limit} 人。《中国共产党支部工作条例（试行）》规定党支部党员人数一般不超过 50 人，建议按小区或楼栋拆分。`}</Text>
-        </View>
-      )}
-      {data?.items.map((b) => (
+      <>
         <View
-          key={b.id}
-          className="party-row party-branch"
+          className="party-row party-branches__study"
           hoverClass="admin-pressed"
-          onClick={() =>
-            void Taro.navigateTo({
-              url: `/packages/admin/party-members/index?branchId=${b.id}&name=${encodeURIComponent(b.name)}`,
-            })
-          }
+          onClick={() => void Taro.navigateTo({ url: '/packages/admin/study-sessions/index' })}
         >
           <View className="party-row__body">
-            <Text className="party-row__title">{b.name}</Text>
-            <View className="party-tags">
-              <Text className="party-row__sub">{b.unitName ?? b.placeName}</Text>
-              {b.overLimit && <Tag tone="red">超过 {data.limit} 人</Tag>}
-            </View>
+            <Text className="party-row__title">支部学习</Text>
+            <Text className="party-row__sub">记录三会一课、主题党日，参加的党员获得积分</Text>
           </View>
-          <Text className={`party-row__count ${b.overLimit ? 'party-row__count--over' : ''}`}>
-            {b.memberCount}
-            <Text className="party-row__unit">人</Text>
-          </Text>
           <Text className="party-row__arrow">›</Text>
         </View>
-      ))}
-      {data && data.items.length > 0 && (
-        <Text className="party-note">人数为在册党员（不含已转出）。查看名册会记入审计日志。</Text>
-      )}
-    </>
+        {branches.loading && !data && <LoadingCards count={4} />}
+        {branches.error && !branches.loading && (
+          <ErrorState message={branches.error} onRetry={() => void branches.reload()} />
+        )}
+        {data && data.items.length === 0 && (
+          <EmptyState text="还没有党支部" hint="可在“名册导入”里导入党员名册，支部会随之建立" />
+        )}
+        {over.length > 0 && (
+          <View className="party-warn">
+            <Text>{`${over.length} 个支部党员超过 ${data!.limit} 人。《中国共产党支部工作条例（试行）》规定党支部党员人数一般不超过 50 人，建议按小区或楼栋拆分。`}</Text>
+          </View>
+        )}
+        {data?.items.map((b) => (
+          <View
+            key={b.id}
+            className="party-row party-branch"
+            hoverClass="admin-pressed"
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/packages/admin/party-members/index?branchId=${b.id}&name=${encodeURIComponent(b.name)}`,
+              })
+            }
+          >
+            <View className="party-row__body">
+              <Text className="party-row__title">{b.name}</Text>
+              <View className="party-tags">
+                <Text className="party-row__sub">{b.unitName ?? b.placeName}</Text>
+                {b.overLimit && <Tag tone="red">超过 {data.limit} 人</Tag>}
+              </View>
+            </View>
+            <Text className={`party-row__count ${b.overLimit ? 'party-row__count--over' : ''}`}>
+              {b.memberCount}
+              <Text className="party-row__unit">人</Text>
+            </Text>
+            <Text className="party-row__arrow">›</Text>
+          </View>
+        ))}
+        {data && data.items.length > 0 && (
+          <Text className="party-note">人数为在册党员（不含已转出）。查看名册会记入审计日志。</Text>
+        )}
+      </>
     );
   }
 }
@@ -115,7 +111,9 @@ function BranchRanking() {
   return (
     <>
       {ranking.loading && !data && <LoadingCards count={3} />}
-      {ranking.error && !ranking.loading && <ErrorState message={ranking.error} onRetry={() => void ranking.reload()} />}
+      {ranking.error && !ranking.loading && (
+        <ErrorState message={ranking.error} onRetry={() => void ranking.reload()} />
+      )}
       {data && data.items.length === 0 && <EmptyState text="还没有党支部" />}
       {data && data.items.length > 0 && (
         <Text className="party-note">{`${data.year} 年积分：只计已关联本人账号的党员获得的积分（不减去兑换）`}</Text>

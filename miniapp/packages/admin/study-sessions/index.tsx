@@ -131,7 +131,12 @@ export default function StudySessionsPage() {
           </Picker>
         </Field>
         <Field label="学习主题" required error={fields.topic}>
-          <TextInput value={topic} maxlength={100} placeholder="如：学习《中国共产党支部工作条例》" onInput={setTopic} />
+          <TextInput
+            value={topic}
+            maxlength={100}
+            placeholder="如：学习《中国共产党支部工作条例》"
+            onInput={setTopic}
+          />
         </Field>
         <Field
           label={`参加的党员（已选 ${picked.length} 人）`}

@@ -78,10 +78,7 @@ export default function PointsRankingPage() {
       <View className="pts-body">
         {current.loading && !current.data && <LoadingCards count={3} />}
         {tab === 'branch' && branch.errorCode === 'FORBIDDEN' ? (
-          <EmptyState
-            text="支部排名只对党员开放"
-            hint="请社区党务工作人员把您的党员信息关联到本账号（凭注册手机号）"
-          />
+          <EmptyState text="支部排名只对党员开放" hint="请社区党务工作人员把您的党员信息关联到本账号（凭注册手机号）" />
         ) : (
           current.error &&
           !current.loading && <ErrorState message={current.error} onRetry={() => void current.reload()} />
@@ -93,7 +90,13 @@ export default function PointsRankingPage() {
               <EmptyState text="今年还没有人获得积分" hint="参加志愿服务、学习等都能获得积分" />
             ) : (
               <Rows
-                rows={community.data.items.map((r) => ({ key: r.id, rank: r.rank, name: r.name, points: r.points, me: r.me }))}
+                rows={community.data.items.map((r) => ({
+                  key: r.id,
+                  rank: r.rank,
+                  name: r.name,
+                  points: r.points,
+                  me: r.me,
+                }))}
               />
             )}
           </>
