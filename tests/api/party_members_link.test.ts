@@ -143,3 +143,13 @@ test.each(['resident', 'volunteer', 'partyMember', 'gridWorker', 'unitAdmin', 's
     expect([a.status, b.status]).toEqual([403, 403]);
   },
 );
+
+test('the link is the person’s data: exported with their study sessions, removed when they delete the account', async () => {
+  const auth = await t.signIn('partyMember');
+  const data = await t.http().get('/api/v1/me/data').set('Authorization', auth);
+  expect(data.body.areas.party.membership).toMatchObject({ branchName: '南门社区党支部', linkedBy: 'idNumber' });
+  const erased = await t.http().delete('/api/v1/me').set('Authorization', auth).send({ confirm: '注销账号' });
+  expect(erased.status).toBe(200);
+  expect(await links().countDocuments({ _id: seedId('user:partyMember') })).toBe(0);
+  expect((await members().findById(seedId('partyMember:10')).lean())?.userId).toBeNull();
+});
