@@ -38,10 +38,10 @@ test('staff record a study session; it is listed with its attendees', async () =
   await page.locator('.study-sessions__new').click();
   await page.locator('.admin-sheet .admin-chip', { hasText: '刘*国' }).click();
   await page.locator('.admin-sheet .admin-chip', { hasText: '何*远' }).click();
-  await page.locator('.admin-sheet input').first().fill('学习《中国共产党支部工作条例》');
+  await page.locator('.admin-sheet .form-input input').fill('学习《中国共产党支部工作条例》');
   await page.getByText('已选 2 人').waitFor();
   await shot('03-study-form');
-  await page.getByText('保存并发放积分').click();
+  await page.locator('.study-sessions__save').click();
   const row = page.locator('.study-sessions__row', { hasText: '支部工作条例' });
   await row.waitFor();
   await calm(page);

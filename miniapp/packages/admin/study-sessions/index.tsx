@@ -107,7 +107,7 @@ export default function StudySessionsPage() {
         title="记录一次学习"
         onClose={() => setOpen(false)}
         footer={
-          <Button type="primary" block loading={busy} onClick={() => void save()}>
+          <Button type="primary" block loading={busy} className="study-sessions__save" onClick={() => void save()}>
             保存并发放积分
           </Button>
         }

@@ -9,6 +9,10 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageSt
 import './index.scss';
 
 type Tab = 'community' | 'branch';
+const TABS = [
+  ['community', '社区排名'],
+  ['branch', '支部排名'],
+] as const;
 
 interface Row {
   key: string;
@@ -24,7 +28,9 @@ function Rows({ rows }: { rows: Row[] }) {
     <View className="pts-card">
       {rows.map((r) => (
         <View key={r.key} className={`pts-rank-row ${r.me ? 'pts-rank-row--me' : ''}`}>
-          <Text className={`pts-rank-row__no ${r.rank <= 3 ? 'pts-rank-row__no--top' : ''}`}>{r.rank}</Text>
+          <Text className={`pts-rank-row__no ${r.rank <= 3 ? 'pts-rank-row__no--top' : ''}`}>
+            {r.rank > 0 ? r.rank : '支'}
+          </Text>
           <View className="pts-rank-row__body">
             <Text className="pts-rank-row__name">{r.me ? `${r.name}（我）` : r.name}</Text>
             {r.sub && <Text className="pts-rank-row__sub">{r.sub}</Text>}
@@ -60,22 +66,17 @@ export default function PointsRankingPage() {
   return (
     <View className="pts-page pts-rank">
       <View className="pts-rank-tabs">
-        {(
-          [
-            ['community', '社区排名'],
-            ['branch', '支部排名'],
-          ] as const
-        ).map(([value, label]) => (
-          <Text
+        {TABS.map(([value, label]) => (
+          <View
             key={value}
             className={`pts-rank-tab ${tab === value ? 'pts-rank-tab--on' : ''}`}
             onClick={() => setTab(value)}
           >
-            {label}
-          </Text>
+            <Text>{label}</Text>
+          </View>
         ))}
       </View>
-      <View className="pts-body">
+      <View className="pts-body pts-rank-body">
         {current.loading && !current.data && <LoadingCards count={3} />}
         {tab === 'branch' && branch.errorCode === 'FORBIDDEN' ? (
           <EmptyState text="支部排名只对党员开放" hint="请社区党务工作人员把您的党员信息关联到本账号（凭注册手机号）" />
@@ -107,7 +108,7 @@ export default function PointsRankingPage() {
               rows={[
                 {
                   key: branch.data.mine.id,
-                  rank: branch.data.mine.rank,
+                  rank: 0, // a member sees only their own branch: a rank among one says nothing
                   name: branch.data.mine.name,
                   sub: `${branch.data.mine.memberCount} 名党员 · 人均 ${branch.data.mine.average} 分`,
                   points: branch.data.mine.total,
