@@ -1,5 +1,6 @@
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
+import { seedId } from '../../cloud/src/seed/seed-id';
 import { TAB_BAR, calm, signIn } from './admin_support';
 
 // Issue #6's new pages: the 两委 roster, 支部学习 (record one, its attendees earn points), 支部排名 on the
@@ -82,4 +83,21 @@ test('a linked party member sees 社区排名 and their own 支部排名, others
   expect(await page.locator('.pts-rank-row', { hasText: '何*远' }).count()).toBe(1);
   await shot('08-branch-ranking-member');
   await member.close();
+});
+
+test('党务 staff link a member to their account by phone from the member page', async () => {
+  const { page, shot } = phone;
+  // 南门's first member has no account yet (the seed links members 10–14).
+  await page.goto(`${api.base}/#/packages/admin/party-member/index?id=${seedId('partyMember:0')}`);
+  const card = page.locator('.admin-card', { hasText: '本人账号' });
+  await card.waitFor();
+  await settled(card);
+  await shot('09-member-unlinked');
+  await card.getByText('关联账号').click();
+  await page.locator('.admin-sheet .form-input input').fill('13812340003'); // 王志强
+  await shot('10-link-form');
+  await page.locator('.party-member__link').click();
+  await card.getByText('解除关联').waitFor();
+  await calm(page);
+  await shot('11-member-linked');
 });

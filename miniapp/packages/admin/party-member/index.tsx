@@ -197,7 +197,7 @@ export default function PartyMemberPage() {
         title="关联本人账号"
         onClose={() => setLinkOpen(false)}
         footer={
-          <Button type="primary" block loading={busy} onClick={() => void link()}>
+          <Button type="primary" block loading={busy} className="party-member__link" onClick={() => void link()}>
             关联
           </Button>
         }
