@@ -8,7 +8,10 @@ export default defineAppConfig({
     { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index'] },
     { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
-    { root: 'packages/points', pages: ['ledger/index', 'shop/index', 'redemptions/index', 'records/index'] },
+    {
+      root: 'packages/points',
+      pages: ['ledger/index', 'shop/index', 'redemptions/index', 'records/index', 'ranking/index'],
+    },
     {
       root: 'packages/teams',
       pages: [
@@ -43,6 +46,8 @@ export default defineAppConfig({
         'import/index',
         'dashboard/index',
         'kpis/index',
+        'staff-roster/index',
+        'study-sessions/index',
       ],
     },
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },

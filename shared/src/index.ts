@@ -43,3 +43,4 @@ export * from './imports/rows';
 export * from './teams/schemas';
 export * from './teams/brand-texts';
 export * from './people/data-rights';
+export * from './people/staff-roster';

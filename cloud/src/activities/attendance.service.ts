@@ -153,6 +153,8 @@ export class AttendanceService {
         confirmedAt: now,
       });
       await this.points.earnForHours(personId, created._id, confirmed, activity.title, shift.start);
+      // Confirmed hours mean the activity took place: its organiser earns once (keyed by the activity).
+      await this.points.earnForOrganising(activity.createdBy, activity._id, activity.title, shift.start);
       return recordView(created);
     } catch (err) {
       if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;

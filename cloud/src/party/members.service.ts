@@ -155,7 +155,7 @@ export class MembersService {
     return this.detail({ ...member, category: to, overrideCategory: to });
   }
 
-  private async memberInScope(user: Principal, id: string): Promise<PartyMemberDoc> {
+  async memberInScope(user: Principal, id: string): Promise<PartyMemberDoc> {
     await this.access.requirePartyWork(user);
     const member = await this.db.model(PartyMemberModel).findById(id).lean<PartyMemberDoc>();
     if (!member || !rosterInScope(user, member)) throw new AppError('NOT_FOUND', '没有找到这位党员');
@@ -212,6 +212,7 @@ export class MembersService {
       category: r.category,
       computedCategory: r.computedCategory,
       active: r.active,
+      linked: r.userId !== null && r.userId !== undefined,
     }));
   }
 

@@ -11,9 +11,12 @@ import type { Principal } from '../core/principal';
 @Provide()
 export class PartyAccess {
   async requirePartyWork(user: Principal): Promise<void> {
+    if (!(await this.hasPartyWork(user))) throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
+  }
+
+  async hasPartyWork(user: Principal): Promise<boolean> {
     const ok = user.roles.some((r) => (PARTY_WORK_ROLES as readonly string[]).includes(r));
-    if (!ok || !user.duties.includes(PARTY_WORK_DUTY))
-      throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
+    return ok && user.duties.includes(PARTY_WORK_DUTY);
   }
 }
 

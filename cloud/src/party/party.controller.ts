@@ -1,7 +1,9 @@
 import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
+import { MemberLinksService } from './member-links.service';
 import { MembersService } from './members.service';
+import { StudySessionsService } from './study-sessions.service';
 import { RegistrationsService } from './registrations.service';
 
 const p = api.party;
@@ -14,6 +16,37 @@ export class PartyController {
 
   @Inject()
   registrations!: RegistrationsService;
+
+  @Inject()
+  links!: MemberLinksService;
+
+  @Inject()
+  studies!: StudySessionsService;
+
+  @Handle(p.linkPartyMember)
+  async linkPartyMember({ user, params, body }: Call<typeof p.linkPartyMember>) {
+    return this.links.link(user, params.id, body.phone);
+  }
+
+  @Handle(p.unlinkPartyMember)
+  async unlinkPartyMember({ user, params }: Call<typeof p.unlinkPartyMember>) {
+    return this.links.unlink(user, params.id);
+  }
+
+  @Handle(p.listBranchLinkedMembers)
+  async listBranchLinkedMembers({ user, params }: Call<typeof p.listBranchLinkedMembers>) {
+    return this.links.linkedMembers(user, params.id);
+  }
+
+  @Handle(p.listStudySessions)
+  async listStudySessions({ user, query }: Call<typeof p.listStudySessions>) {
+    return this.studies.list(user, query);
+  }
+
+  @Handle(p.recordStudySession)
+  async recordStudySession({ user, body, keyedId }: Call<typeof p.recordStudySession>) {
+    return this.studies.record(user, body, keyedId);
+  }
 
   @Handle(p.listBranches)
   async listBranches({ user, query }: Call<typeof p.listBranches>) {

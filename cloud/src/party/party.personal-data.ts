@@ -1,19 +1,29 @@
+import type { Types } from 'mongoose';
+import type { Db } from '../core/db';
 import { registerPersonalData } from '../people/personal-data';
+import { BranchModel, type BranchDoc } from './branch.model';
+import { MemberLinkModel, type MemberLinkDoc } from './member-link.model';
+import { unlinkMember } from './member-links';
+import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
+import { StudySessionModel, type StudySessionDoc } from './study-session.model';
 import { EvaluationModel, RegistrationModel, type EvaluationDoc, type RegistrationDoc } from './registration.model';
 
 // 双报到 is the person's own record (and says they are a party member): exported with its year-end
-// evaluations, and deleted with the account.
+// evaluations, and deleted with the account. The link to a roster member (and the study sessions
+// attended through it) is exported; deleting the account removes the link, the roster stays the branch's.
 registerPersonalData({
   area: 'party',
   async exportFor({ db }, userId) {
+    const membership = await partyMembershipOf(db, userId);
     const reg = await db.model(RegistrationModel).findOne({ userId }).lean<RegistrationDoc>();
-    if (!reg) return { registration: null, evaluations: [] };
+    if (!reg) return { membership, registration: null, evaluations: [] };
     const evaluations = await db
       .model(EvaluationModel)
       .find({ registrationId: reg._id })
       .sort({ year: -1 })
       .lean<EvaluationDoc[]>();
     return {
+      membership,
       registration: {
         communityId: String(reg.communityId),
         postId: String(reg.postId),
@@ -24,9 +34,29 @@ registerPersonalData({
     };
   },
   async eraseFor({ db }, userId) {
+    const link = await db.model(MemberLinkModel).findById(userId).lean<MemberLinkDoc>();
+    if (link) await unlinkMember(db, link.memberId);
     const reg = await db.model(RegistrationModel).findOne({ userId }, { _id: 1 }).lean<{ _id: unknown }>();
     if (!reg) return;
     await db.model(EvaluationModel).deleteMany({ registrationId: reg._id });
     await db.model(RegistrationModel).deleteOne({ _id: reg._id });
   },
 });
+
+async function partyMembershipOf(db: Db, userId: Types.ObjectId) {
+  const link = await db.model(MemberLinkModel).findById(userId).lean<MemberLinkDoc>();
+  if (!link) return null;
+  const member = await db.model(PartyMemberModel).findById(link.memberId, { branchId: 1 }).lean<PartyMemberDoc>();
+  const branch = member ? await db.model(BranchModel).findById(member.branchId, { name: 1 }).lean<BranchDoc>() : null;
+  const sessions = await db
+    .model(StudySessionModel)
+    .find({ userIds: userId }, { date: 1, topic: 1 })
+    .sort({ date: -1 })
+    .lean<StudySessionDoc[]>();
+  return {
+    branchName: branch?.name ?? null,
+    linkedAt: link.at,
+    linkedBy: link.how,
+    studySessions: sessions.map((x) => ({ date: x.date, topic: x.topic })),
+  };
+}

@@ -13,6 +13,7 @@ import { UserModel } from '../people/user.model';
 import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
 import { BranchModel } from './branch.model';
+import { linkByIdHashes } from './member-links';
 import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
 import { EvaluationModel, RegistrationModel, RegistrationPostModel } from './registration.model';
 
@@ -112,6 +113,20 @@ export function seedName(n: number): string {
 /** True for exactly `k` of the indexes 0..n-1, spread evenly (Bresenham). */
 const spread = (i: number, k: number, n: number) => Math.floor(((i + 1) * k) / n) > Math.floor((i * k) / n);
 
+/**
+ * Seeded members who have an account: the demo party member 刘建国 and the in-service members
+ * registered by 双报到 (REGISTERED below), by member index. They carry the member's ID number, so
+ * the ID-number link (member-links.ts) joins them as it would after an import.
+ */
+const MEMBER_ACCOUNTS: { g: number; userId: () => ReturnType<typeof seedId>; name: string }[] = [
+  { g: 10, userId: () => seedId('user:partyMember'), name: '刘建国' },
+  ...[11, 12, 13, 14, 110, 111, 175, 176].map((g, i) => ({
+    g,
+    userId: () => seedId(`user:registered:${i}`),
+    name: '',
+  })),
+];
+
 export async function seedParty(db: Db): Promise<void> {
   const cipher = new DataCipher(loadSettings().dataKey);
   const year = chinaYearOf(new Date());
@@ -125,6 +140,10 @@ export async function seedParty(db: Db): Promise<void> {
   }));
   await insertNew(db.model(BranchModel), branches);
 
+  const accountOf = new Map(
+    MEMBER_ACCOUNTS.map((a, i) => [a.g, { ...a, name: a.name || REGISTERED[i - 1]?.name || '' }]),
+  );
+  const accountIdNumbers: { userId: ReturnType<typeof seedId>; idNumber: string }[] = [];
   const members: Partial<PartyMemberDoc>[] = [];
   let g = 0;
   let aged = 0;
@@ -142,6 +161,8 @@ export async function seedParty(db: Db): Promise<void> {
       const health: Health = age >= 75 && g % 2 === 0 ? 'frail' : 'good';
       const idNumber = seedIdNumber(birthDate, g + 1);
       const category = computeMemberCategory({ birthDate, health, employment, mobile }, today);
+      const account = accountOf.get(g);
+      if (account) accountIdNumbers.push({ userId: account.userId(), idNumber });
       members.push({
         _id: seedId(`partyMember:${g}`),
         branchId: seedId(`branch:${key}`),
@@ -155,7 +176,7 @@ export async function seedParty(db: Db): Promise<void> {
         employment,
         active: true,
         idHash: cipher.blindIndex('idNumber', idNumber),
-        nameEnc: cipher.encrypt(seedName(g)),
+        nameEnc: cipher.encrypt(accountOf.get(g)?.name || seedName(g)),
         idNumberEnc: cipher.encrypt(idNumber),
         phoneEnc: cipher.encrypt(`139${String(20000000 + g * 37).padStart(8, '0')}`),
         healthEnc: cipher.encrypt(health),
@@ -166,6 +187,20 @@ export async function seedParty(db: Db): Promise<void> {
   }
   await insertNew(db.model(PartyMemberModel), members);
   await seedRegistrations(db, cipher, year);
+  // The accounts get their ID numbers (as a 居民 import would give them), then the link joins them.
+  for (const a of accountIdNumbers) {
+    await db
+      .model(UserModel)
+      .updateOne(
+        { _id: a.userId, idNumberHash: { $exists: false } },
+        { $set: { idNumberHash: cipher.blindIndex('idNumber', a.idNumber), idNumberEnc: cipher.encrypt(a.idNumber) } },
+      );
+  }
+  await linkByIdHashes(
+    db,
+    accountIdNumbers.map((a) => cipher.blindIndex('idNumber', a.idNumber)),
+    new Date(),
+  );
 }
 
 const POSTS = [

@@ -4,6 +4,7 @@ import {
   DEFAULT_POINTS_RULES,
   POINTS_EARN_KINDS,
   POINTS_KIND_LABELS,
+  POINTS_HOLDERS,
   chinaYearOf,
   type PointsEarnKind,
   type PointsKind,
@@ -210,6 +211,33 @@ export class PointsLedger {
         return Math.max(diff, -balance);
       },
     });
+  }
+
+  /**
+   * An activity that took place (its first shift hours were confirmed), for the person who organised
+   * it (created it): once per activity, whatever the number of shifts and volunteers. Only accounts
+   * that hold points (a staff member who is also a party member or volunteer) earn: a staff-only
+   * account has no points page, and its points would crowd residents out of the community ranking.
+   */
+  async earnForOrganising(personId: Types.ObjectId, activityId: Types.ObjectId, title: string, at: Date) {
+    const key = `organised:${activityId}`;
+    await this.quietly(key, async () => {
+      const person = await this.db.model(UserModel).findById(personId, { roles: 1 }).lean<Pick<User, 'roles'>>();
+      if (!person?.roles.some((r) => POINTS_HOLDERS.includes(r))) return;
+      await this.earn('activityOrganised', personId, 1, key, `组织活动 · ${title}`, at);
+    });
+  }
+
+  /** A party branch's study session, for each attending member's account: once per session and member. */
+  async earnForStudy(
+    personId: Types.ObjectId,
+    sessionId: Types.ObjectId,
+    memberId: Types.ObjectId,
+    topic: string,
+    at: Date,
+  ) {
+    const key = `study:${sessionId}:${memberId}`;
+    await this.quietly(key, () => this.earn('studySession', personId, 1, key, `参加学习 · ${topic}`, at));
   }
 
   /** A logged patrol, for the grid worker who walked it. */

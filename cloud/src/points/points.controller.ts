@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
+import { BranchRankingService } from './branch-ranking.service';
 import { PointsService } from './points.service';
 import { ShopService } from './shop.service';
 
@@ -14,6 +15,19 @@ export class PointsController {
 
   @Inject()
   shop!: ShopService;
+
+  @Inject()
+  branchRanking!: BranchRankingService;
+
+  @Handle(p.getBranchRanking)
+  async getBranchRanking({ user, query }: Call<typeof p.getBranchRanking>) {
+    return this.branchRanking.showBranches(user, query.year);
+  }
+
+  @Handle(p.getBranchMembersRanking)
+  async getBranchMembersRanking({ user, params, query }: Call<typeof p.getBranchMembersRanking>) {
+    return this.branchRanking.showMembers(user, params.id, query);
+  }
 
   @Handle(p.getMyPoints)
   async getMyPoints({ user }: Call<typeof p.getMyPoints>) {

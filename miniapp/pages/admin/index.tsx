@@ -171,8 +171,16 @@ const TASKS: readonly TaskEntry[] = [
     task: 'party',
     icon: '🚩',
     title: '党支部与党员',
-    sub: '支部人数、党员分类、流动党员',
+    sub: '支部人数、党员分类、支部积分排名',
     url: '/packages/admin/party-branches/index',
+    can: (a) => a.can(api.party.listBranches),
+  },
+  {
+    task: 'study-sessions',
+    icon: '📖',
+    title: '支部学习',
+    sub: '记录三会一课、主题党日，参加党员得积分',
+    url: '/packages/admin/study-sessions/index',
     can: (a) => a.can(api.party.listBranches),
   },
   {
@@ -182,6 +190,14 @@ const TASKS: readonly TaskEntry[] = [
     sub: '在职党员报到岗位、年终评价导出',
     url: '/packages/admin/party-reports/index',
     can: (a) => a.can(api.party.listBranches),
+  },
+  {
+    task: 'roster',
+    icon: '👥',
+    title: '两委名册',
+    sub: '社区“两委”及工作人员的职务、年龄、学历',
+    url: '/packages/admin/staff-roster/index',
+    can: (a) => a.can(api.people.listStaffRoster),
   },
   {
     task: 'import',

@@ -20,6 +20,7 @@ const LINKS = [
   { key: 'shop', icon: '市', label: '积分超市', url: '/packages/points/shop/index' },
   { key: 'redemptions', icon: '券', label: '我的兑换', url: '/packages/points/redemptions/index' },
   { key: 'records', icon: '证', label: '服务证明', url: '/packages/points/records/index' },
+  { key: 'ranking', icon: '榜', label: '积分排行', url: '/packages/points/ranking/index' },
 ];
 
 /** 我的积分 on the 我的 tab: balance, this year's points, star level and hours, and the doors to spend them. */

@@ -3,6 +3,14 @@ import { z } from '../validation';
 import {
   PARTY_WORK_ROLES,
   branchList,
+  branchParams,
+  linkMemberBody,
+  linkedMemberList,
+  memberLink,
+  recordStudySessionBody,
+  studySessionPage,
+  studySessionsQuery,
+  studySession,
   branchesQuery,
   evaluateBody,
   memberDetail,
@@ -157,4 +165,68 @@ export const exportUnitReport = endpoint({
   params: reportParams,
   query: reportUnitsQuery,
   response: z.any().meta({ description: 'Excel 文件（.xlsx）' }),
+});
+
+export const linkPartyMember = endpoint({
+  id: 'linkPartyMember',
+  method: 'post',
+  path: '/api/v1/party/members/:id/link',
+  summary: '把党员关联到其本人账号（按注册手机号；一个账号只能关联一名党员；记入审计日志）',
+  tag,
+  access: PARTY_WORK_ROLES,
+  params: memberParams,
+  body: linkMemberBody,
+  response: memberLink,
+  example: { phone: '13800000000' },
+});
+
+export const unlinkPartyMember = endpoint({
+  id: 'unlinkPartyMember',
+  method: 'delete',
+  path: '/api/v1/party/members/:id/link',
+  summary: '解除党员与账号的关联（记入审计日志）',
+  tag,
+  access: PARTY_WORK_ROLES,
+  params: memberParams,
+  response: memberLink,
+});
+
+export const listBranchLinkedMembers = endpoint({
+  id: 'listBranchLinkedMembers',
+  method: 'get',
+  path: '/api/v1/party/branches/:id/linked-members',
+  summary: '支部里已关联账号的党员（记录学习时选择参加人；姓名脱敏）',
+  tag,
+  access: PARTY_WORK_ROLES,
+  params: branchParams,
+  response: linkedMemberList,
+});
+
+export const listStudySessions = endpoint({
+  id: 'listStudySessions',
+  method: 'get',
+  path: '/api/v1/party/study-sessions',
+  summary: '支部学习记录（新的在前；需党务职责）',
+  tag,
+  access: PARTY_WORK_ROLES,
+  query: studySessionsQuery,
+  response: studySessionPage,
+});
+
+export const recordStudySession = endpoint({
+  id: 'recordStudySession',
+  method: 'post',
+  path: '/api/v1/party/study-sessions',
+  summary: '记录一次支部学习：日期、主题、参加的党员；每位参加人按积分规则获得一次“参加学习”积分',
+  tag,
+  access: PARTY_WORK_ROLES,
+  body: recordStudySessionBody,
+  response: studySession,
+  idempotent: true,
+  example: {
+    branchId: '000000000000000000000000',
+    date: '2026-11-20',
+    topic: '学习党的二十届三中全会精神',
+    memberIds: ['000000000000000000000000'],
+  },
 });

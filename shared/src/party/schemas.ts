@@ -34,6 +34,8 @@ export const memberSummary = z.object({
   category: z.enum(MEMBER_CATEGORIES),
   computedCategory: z.enum(MEMBER_CATEGORIES),
   active: z.boolean(),
+  /** Linked to the member's own account (their points and study sessions count). */
+  linked: z.boolean(),
 });
 export type MemberSummary = z.infer<typeof memberSummary>;
 
@@ -150,3 +152,51 @@ export const reportUnitList = z.object({
   ),
 });
 export const reportParams = z.strictObject({ unitId: objectId });
+
+// ——— Party members ↔ accounts ———
+
+/** The account a member is linked to (name masked: staff check it against the member they see). */
+export const memberLink = z.object({
+  memberId: z.string(),
+  userId: z.string().nullable(),
+  userNameMasked: z.string().nullable(),
+  userPhoneMasked: z.string().nullable(),
+});
+export type MemberLink = z.infer<typeof memberLink>;
+/** Staff link by the phone number the member signed up with (staff ask the member for it). */
+export const linkMemberBody = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号'),
+});
+
+// ——— 学习 sessions (三会一课 etc.) ———
+
+export const studySession = z.object({
+  id: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  date: z.string(),
+  topic: z.string(),
+  attendeeCount: z.number().int(),
+  /** Attendees' names masked, as lists show them. */
+  attendees: z.array(z.object({ memberId: z.string(), nameMasked: z.string() })),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+export type StudySession = z.infer<typeof studySession>;
+export const studySessionsQuery = z.strictObject({ branchId: objectId.optional(), page, pageSize });
+export const studySessionPage = paged(studySession);
+export const recordStudySessionBody = z.strictObject({
+  branchId: objectId,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期'),
+  topic: z.string().trim().min(2, '请写学习主题（至少 2 个字）').max(100, '主题最多 100 字'),
+  /** Linked members of the branch who attended (each earns studySession points once per session). */
+  memberIds: z.array(objectId).min(1, '请至少选择一名参加的党员').max(200),
+});
+/** Members of a branch who have an account (only they can earn points), for the attendee picker. */
+export const branchParams = z.strictObject({ id: objectId });
+export const linkedMemberList = z.object({
+  items: z.array(z.object({ memberId: z.string(), nameMasked: z.string() })),
+});

@@ -1,5 +1,7 @@
 import { endpoint } from '../endpoint';
 import { eraseMeBody, eraseMeResult, myDataExport } from './data-rights';
+import { STAFF_ROSTER_VIEWERS } from './rosters';
+import { staffRosterPage, staffRosterQuery } from './staff-roster';
 
 // Only endpoints may be exported from this file: api.ts lists every export as an endpoint.
 
@@ -26,4 +28,15 @@ export const eraseMe = endpoint({
   body: eraseMeBody,
   response: eraseMeResult,
   example: { confirm: '注销账号' },
+});
+
+export const listStaffRoster = endpoint({
+  id: 'listStaffRoster',
+  method: 'get',
+  path: '/api/v1/people/staff',
+  summary: '社区“两委”及工作人员名册：姓名、职务、年龄、学历（不含身份证号和电话；按辖区）',
+  tag: 'people',
+  access: STAFF_ROSTER_VIEWERS,
+  query: staffRosterQuery,
+  response: staffRosterPage,
 });

@@ -60,3 +60,6 @@ export interface StaffMemberRecord {
   committee: boolean;
   active: boolean;
 }
+
+/** Roles that see their community's (street's, county's) 两委 and staff roster. */
+export const STAFF_ROSTER_VIEWERS = ['staff', 'streetAdmin', 'countyAdmin'] as const;

@@ -1,5 +1,11 @@
 import { endpoint } from '../endpoint';
 import {
+  BRANCH_RANKING_VIEWERS,
+  branchMembersRanking,
+  branchMembersRankingQuery,
+  branchRanking,
+  branchRankingParams,
+  branchRankingQuery,
   POINTS_HOLDERS,
   RANKING_VIEWERS,
   SHOP_KEEPERS,
@@ -82,6 +88,29 @@ export const getPointsRanking = endpoint({
   access: RANKING_VIEWERS,
   query: pointsRankingQuery,
   response: pointsRanking,
+});
+
+export const getBranchRanking = endpoint({
+  id: 'getBranchRanking',
+  method: 'get',
+  path: '/api/v1/points/ranking/branches',
+  summary: '支部排名：各党支部已关联账号党员的本年积分合计、人均与人数（党务人员看辖区各支部，党员只看本支部）',
+  tag,
+  access: BRANCH_RANKING_VIEWERS,
+  query: branchRankingQuery,
+  response: branchRanking,
+});
+
+export const getBranchMembersRanking = endpoint({
+  id: 'getBranchMembersRanking',
+  method: 'get',
+  path: '/api/v1/points/ranking/branches/:id',
+  summary: '支部内党员积分排行（党员只能看本支部，他人姓名脱敏）',
+  tag,
+  access: BRANCH_RANKING_VIEWERS,
+  params: branchRankingParams,
+  query: branchMembersRankingQuery,
+  response: branchMembersRanking,
 });
 
 export const listShopItems = endpoint({

@@ -182,3 +182,49 @@ export const redemptionParams = z.strictObject({ id: objectId });
 export const handOverBody = z.strictObject({
   pickupCode: z.string().regex(/^\d{6}$/, '领取码为 6 位数字'),
 });
+
+// ——— Per party branch ———
+
+/** Who may ask for branch rankings: 党务 staff (with the duty) and holders, who see their own branch only. */
+export const BRANCH_RANKING_VIEWERS: readonly Role[] = RANKING_VIEWERS;
+export const branchRankingQuery = z.strictObject({ year: year.optional() });
+export const branchRanking = z.object({
+  year: z.number().int(),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      id: z.string(),
+      name: z.string(),
+      /** Yearly points earned by the branch's members linked to an account. */
+      total: z.number().int(),
+      /** total / memberCount, one decimal. */
+      average: z.number(),
+      memberCount: z.number().int(),
+      /** The caller's own branch. */
+      mine: z.boolean(),
+    }),
+  ),
+});
+export type BranchRanking = z.infer<typeof branchRanking>;
+export const branchRankingParams = z.strictObject({ id: objectId });
+export const branchMembersRankingQuery = z.strictObject({
+  year: year.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const branchMembersRanking = z.object({
+  year: z.number().int(),
+  branchId: z.string(),
+  branchName: z.string(),
+  memberCount: z.number().int(),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      memberId: z.string(),
+      /** Masked for everyone but 党务 staff and the member themself. */
+      name: z.string(),
+      points: z.number().int(),
+      me: z.boolean(),
+    }),
+  ),
+});
+export type BranchMembersRanking = z.infer<typeof branchMembersRanking>;

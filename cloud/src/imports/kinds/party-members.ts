@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { birthDateOfIdNumber, computeMemberCategory, type PartyMemberRow } from '@gongzhi/shared';
 import { BranchModel, type BranchDoc } from '../../party/branch.model';
+import { linkByIdHashes } from '../../party/member-links';
 import { PartyMemberModel, type PartyMemberDoc } from '../../party/party-member.model';
 import {
   communityOf,
@@ -137,6 +138,12 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
         // A staff override outlives re-imports; without one the category follows the new data.
         return { filter: { _id: doc._id }, set: { ...f, category: doc.overrideCategory ?? f.computedCategory } };
       }),
+    );
+    // A member whose ID number an account already carries is that person: link them.
+    await linkByIdHashes(
+      ctx.db,
+      all.map((p) => p.data.idHash),
+      ctx.now,
     );
   },
 };

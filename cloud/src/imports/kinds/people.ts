@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { ResidentRow, Role } from '@gongzhi/shared';
 import { OrgModel, type Org } from '../../org/org.model';
 import { UserModel, type User } from '../../people/user.model';
+import { linkByIdHashes } from '../../party/member-links';
 import {
   communityOf,
   insertIgnoringDuplicates,
@@ -127,6 +128,12 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
             roles: doc.roles.includes(role) ? doc.roles : [...doc.roles, role],
           },
         })),
+      );
+      // A person already on a party roster (same ID number) is linked to that member.
+      await linkByIdHashes(
+        ctx.db,
+        [...fresh.map((p) => p.data.idHash), ...changed.map((c) => c.plan.data.idHash)],
+        ctx.now,
       );
     },
   };

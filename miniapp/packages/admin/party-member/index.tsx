@@ -16,7 +16,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
-import { Banner, Card, Chips, Field, InfoRow, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import { Banner, Card, Chips, Field, InfoRow, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
 import { dateTime } from '../lib/format';
 import { failure, type FieldMessages } from '../lib/forms';
 import { CATEGORY_TONES, PARTY_ONLY, categoryShort } from '../lib/party';
@@ -43,6 +43,8 @@ export default function PartyMemberPage() {
   const [fields, setFields] = useState<FieldMessages>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [phone, setPhone] = useState('');
   usePullDownRefresh(() => void member.reload().finally(() => Taro.stopPullDownRefresh()));
 
   if (!allowed || member.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
@@ -85,6 +87,41 @@ export default function PartyMemberPage() {
     }
   };
 
+  const link = async () => {
+    setBusy(true);
+    setBanner(null);
+    try {
+      await call(api.party.linkPartyMember, { params: { id: params.id ?? '' }, body: { phone } });
+      setLinkOpen(false);
+      setPhone('');
+      void Taro.showToast({ title: '已关联本人账号', icon: 'success' });
+      await member.reload();
+    } catch (e) {
+      const f = failure(e);
+      setFields(f.fields);
+      setBanner(f.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unlink = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '解除关联？',
+      content: '解除后，这位党员的积分不再计入支部排名，也不能再被选为学习参加人。已获得的积分保留。',
+      confirmText: '解除',
+      confirmColor: '#D42A1F',
+    });
+    if (!confirm) return;
+    try {
+      await call(api.party.unlinkPartyMember, { params: { id: params.id ?? '' } });
+      void Taro.showToast({ title: '已解除关联', icon: 'none' });
+      await member.reload();
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  };
+
   return (
     <View className="page party-page party-member">
       {member.loading && !m && <LoadingCards count={3} />}
@@ -110,6 +147,33 @@ export default function PartyMemberPage() {
             )}
           </Card>
           <Card
+            title="本人账号"
+            extra={
+              m.linked ? (
+                <PlainButton tone="danger" onClick={() => void unlink()}>
+                  解除关联
+                </PlainButton>
+              ) : (
+                <PlainButton
+                  tone="brand"
+                  onClick={() => {
+                    setFields({});
+                    setBanner(null);
+                    setLinkOpen(true);
+                  }}
+                >
+                  关联账号
+                </PlainButton>
+              )
+            }
+          >
+            <Text className="party-note">
+              {m.linked
+                ? '已关联本人的小程序账号：积分计入支部排名，可被选为支部学习参加人。'
+                : '尚未关联。身份证号与居民名册一致时会自动关联；也可按本人注册手机号关联。'}
+            </Text>
+          </Card>
+          <Card
             title="党员类别"
             extra={
               <PlainButton tone="brand" onClick={() => setOpen(true)}>
@@ -128,6 +192,21 @@ export default function PartyMemberPage() {
           </Card>
         </>
       )}
+      <Sheet
+        open={linkOpen}
+        title="关联本人账号"
+        onClose={() => setLinkOpen(false)}
+        footer={
+          <Button type="primary" block loading={busy} className="party-member__link" onClick={() => void link()}>
+            关联
+          </Button>
+        }
+      >
+        <Banner message={banner} />
+        <Field label="本人注册手机号" required error={fields.phone} hint="一个账号只能关联一名党员；关联会记入审计日志">
+          <TextInput value={phone} type="number" maxlength={11} placeholder="11 位手机号" onInput={setPhone} />
+        </Field>
+      </Sheet>
       <Sheet
         open={open}
         title="调整党员类别"

@@ -1,0 +1,144 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import { localDateOf, maskName, type StudySession, type z, type recordStudySessionBody } from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
+import { AuditLog } from '../core/audit';
+import { Cipher } from '../core/cipher';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import type { Principal } from '../core/principal';
+import { UserModel, type User } from '../people/user.model';
+import { PointsLedger } from '../points/ledger';
+import { BranchModel, type BranchDoc } from './branch.model';
+import { MemberLinksService } from './member-links.service';
+import { PartyAccess, rosterScope } from './party-access';
+import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
+import { StudySessionModel, type StudySessionDoc } from './study-session.model';
+
+const DUPLICATE_KEY = 11000;
+
+/** Use cases: record_study_session, list_study_sessions (党务 staff). */
+@Provide()
+export class StudySessionsService {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Inject()
+  cipher!: Cipher;
+
+  @Inject()
+  audit!: AuditLog;
+
+  @Inject()
+  access!: PartyAccess;
+
+  @Inject()
+  links!: MemberLinksService;
+
+  @Inject()
+  ledger!: PointsLedger;
+
+  async record(
+    user: Principal,
+    body: z.output<typeof recordStudySessionBody>,
+    keyedId: Types.ObjectId | null,
+  ): Promise<StudySession> {
+    const branch = await this.links.branchInScope(user, body.branchId);
+    if (body.date > localDateOf(this.clock.now()))
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.date', message: '学习日期不能晚于今天' }]);
+    const wanted = [...new Set(body.memberIds)];
+    const members = await this.db
+      .model(PartyMemberModel)
+      .find({ _id: { $in: wanted.map((id) => new Types.ObjectId(id)) }, branchId: branch._id, active: true })
+      .lean<PartyMemberDoc[]>();
+    const unlinked = wanted.filter((id) => !members.some((m) => String(m._id) === id && m.userId));
+    if (unlinked.length)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'body.memberIds', message: '只能选择本支部已关联账号的党员' },
+      ]);
+    const ordered = wanted.map((id) => members.find((m) => String(m._id) === id)!);
+    const sessions = this.db.model(StudySessionModel);
+    let doc: StudySessionDoc;
+    try {
+      doc = (
+        await sessions.create({
+          _id: keyedId ?? new Types.ObjectId(),
+          branchId: branch._id,
+          placeId: branch.placeId,
+          streetId: branch.streetId,
+          date: body.date,
+          topic: body.topic,
+          memberIds: ordered.map((m) => m._id),
+          userIds: ordered.map((m) => m.userId!),
+          recordedBy: new Types.ObjectId(user.userId),
+          recordedAt: this.clock.now(),
+        })
+      ).toObject() as StudySessionDoc;
+    } catch (err) {
+      // A retry of the same request after a crash: the session is there; make sure its points are too.
+      if ((err as { code?: number }).code !== DUPLICATE_KEY || !keyedId) throw err;
+      doc = (await sessions.findById(keyedId).lean<StudySessionDoc>())!;
+    }
+    // Noon China time of the session day: the year it counts in.
+    const at = new Date(`${doc.date}T12:00:00+08:00`);
+    for (let i = 0; i < doc.memberIds.length; i++) {
+      await this.ledger.earnForStudy(doc.userIds[i], doc._id, doc.memberIds[i], doc.topic, at);
+    }
+    return (await this.present(user, [doc]))[0];
+  }
+
+  async list(user: Principal, q: { branchId?: string; page: number; pageSize: number }) {
+    await this.access.requirePartyWork(user);
+    const filter: Record<string, unknown> = { $and: [rosterScope(user)] };
+    if (q.branchId) filter.branchId = new Types.ObjectId(q.branchId);
+    const model = this.db.model(StudySessionModel);
+    const [rows, total] = await Promise.all([
+      model
+        .find(filter)
+        .sort({ date: -1, _id: -1 })
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .lean<StudySessionDoc[]>(),
+      model.countDocuments(filter),
+    ]);
+    return { items: await this.present(user, rows), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  private async present(user: Principal, rows: StudySessionDoc[]): Promise<StudySession[]> {
+    const memberIds = rows.flatMap((r) => r.memberIds);
+    const [branches, members, recorders] = await Promise.all([
+      this.db
+        .model(BranchModel)
+        .find({ _id: { $in: rows.map((r) => r.branchId) } }, { name: 1 })
+        .lean<BranchDoc[]>(),
+      this.db
+        .model(PartyMemberModel)
+        .find({ _id: { $in: memberIds } }, { nameEnc: 1 })
+        .lean<Pick<PartyMemberDoc, '_id' | 'nameEnc'>[]>(),
+      this.db
+        .model(UserModel)
+        .find({ _id: { $in: rows.map((r) => r.recordedBy) } }, { name: 1 })
+        .lean<User[]>(),
+    ]);
+    // The attendee list says who is a party member: audited like the roster lists.
+    await this.audit.personalDataReads(user, [...new Set(memberIds.map(String))], ['partyMembership'], 'party:study');
+    const nameOf = (id: Types.ObjectId) => {
+      const m = members.find((x) => x._id.equals(id));
+      return m ? maskName(this.cipher.decrypt(m.nameEnc)!) : '（已移出）';
+    };
+    return rows.map((r) => ({
+      id: String(r._id),
+      branchId: String(r.branchId),
+      branchName: branches.find((b) => b._id.equals(r.branchId))?.name ?? '',
+      date: r.date,
+      topic: r.topic,
+      attendeeCount: r.memberIds.length,
+      attendees: r.memberIds.map((id) => ({ memberId: String(id), nameMasked: nameOf(id) })),
+      recordedByName: recorders.find((u) => u._id.equals(r.recordedBy))?.name ?? '',
+      recordedAt: r.recordedAt.toISOString(),
+    }));
+  }
+}

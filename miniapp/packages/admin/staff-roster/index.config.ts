@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '两委名册',
+  enablePullDownRefresh: true,
+});

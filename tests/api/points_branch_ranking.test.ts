@@ -1,0 +1,92 @@
+import { startApp, type TestApp } from '../support/app';
+import { seedId } from '../../cloud/src/seed/seed-id';
+import { PointsLedger } from '../../cloud/src/points/ledger';
+import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
+
+// Branch rankings: a branch's yearly points are those its members linked to an account earned.
+// 党务 staff see the branches of their scope with full names inside; a linked member sees only their
+// own branch, other members' names masked; anyone else is refused.
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp(__filename, { SEED_DEMO: 'full' });
+});
+afterAll(() => t.close());
+
+const nanmen = String(seedId('branch:nanmen'));
+const beijie = String(seedId('branch:beijie'));
+const get = async (account: string, path: string) =>
+  t
+    .http()
+    .get(path)
+    .set('Authorization', await t.signIn(account));
+
+test('totals, averages and member counts add up the linked members’ earned points', async () => {
+  const ledger = await t.app.getApplicationContext().getAsync(PointsLedger);
+  const he = seedId('user:registered:0'); // 何志远, linked to a 南门 member by the seed
+  expect(await t.db.model(PointsEntryModel).countDocuments({ personId: he })).toBe(0);
+  await ledger.earn('patrol', he, 2, 'test:branch:patrol', '测试巡查'); // 10
+  await ledger.earn('studySession', seedId('user:registered:1'), 1, 'test:branch:study', '测试学习'); // 5
+  const liu = (await get('partyMember', '/api/v1/me/points')).body.yearEarned as number;
+
+  const res = await get('staff', '/api/v1/points/ranking/branches');
+  expect(res.status).toBe(200);
+  expect(res.body.items).toHaveLength(1); // 南门 staff: their community's branch
+  const total = liu + 15;
+  expect(res.body.items[0]).toEqual({
+    rank: 1,
+    id: nanmen,
+    name: '南门社区党支部',
+    total,
+    memberCount: 5,
+    average: Math.round((total / 5) * 10) / 10,
+    mine: false,
+  });
+
+  const members = await get('staff', `/api/v1/points/ranking/branches/${nanmen}`);
+  expect(members.body.memberCount).toBe(5);
+  expect(members.body.items.map((m: { points: number }) => m.points)).toEqual([liu, 10, 5, 0, 0].sort((a, b) => b - a));
+  // Staff with the duty read full names, and the read is audited.
+  expect(members.body.items.map((m: { name: string }) => m.name)).toContain('何志远');
+  expect(await t.db.connection.collection('audit').countDocuments({ via: 'points:branch-ranking' })).toBe(5);
+});
+
+test('street and county admins rank every branch of their scope', async () => {
+  const street = await get('streetAdmin', '/api/v1/points/ranking/branches');
+  expect(street.body.items.map((b: { name: string }) => b.name).sort()).toEqual(
+    ['北街社区党支部', '南门社区党支部', '土桥社区党支部'].sort(),
+  );
+  expect(street.body.items.map((b: { rank: number }) => b.rank)).toEqual([1, 2, 3]);
+  const county = await get('countyAdmin', '/api/v1/points/ranking/branches');
+  expect(county.body.items).toHaveLength(6);
+  const totals = county.body.items.map((b: { total: number }) => b.total);
+  expect([...totals].sort((a: number, b: number) => b - a)).toEqual(totals);
+});
+
+test('a linked member sees their own branch only, others masked, themself in full', async () => {
+  const list = await get('partyMember', '/api/v1/points/ranking/branches');
+  expect(list.status).toBe(200);
+  expect(list.body.items.map((b: { id: string; mine: boolean }) => [b.id, b.mine])).toEqual([[nanmen, true]]);
+  const members = await get('partyMember', `/api/v1/points/ranking/branches/${nanmen}`);
+  const me = members.body.items.find((m: { me: boolean }) => m.me);
+  expect(me.name).toBe('刘建国');
+  const others = members.body.items.filter((m: { me: boolean }) => !m.me).map((m: { name: string }) => m.name);
+  expect(others).toHaveLength(4);
+  for (const n of others) expect(n).toMatch(/^.\*+.?$/);
+  expect(others).toContain('何*远');
+  expect((await get('partyMember', `/api/v1/points/ranking/branches/${beijie}`)).status).toBe(404);
+});
+
+test.each(['resident', 'volunteer', 'staff2'])('%s (no branch, no duty) is refused', async (account) => {
+  const list = await get(account, '/api/v1/points/ranking/branches');
+  expect(list.status).toBe(403);
+  expect((await get(account, `/api/v1/points/ranking/branches/${nanmen}`)).status).toBe(404);
+});
+
+test.each(['gridWorker', 'department', 'unitAdmin'])('%s may not call branch rankings at all', async (account) => {
+  expect((await get(account, '/api/v1/points/ranking/branches')).status).toBe(403);
+  expect((await get(account, `/api/v1/points/ranking/branches/${nanmen}`)).status).toBe(403);
+});
+
+test('南门 staff do not see another community’s branch', async () => {
+  expect((await get('staff', `/api/v1/points/ranking/branches/${beijie}`)).status).toBe(404);
+});
