@@ -154,8 +154,10 @@ test('a 项目吹哨 from a project to a department, resolved with a photo; a �
   await shot('10-activity-add-shift');
   await page.locator('.shift-sheet__submit').click();
   await page.locator('.admin-sheet').waitFor({ state: 'detached' });
-  await calm(page);
+  // The editor reloads the activity after the sheet closes: wait for that reload, not a fixed pause.
   const rows = page.locator('.shift-admin-row');
+  await rows.nth(1).waitFor();
+  await calm(page);
   expect(await rows.count()).toBe(2);
   expect((await rows.allInnerTexts()).join('|')).toMatch(/0\/6.*0\/4|0\/4.*0\/6/s);
 }, 180_000);
