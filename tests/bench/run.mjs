@@ -285,6 +285,8 @@ async function main() {
       WX_APPID: 'bench',
       WX_SECRET: 'bench',
       DEV_LOGIN: 'off',
+      // Required in production; the development key, so that what the seeder encrypted stays readable.
+      GONGZHI_DATA_KEY: 'Z29uZ3poaS1kZXZlbG9wbWVudC1kYXRhLWtleS0zMmI=',
       DB_TIMEOUT_MS: '30000',
       ...(process.env.BENCH_CPU_PROF === '1' ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     },
