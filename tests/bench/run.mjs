@@ -288,8 +288,9 @@ async function main() {
       // Required in production; the development key, so that what the seeder encrypted stays readable.
       GONGZHI_DATA_KEY: 'Z29uZ3poaS1kZXZlbG9wbWVudC1kYXRhLWtleS0zMmI=',
       DB_TIMEOUT_MS: '30000',
-      ...(process.env.BENCH_CPU_PROF === '1' ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     },
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+    nodeArgs: process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     readyTimeoutMs: 180_000,
   });
   const baseline = await startBaseline({ port: await freePort(), mongodbUri: uri });
