@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildCloud, buildH5 } from './lib/build.mjs';
 import { portFree, ROOT, startFerretdb, waitForMongo } from './lib/ferretdb.cjs';
+import { syncGinIndexes } from './lib/pg-indexes.mjs';
 
 const require = createRequire(import.meta.url);
 const started = Date.now();
@@ -107,6 +108,22 @@ for (;;) {
     await stopAll(1);
   }
   await new Promise((r) => setTimeout(r, 200));
+}
+
+// On PostgreSQL, FerretDB's own indexes serve no equality lookup: add the GIN indexes that do, now
+// that the API has created its collections (a catalog check when they are already there). The API
+// already answers meanwhile; without them it still works, only every lookup scans its table.
+if (db && process.env.FERRETDB_POSTGRESQL_URL) {
+  try {
+    const r = await syncGinIndexes({
+      postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL,
+      database: 'gongzhi',
+    });
+    if (r.created.length || r.dropped.length)
+      console.log(`· PostgreSQL GIN 索引：新建 ${r.created.length}，删除 ${r.dropped.length}（${r.seconds} 秒）`);
+  } catch (err) {
+    console.warn(`! 未能建立 PostgreSQL GIN 索引（查询会变慢）：${err.message}`);
+  }
 }
 
 let accounts = [];

@@ -41,15 +41,19 @@ class HttpError extends Error {
   }
 }
 
-function userOf(ctx) {
+async function userOf(ctx) {
   const m = /^Bearer\s+(.+)$/i.exec(ctx.get('authorization'));
   if (!m) throw new HttpError(401);
+  let c;
   try {
-    const c = jwt.verify(m[1], JWT_SECRET, { algorithms: ['HS256'] });
-    return { userId: c.sub, roles: c.roles, orgId: c.org, communityId: c.com, streetId: c.str };
+    c = jwt.verify(m[1], JWT_SECRET, { algorithms: ['HS256'] });
   } catch {
     throw new HttpError(401);
   }
+  // The API's account check (core/handle.ts authenticate): a deleted account's tokens stop working.
+  const account = await db.collection('users').findOne({ _id: oid(c.sub) }, { projection: { erasedAt: 1 } });
+  if (!account || account.erasedAt) throw new HttpError(401);
+  return { userId: c.sub, roles: c.roles, orgId: c.org, communityId: c.com, streetId: c.str };
 }
 
 async function jsonBody(ctx) {
@@ -107,7 +111,7 @@ function summary(n, names, now, full) {
 }
 
 async function listMyNeeds(ctx) {
-  const user = userOf(ctx);
+  const user = await userOf(ctx);
   const q = page(ctx.query);
   const filter = { owner: oid(user.userId) };
   if (ctx.query.status) filter.status = ctx.query.status;
@@ -126,7 +130,7 @@ async function listMyNeeds(ctx) {
 }
 
 async function listNeeds(ctx) {
-  const user = userOf(ctx);
+  const user = await userOf(ctx);
   if (!user.roles.includes('staff')) throw new HttpError(403);
   const q = { ...page(ctx.query), ...ctx.query };
   const now = new Date();
@@ -290,7 +294,7 @@ async function claimSeat(ctx, user) {
 
 function idempotent(id, run) {
   return async (ctx) => {
-    const user = userOf(ctx);
+    const user = await userOf(ctx);
     const body = await jsonBody(ctx);
     const key = ctx.get('idempotency-key');
     if (!key) {
@@ -327,7 +331,7 @@ function idempotent(id, run) {
 // ——— dashboard: StatsService.responseKpis for the county (scope {}) ———
 
 async function responseKpis(ctx) {
-  const user = userOf(ctx);
+  const user = await userOf(ctx);
   if (!user.roles.includes('countyAdmin')) throw new HttpError(403);
   const from = new Date(`${ctx.query.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${ctx.query.to}T00:00:00+08:00`).getTime() + 24 * 3600_000);

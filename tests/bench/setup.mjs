@@ -3,6 +3,7 @@
 // is missing or was written by another generator version or scale (it takes minutes).
 import { execFileSync } from 'node:child_process';
 import { MongoClient } from 'mongodb';
+import { syncGinIndexes } from '../../scripts/lib/pg-indexes.mjs';
 import { freePort, onCleanup, startApi, startDb } from '../support/cluster.mjs';
 import { DATASET_VERSION, generate } from './dataset.mjs';
 
@@ -15,45 +16,18 @@ export const DB_NAME = 'gongzhi';
 const MARKER = 'benchDataset';
 
 /**
- * GIN expression indexes (jsonb_path_ops) on the fields the scenarios look up by equality. FerretDB
- * 1.24 sends `{ f: v }` to PostgreSQL as `_jsonb->'f' @> v`, which its own btree indexes on
- * `_jsonb->'f'` cannot serve (every lookup is a sequential scan); a GIN index on the same expression
- * can. BENCH_PG_GIN=1 creates them (a PostgreSQL-side experiment, not something the API does);
- * otherwise they are dropped, so the default run measures the database as the API leaves it.
+ * The product's GIN indexes for FerretDB's equality filters (`npm run db:pg-indexes`, derived from the
+ * models), as production has them. BENCH_PG_GIN=0 drops them instead, to measure the database as
+ * FerretDB alone leaves it (the "before" figures in docs/performance.md).
  */
-const GIN_FIELDS = {
-  needs: ['_id', 'owner'],
-  users: ['_id'],
-  orgs: ['_id'],
-  menuitems: ['_id'],
-  menuoverrides: ['communityId'],
-  shifts: ['_id'],
-  activities: ['_id'],
-  seats: ['shiftId'],
-  persontime: ['personId'],
-  waitlist: ['shiftId'],
-  idempotency: ['_id'],
-};
-
-function pgGinIndexes(url, wanted, log) {
-  const t0 = Date.now();
-  for (const [collection, fields] of Object.entries(GIN_FIELDS)) {
-    const table = psql(
-      `select table_name from information_schema.tables where table_schema = '${DB_NAME}' and table_name like '${collection}\\_%'`,
-      url,
-    ).split('\n')[0];
-    if (!table) continue;
-    for (const field of fields) {
-      const name = `bench_gin_${collection}_${field.replace(/\W/g, '')}`;
-      psql(
-        wanted
-          ? `create index if not exists ${name} on ${DB_NAME}.${table} using gin ((_jsonb->'${field}') jsonb_path_ops)`
-          : `drop index if exists ${DB_NAME}.${name}`,
-        url,
-      );
-    }
-  }
-  if (wanted) log(`· GIN indexes for FerretDB's equality filters in place (${Math.round((Date.now() - t0) / 1000)} s)`);
+async function pgGinIndexes(url, log) {
+  const without = process.env.BENCH_PG_GIN === '0';
+  const r = await syncGinIndexes({ postgresqlUrl: url, database: DB_NAME, drop: without, log });
+  log(
+    without
+      ? `· BENCH_PG_GIN=0: the GIN indexes are dropped (${r.dropped.length})`
+      : `· GIN indexes for FerretDB's equality filters: ${r.created.length} created, ${r.kept.length} in place, ${r.dropped.length} dropped (${r.seconds} s)`,
+  );
 }
 
 const psql = (sql, url = PG_ADMIN) =>
@@ -90,7 +64,7 @@ export async function prepareDatabase({ scale, regenerate = false, log = console
     log(
       `· dataset cached in PostgreSQL database ${PG_DATABASE} (scale ${scale}, generated ${marker.generatedAt.toISOString()} in ${marker.seconds} s)`,
     );
-    pgGinIndexes(postgresqlUrl, process.env.BENCH_PG_GIN === '1', log);
+    await pgGinIndexes(postgresqlUrl, log);
     return { db, uri, client, data, dataset: marker, postgresqlUrl };
   }
 
@@ -118,6 +92,6 @@ export async function prepareDatabase({ scale, regenerate = false, log = console
   };
   await data.collection('meta').insertOne(dataset);
   log(`· dataset generated in ${result.seconds} s: ${JSON.stringify(result.counts)}`);
-  pgGinIndexes(postgresqlUrl, process.env.BENCH_PG_GIN === '1', log);
+  await pgGinIndexes(postgresqlUrl, log);
   return { db, uri, client, data, dataset, postgresqlUrl };
 }

@@ -49,6 +49,12 @@ test('npm start runs on the PostgreSQL backend and the data lands in PostgreSQL'
     // FerretDB keeps each MongoDB database as a PostgreSQL schema.
     const schemas = psql(`select schema_name from information_schema.schemata where schema_name = 'gongzhi'`, dbUrl);
     expect(schemas.trim()).toBe('gongzhi');
+    // …and npm start gave FerretDB's tables the GIN indexes its equality filters need (db:pg-indexes).
+    const gin = psql(
+      `select count(*) from pg_indexes where schemaname = 'gongzhi' and indexname like '%\\_gzgin'`,
+      dbUrl,
+    );
+    expect(Number(gin)).toBeGreaterThan(60);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

@@ -104,9 +104,9 @@ export const JWT_SECRET = `load-${randomBytes(24).toString('hex')}`;
  * Starts `node cloud/bootstrap.js` on a port and waits for /readyz. `stop()` sends SIGTERM (SIGKILL
  * after 10 s), `kill()` sends SIGKILL; both wait for the exit. Stopped at cleanup.
  */
-export async function startApi({ port, mongodbUri, env = {}, readyTimeoutMs = 60_000 }) {
+export async function startApi({ port, mongodbUri, env = {}, nodeArgs = [], readyTimeoutMs = 60_000 }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `gongzhi-api-${port}-`));
-  const child = spawn(process.execPath, [path.join(ROOT, 'cloud', 'bootstrap.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'cloud', 'bootstrap.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

@@ -16,6 +16,11 @@ export function defineModel<T>(name: string, schema: Schema<T>): ModelDef<T> {
   return def;
 }
 
+/** Every model defined so far (those whose modules were loaded). */
+export function modelDefs(): readonly ModelDef<unknown>[] {
+  return registry;
+}
+
 /**
  * The one MongoDB connection of this process. The driver reconnects by itself; while the
  * database is down, operations fail after `dbTimeoutMs` and the API answers 503.
