@@ -8,6 +8,7 @@ import {
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
   api,
+  overrideCategoryBody,
   type MemberCategory,
 } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
@@ -18,7 +19,7 @@ import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { Banner, Card, Chips, Field, InfoRow, PlainButton, Sheet, Tag, TextArea, TextInput } from '../components/ui';
 import { dateTime } from '../lib/format';
-import { failure, type FieldMessages } from '../lib/forms';
+import { useSubmit } from '../lib/useSubmit';
 import { CATEGORY_TONES, PARTY_ONLY, categoryShort } from '../lib/party';
 import '../components/ui.scss';
 import '../components/party.scss';
@@ -40,9 +41,8 @@ export default function PartyMemberPage() {
   const [open, setOpen] = useState(false);
   const [category, setCategory] = useState<MemberCategory | null>(null);
   const [reason, setReason] = useState('');
-  const [fields, setFields] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One sheet is open at a time, so the two forms share their messages and the one save.
+  const { errors: fields, banner, saving: busy, validate, send, reset } = useSubmit();
   const [linkOpen, setLinkOpen] = useState(false);
   const [phone, setPhone] = useState('');
   usePullDownRefresh(() => void member.reload().finally(() => Taro.stopPullDownRefresh()));
@@ -66,43 +66,31 @@ export default function PartyMemberPage() {
   };
 
   const save = async () => {
-    if (!category) {
-      setFields({ category: '请选择类别' });
-      return;
-    }
-    setBusy(true);
-    setBanner(null);
-    try {
-      await call(api.party.overrideMemberCategory, { params: { id: params.id ?? '' }, body: { category, reason } });
-      setOpen(false);
-      setReason('');
-      void Taro.showToast({ title: '类别已调整', icon: 'success' });
-      await member.reload();
-    } catch (e) {
-      const f = failure(e);
-      setFields(f.fields);
-      setBanner(f.message);
-    } finally {
-      setBusy(false);
-    }
+    const body = validate(
+      overrideCategoryBody,
+      { category, reason },
+      {
+        quiet: true,
+        adjust: (m) => {
+          if (!category) m.category = '请选择类别';
+        },
+      },
+    );
+    if (!body) return;
+    if (!(await send(() => call(api.party.overrideMemberCategory, { params: { id: params.id ?? '' }, body })))) return;
+    setOpen(false);
+    setReason('');
+    void Taro.showToast({ title: '类别已调整', icon: 'success' });
+    await member.reload();
   };
 
   const link = async () => {
-    setBusy(true);
-    setBanner(null);
-    try {
-      await call(api.party.linkPartyMember, { params: { id: params.id ?? '' }, body: { phone } });
-      setLinkOpen(false);
-      setPhone('');
-      void Taro.showToast({ title: '已关联本人账号', icon: 'success' });
-      await member.reload();
-    } catch (e) {
-      const f = failure(e);
-      setFields(f.fields);
-      setBanner(f.message);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await send(() => call(api.party.linkPartyMember, { params: { id: params.id ?? '' }, body: { phone } }))))
+      return;
+    setLinkOpen(false);
+    setPhone('');
+    void Taro.showToast({ title: '已关联本人账号', icon: 'success' });
+    await member.reload();
   };
 
   const unlink = async () => {
@@ -157,8 +145,7 @@ export default function PartyMemberPage() {
                 <PlainButton
                   tone="brand"
                   onClick={() => {
-                    setFields({});
-                    setBanner(null);
+                    reset();
                     setLinkOpen(true);
                   }}
                 >
@@ -224,7 +211,7 @@ export default function PartyMemberPage() {
             value={category}
             onChange={(c) => {
               setCategory(c);
-              setFields({});
+              reset();
             }}
           />
         </Field>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useReachBottom, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { DEFAULT_POINTS_RULES, api } from '@gongzhi/shared';
+import { DEFAULT_POINTS_RULES, api, recordStudySessionBody } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
@@ -12,7 +12,7 @@ import { AdminForbidden } from '../../../components/AdminForbidden';
 import { Banner, Chips, Field, ListFoot, PickerValue, Sheet, Tag, TextInput } from '../components/ui';
 import { usePaged } from '../lib/usePaged';
 import { chinaDate } from '../lib/format';
-import { failure, type FieldMessages } from '../lib/forms';
+import { useSubmit } from '../lib/useSubmit';
 import { PARTY_ONLY } from '../lib/party';
 import '../components/ui.scss';
 import '../components/party.scss';
@@ -37,9 +37,7 @@ export default function StudySessionsPage() {
   const [date, setDate] = useState(chinaDate());
   const [topic, setTopic] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
-  const [fields, setFields] = useState<FieldMessages>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors: fields, banner, saving: busy, validate, send } = useSubmit();
   const chosenBranch = branchId ?? branches.data?.items[0]?.id ?? null;
   const linked = useRemote(
     () => call(api.party.listBranchLinkedMembers, { params: { id: chosenBranch! } }),
@@ -53,24 +51,24 @@ export default function StudySessionsPage() {
 
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   const save = async () => {
-    if (!chosenBranch) return setFields({ branchId: '请选择党支部' });
-    setBusy(true);
-    try {
-      await call(api.party.recordStudySession, {
-        body: { branchId: chosenBranch, date, topic, memberIds: picked },
-      });
-      setOpen(false);
-      setTopic('');
-      setPicked([]);
-      void Taro.showToast({ title: '已记录，参加人已获积分', icon: 'none' });
-      await list.reload();
-    } catch (e) {
-      const f = failure(e);
-      setFields(f.fields);
-      setBanner(f.message);
-    } finally {
-      setBusy(false);
-    }
+    // The endpoint's own schema marks a missing branch, topic or attendee before anything is sent.
+    const body = validate(
+      recordStudySessionBody,
+      { branchId: chosenBranch ?? '', date, topic, memberIds: picked },
+      {
+        quiet: true,
+        adjust: (m) => {
+          if (!chosenBranch) m.branchId = '请选择党支部';
+        },
+      },
+    );
+    if (!body) return;
+    if (!(await send(() => call(api.party.recordStudySession, { body })))) return;
+    setOpen(false);
+    setTopic('');
+    setPicked([]);
+    void Taro.showToast({ title: '已记录，参加人已获积分', icon: 'none' });
+    await list.reload();
   };
   const branchItems = branches.data?.items ?? [];
 
