@@ -7,6 +7,7 @@ import type { Settings } from './config/settings';
 import { Db } from './core/db';
 import { RequestMiddleware } from './core/request.middleware';
 import { seedDemo } from './seed/seed-demo';
+import { backfillNeedPlaceKeys } from './needs/need-place-keys.backfill';
 
 @Configuration({
   imports: [koa, jwt, staticFile],
@@ -26,6 +27,9 @@ export class MainConfiguration implements ILifeCycle {
     // Outermost, so even body-parser failures and unknown routes get the one error shape.
     this.app.getMiddleware().insertFirst(RequestMiddleware as never);
     const settings = this.app.getConfig('gongzhi') as Settings;
+    // Before serving: the inbox scopes by placeKeys, so needs stored without them would be missed.
+    const backfilled = await backfillNeedPlaceKeys(this.db);
+    if (backfilled) this.logger.info(`[migrate] placeKeys set on ${backfilled} needs`);
     if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db))) {
       this.logger.info('[seed] demo county loaded');
     }

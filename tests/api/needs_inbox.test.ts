@@ -1,7 +1,21 @@
 import { startApp, type TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
 import { seedId } from '../../cloud/src/seed/seed-id';
-import { BUILDING1, CLINIC, GRID3, JINXIU, LEGAL, TUTOR, act, legalOrder, order, target } from './needs_support';
+import { ObjectId } from 'mongodb';
+import {
+  BUILDING1,
+  CLINIC,
+  GRID1,
+  GRID3,
+  JINXIU,
+  LEGAL,
+  NANMEN,
+  TUTOR,
+  act,
+  legalOrder,
+  order,
+  target,
+} from './needs_support';
 
 // Needs are ordered in March 2029 (China time) by moving the clock, so the window holds only this file's needs.
 let t: TestApp;
@@ -156,4 +170,27 @@ test('street and county admins see the same needs; a grid worker only those of t
   const grid = await inbox(WINDOW, await t.signIn('gridWorker'));
   expect(grid.keys).toEqual(['n5', 'n3', 'n1']);
   expect(grid.counts).toMatchObject({ submitted: 2, rejected: 1, accepted: 0, routed: 0 });
+});
+
+test('a need is in its own community’s and street’s inbox (counts too), not in another community’s', async () => {
+  // n5 was ordered at 南门小区 1号楼: its stored placeKeys name every org node above it.
+  const stored = await t.db.connection.collection('needs').findOne({ _id: new ObjectId(ids.n5) });
+  expect(stored?.placeKeys).toEqual([
+    `street:${seedId('org:street:chengguan')}`,
+    `community:${NANMEN}`,
+    `grid:${GRID1}`,
+    `complex:${seedId('org:complex:nanmen:南门小区')}`,
+    `building:${BUILDING1}`,
+  ]);
+  const mine = await inbox(`${WINDOW}&status=submitted&sort=dueSoonest`);
+  expect(mine.keys).toContain('n5');
+  const street = await inbox(`${WINDOW}&status=submitted&sort=dueSoonest`, await t.signIn('streetAdmin'));
+  expect(street.keys).toContain('n5');
+  expect(street.counts.submitted).toBe(mine.counts.submitted);
+  // 西山社区's staff, in another community (and street): none of these, in the list or in any count.
+  const other = await inbox(`${WINDOW}&status=submitted&sort=dueSoonest`, await t.signIn('staff2'));
+  expect(other.keys).toEqual([]);
+  expect(other.total).toBe(0);
+  expect(Object.values(other.counts).every((n) => n === 0)).toBe(true);
+  expect(other.overdueCount).toBe(0);
 });

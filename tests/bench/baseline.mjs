@@ -20,6 +20,7 @@ const jwt = require('jsonwebtoken');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The pure functions the API folds its figures and projections with: same CPU work on both sides.
 const { projectNeed } = require(path.join(ROOT, 'cloud', 'dist', 'needs', 'need-projection.js'));
+const { placeKeysOf } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'place-keys.js'));
 const { quarterBuckets } = require(path.join(ROOT, 'cloud', 'dist', 'activities', 'quarter-buckets.js'));
 const { figures } = require(path.join(ROOT, 'cloud', 'dist', 'stats', 'stats.service.js'));
 
@@ -134,8 +135,8 @@ async function listNeeds(ctx) {
   if (!user.roles.includes('staff')) throw new HttpError(403);
   const q = { ...page(ctx.query), ...ctx.query };
   const now = new Date();
-  // Flat filters, as allOf (cloud/src/core/filters.ts) builds them.
-  const base = { 'place.communityId': oid(user.communityId) };
+  // Flat filters scoped by placeKeys, as inboxFilters (cloud/src/needs/inbox-filters.ts) builds them.
+  const base = { placeKeys: `community:${user.communityId}` };
   if (q.categoryCode) base.categoryCode = q.categoryCode;
   if (q.gridId) base['place.gridId'] = oid(q.gridId);
   const list = { ...base };
@@ -229,6 +230,7 @@ async function createNeed(ctx, user, body) {
     description: body.description,
     preferredTime: null,
     place,
+    placeKeys: placeKeysOf(place),
     placeLabel: org.kind === 'building' ? `${complex?.name ?? ''} ${org.name}`.trim() : org.name,
     contactPhone,
     photos: [],

@@ -10,9 +10,11 @@ import { ROOT, seedId, seededRandom } from '../support/cluster.mjs';
 
 const require = createRequire(import.meta.url);
 const { projectNeed } = require(path.join(ROOT, 'cloud', 'dist', 'needs', 'need-projection.js'));
+const { placeKeysOf } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'place-keys.js'));
 
 /** Bump when the shape or the sizes change: a cached dataset of another version is regenerated. */
-export const DATASET_VERSION = 1;
+// 2: needs carry placeKeys (the inbox's scope).
+export const DATASET_VERSION = 2;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -243,6 +245,7 @@ export async function generate(db, { scale, now = new Date(), log = console.log 
         description: `测试需求 ${i + 1}：${item.summary}`,
         preferredTime: null,
         place: r.building.place,
+        placeKeys: placeKeysOf(r.building.place),
         placeLabel: r.building.label,
         contactPhone: `13${String(100_000_000 + ri).slice(-9)}`,
         photos: [],

@@ -82,6 +82,16 @@ test('db:pg-indexes makes _id and model-indexed fields index lookups, and a reru
   const byOwner = await pgPlan('needs', { owner: new ObjectId() });
   expect(byOwner).not.toContain('Seq Scan');
   expect(byOwner).toContain(`${needsTable}_owner_gzgin`);
+  // The staff inbox's filter (needs/inbox-filters.ts): scope and status both go to PostgreSQL (which
+  // index the planner prefers for the pair depends on the rows), and the scope alone is served by the
+  // placeKeys GIN index.
+  const key = `community:${new ObjectId()}`;
+  const inbox = await pgPlan('needs', { placeKeys: key, status: 'submitted' });
+  expect(inbox).not.toContain('Seq Scan');
+  expect(inbox).toContain(`'placeKeys'::text) @> '\\"${key}\\"'::jsonb`);
+  const byScope = await pgPlan('needs', { placeKeys: key });
+  expect(byScope).not.toContain('Seq Scan');
+  expect(byScope).toContain(`${needsTable}_placekeys_gzgin`);
   // A field no model indexes gets no index: the plan stays a scan (the check above can fail).
   expect(await pgPlan('needs', { description: 'x' })).toContain('Seq Scan');
 

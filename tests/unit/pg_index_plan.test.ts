@@ -14,8 +14,8 @@ test('every collection gets _id, under its MongoDB collection name', () => {
 
 test('the first key of each model index is in; later keys, dotted paths and dates are out', () => {
   // needs: {place.communityId, status, submittedAt}, {place.gridId, status}, {owner, submittedAt},
-  // {status, completedAt}, {photos}
-  expect(plan.get('needs')).toEqual(expect.arrayContaining(['_id', 'owner', 'photos', 'status']));
+  // {status, completedAt}, {photos}, {placeKeys, status, dueAt} (the inbox's scope)
+  expect(plan.get('needs')).toEqual(expect.arrayContaining(['_id', 'owner', 'photos', 'placeKeys', 'status']));
   expect(plan.get('needs')).not.toContain('place.communityId');
   expect(plan.get('needs')).not.toContain('submittedAt');
   // whistles: {targetKeys, blownAt} is in by targetKeys; blownAt/dueAt-first indexes are dates

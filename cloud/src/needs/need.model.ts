@@ -60,6 +60,8 @@ export interface Need extends NeedProjection {
   description: string;
   preferredTime: Date | null;
   place: Place;
+  /** `placeKeysOf(place)` (core/place-keys.ts): what the inbox scopes by, pushed down to PostgreSQL. */
+  placeKeys: string[];
   /** e.g. 南门小区 1号楼, kept so lists need no lookups. */
   placeLabel: string;
   /** Full number; masked in responses except to the owner and the handler. */
@@ -95,6 +97,7 @@ export const NeedModel = defineModel<Need>(
       description: { type: String, required: true },
       preferredTime: { type: Date, default: null },
       place: { type: placeSchema, required: true },
+      placeKeys: { type: [String], required: true },
       placeLabel: { type: String, required: true },
       contactPhone: { type: String, required: true },
       photos: { type: [Schema.Types.ObjectId], default: [] },
@@ -121,6 +124,8 @@ export const NeedModel = defineModel<Need>(
     { collection: 'needs', versionKey: false, minimize: false },
   )
     .index({ 'place.communityId': 1, status: 1, submittedAt: -1 })
+    // The inbox's scope; its first key is what the GIN step (core/pg-indexes.ts) indexes.
+    .index({ placeKeys: 1, status: 1, dueAt: 1 })
     .index({ 'place.gridId': 1, status: 1 })
     .index({ owner: 1, submittedAt: -1 })
     .index({ status: 1, completedAt: 1 })

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { OTHER_NEED_LIMITS, type NeedAction, type NeedStatus, type RouteKind } from '@gongzhi/shared';
 import type { Db } from '../core/db';
+import { placeKeysOf } from '../core/place-keys';
 import { ACCOUNTS, MENU } from '../seed/demo-county';
 import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
@@ -296,6 +297,13 @@ export async function seedNeeds(db: Db): Promise<void> {
         }),
       );
     }
+    const place = {
+      streetId: seedId('org:street:chengguan'),
+      communityId: seedId('org:community:nanmen'),
+      gridId: seedId('org:grid:nanmen:0'),
+      complexId: seedId(`org:complex:nanmen:${complex}`),
+      buildingId: seedId(`org:building:nanmen:${complex}:${d.building}`),
+    };
     needs.push({
       _id: needId,
       owner,
@@ -306,13 +314,8 @@ export async function seedNeeds(db: Db): Promise<void> {
       otherText: d.otherText ?? null,
       description: d.description,
       preferredTime: null,
-      place: {
-        streetId: seedId('org:street:chengguan'),
-        communityId: seedId('org:community:nanmen'),
-        gridId: seedId('org:grid:nanmen:0'),
-        complexId: seedId(`org:complex:nanmen:${complex}`),
-        buildingId: seedId(`org:building:nanmen:${complex}:${d.building}`),
-      },
+      place,
+      placeKeys: placeKeysOf(place),
       placeLabel: `${complex} ${d.building}号楼`,
       contactPhone: d.onBehalfOf?.phone ?? phone(d.owner),
       photos: [],

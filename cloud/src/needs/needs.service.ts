@@ -28,8 +28,9 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { allOf, findByIds } from '../core/filters';
-import { PlaceService, placeInScope, placeScope } from '../core/place';
+import { findByIds } from '../core/filters';
+import { PlaceService, placeInScope } from '../core/place';
+import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
 import { OrgModel, type Org } from '../org/org.model';
@@ -37,6 +38,7 @@ import { UserModel, type User } from '../people/user.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
 import { overdueOf, projectNeed } from './need-projection';
+import { inboxFilters } from './inbox-filters';
 import { UploadModel } from './upload.model';
 import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
 import { Notifier } from '../notifications/notifier';
@@ -195,6 +197,7 @@ export class NeedsService {
       description: body.description,
       preferredTime: body.preferredTime ? new Date(body.preferredTime) : null,
       place: place!,
+      placeKeys: placeKeysOf(place!),
       placeLabel: org!.kind === 'building' ? `${complex?.name ?? ''} ${org!.name}`.trim() : org!.name,
       contactPhone: contactPhone!,
       photos: body.photos.map(oid),
@@ -235,19 +238,9 @@ export class NeedsService {
 
   /** The staff inbox: the caller's place only; overdue is a query on the stored due date, so paging stays exact. */
   async listNeeds(user: Principal, query: InboxQuery): Promise<NeedInbox> {
-    const scope = placeScope(user);
-    if (!scope) throw new AppError('FORBIDDEN');
     const now = this.clock.now();
-    const base: Record<string, unknown>[] = [scope];
-    if (query.categoryCode) base.push({ categoryCode: query.categoryCode });
-    if (query.gridId) base.push({ 'place.gridId': oid(query.gridId) });
-    if (query.from) base.push({ submittedAt: { $gte: query.from } });
-    if (query.to) base.push({ submittedAt: { $lt: query.to } });
-    const overdue = { dueAt: { $lt: now } };
-    const list = [...base];
-    if (query.status) list.push({ status: query.status });
-    if (query.overdue === true) list.push(overdue);
-    if (query.overdue === false) list.push({ dueAt: { $gte: now } });
+    const filters = inboxFilters(user, query, now);
+    if (!filters) throw new AppError('FORBIDDEN');
     const sort: Record<string, 1 | -1> =
       query.sort === 'oldest'
         ? { submittedAt: 1, _id: 1 }
@@ -258,17 +251,17 @@ export class NeedsService {
     const needs = this.db.model(NeedModel);
     const [rows, total, grouped, overdueCount] = await Promise.all([
       needs
-        .find(allOf(...list))
+        .find(filters.list)
         .sort(sort)
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .lean<Need[]>(),
-      needs.countDocuments(allOf(...list)),
+      needs.countDocuments(filters.list),
       needs.aggregate<{ _id: NeedStatus; n: number }>([
-        { $match: allOf(...base) },
+        { $match: filters.counts },
         { $group: { _id: '$status', n: { $sum: 1 } } },
       ]),
-      needs.countDocuments(allOf(...base, overdue)),
+      needs.countDocuments(filters.overdue),
     ]);
     const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>;
     for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
