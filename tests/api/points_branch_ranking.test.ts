@@ -45,6 +45,8 @@ test('totals, averages and member counts add up the linked members’ earned poi
   const members = await get('staff', `/api/v1/points/ranking/branches/${nanmen}`);
   expect(members.body.memberCount).toBe(5);
   expect(members.body.items.map((m: { points: number }) => m.points)).toEqual([liu, 10, 5, 0, 0].sort((a, b) => b - a));
+  // The two members without points share 4th place (competition ranking), neither above the other.
+  expect(members.body.items.map((m: { rank: number }) => m.rank)).toEqual([1, 2, 3, 4, 4]);
   // Staff with the duty read full names, and the read is audited.
   expect(members.body.items.map((m: { name: string }) => m.name)).toContain('何志远');
   expect(await t.db.connection.collection('audit').countDocuments({ via: 'points:branch-ranking' })).toBe(5);
@@ -55,7 +57,12 @@ test('street and county admins rank every branch of their scope', async () => {
   expect(street.body.items.map((b: { name: string }) => b.name).sort()).toEqual(
     ['北街社区党支部', '南门社区党支部', '土桥社区党支部'].sort(),
   );
-  expect(street.body.items.map((b: { rank: number }) => b.rank)).toEqual([1, 2, 3]);
+  // 北街 and 土桥 have no points yet: they share 2nd place.
+  expect(street.body.items.map((b: { rank: number; total: number }) => [b.rank, b.total > 0])).toEqual([
+    [1, true],
+    [2, false],
+    [2, false],
+  ]);
   const county = await get('countyAdmin', '/api/v1/points/ranking/branches');
   expect(county.body.items).toHaveLength(6);
   const totals = county.body.items.map((b: { total: number }) => b.total);

@@ -16,6 +16,7 @@ import type { Principal } from '../core/principal';
 import { BranchModel, type BranchDoc } from '../party/branch.model';
 import { PartyAccess, rosterInScope, rosterScope } from '../party/party-access';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
+import { competitionRanks } from './ranks';
 import { PointsEntryModel } from './points-entry.model';
 
 type Linked = Pick<PartyMemberDoc, '_id' | 'branchId' | 'userId' | 'nameEnc'>;
@@ -66,7 +67,8 @@ export class BranchRankingService {
     });
     // Ranked by total; ties by average, then name, so the order is stable between calls.
     rows.sort((a, b) => b.total - a.total || b.average - a.average || a.name.localeCompare(b.name, 'zh'));
-    return { year, items: rows.map((r, i) => ({ rank: i + 1, ...r })) };
+    const ranks = competitionRanks(rows.map((r) => r.total));
+    return { year, items: rows.map((r, i) => ({ rank: ranks[i], ...r })) };
   }
 
   async showMembers(
@@ -94,6 +96,7 @@ export class BranchRankingService {
         ['partyMembership'],
         'points:branch-ranking',
       );
+    const ranks = competitionRanks(ranked.map((r) => r.points));
     return {
       year,
       branchId: String(branch._id),
@@ -103,7 +106,7 @@ export class BranchRankingService {
         const me = String(r.m.userId) === user.userId;
         const name = this.cipher.decrypt(r.m.nameEnc) ?? '';
         return {
-          rank: i + 1,
+          rank: ranks[i],
           memberId: String(r.m._id),
           name: staff || me ? name : maskName(name),
           points: r.points,

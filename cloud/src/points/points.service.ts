@@ -20,6 +20,7 @@ import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from './ledger';
 import { PointsEntryModel, type PointsEntry } from './points-entry.model';
+import { competitionRanks } from './ranks';
 import { PointsRuleModel } from './points-rule.model';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -105,6 +106,7 @@ export class PointsService {
       await this.checkCommunityInScope(user, communityId);
       match.communityId = oid(communityId);
       const rows = await this.group(match, '$personId', q.limit);
+      const ranks = competitionRanks(rows.map((r) => r.total));
       const people = await this.db
         .model(UserModel)
         .find({ _id: { $in: rows.map((r) => r._id) } }, { name: 1 })
@@ -115,18 +117,19 @@ export class PointsService {
         items: rows.map((r, i) => {
           const me = String(r._id) === user.userId;
           const name = people.find((p) => p._id.equals(r._id))?.name ?? '（已注销）';
-          return { rank: i + 1, id: String(r._id), name: me ? name : maskName(name), points: r.total, me };
+          return { rank: ranks[i], id: String(r._id), name: me ? name : maskName(name), points: r.total, me };
         }),
       };
     }
     const communities = await this.communitiesInScope(user);
     match.communityId = { $in: communities.map((c) => c._id) };
     const rows = await this.group(match, '$communityId', q.limit);
+    const ranks = competitionRanks(rows.map((r) => r.total));
     return {
       year,
       by: q.by,
       items: rows.map((r, i) => ({
-        rank: i + 1,
+        rank: ranks[i],
         id: String(r._id),
         name: communities.find((c) => c._id.equals(r._id))?.name ?? '',
         points: r.total,
