@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { api } from '@gongzhi/shared';
 import { call } from '../../../services/api';
@@ -9,6 +9,7 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { Chips, Sheet, Tag } from '../components/ui';
+import { AdminList, useListPage, wholeList } from '../components/AdminList';
 import { PARTY_ONLY } from '../lib/party';
 import '../components/ui.scss';
 import '../components/party.scss';
@@ -26,7 +27,8 @@ export default function PartyBranchesPage() {
   const allowed = access.can(api.party.listBranches);
   const [tab, setTab] = useState<Tab>('branches');
   const branches = useRemote(() => call(api.party.listBranches), [], signedIn && allowed);
-  usePullDownRefresh(() => void branches.reload().finally(() => Taro.stopPullDownRefresh()));
+  const list = wholeList(branches, (d) => d.items);
+  useListPage(list);
 
   if (!allowed || branches.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
   const data = branches.data;
@@ -34,7 +36,7 @@ export default function PartyBranchesPage() {
 
   return (
     <View className="page party-page party-branches">
-      <Chips options={TABS} value={tab} onChange={setTab} />
+      <Chips className="party-branches__tabs" options={TABS} value={tab} onChange={setTab} />
       {tab === 'ranking' ? <BranchRanking /> : branchList()}
     </View>
   );
@@ -53,43 +55,41 @@ export default function PartyBranchesPage() {
           </View>
           <Text className="party-row__arrow">›</Text>
         </View>
-        {branches.loading && !data && <LoadingCards count={4} />}
-        {branches.error && !branches.loading && (
-          <ErrorState message={branches.error} onRetry={() => void branches.reload()} />
-        )}
-        {data && data.items.length === 0 && (
-          <EmptyState text="还没有党支部" hint="可在“名册导入”里导入党员名册，支部会随之建立" />
-        )}
         {over.length > 0 && (
           <View className="party-warn">
             <Text>{`${over.length} 个支部党员超过 ${data!.limit} 人。《中国共产党支部工作条例（试行）》规定党支部党员人数一般不超过 50 人，建议按小区或楼栋拆分。`}</Text>
           </View>
         )}
-        {data?.items.map((b) => (
-          <View
-            key={b.id}
-            className="party-row party-branch"
-            hoverClass="admin-pressed"
-            onClick={() =>
-              void Taro.navigateTo({
-                url: `/packages/admin/party-members/index?branchId=${b.id}&name=${encodeURIComponent(b.name)}`,
-              })
-            }
-          >
-            <View className="party-row__body">
-              <Text className="party-row__title">{b.name}</Text>
-              <View className="party-tags">
-                <Text className="party-row__sub">{b.unitName ?? b.placeName}</Text>
-                {b.overLimit && <Tag tone="red">超过 {data.limit} 人</Tag>}
+        <AdminList
+          list={list}
+          loadingCount={4}
+          empty={{ text: '还没有党支部', hint: '可在“名册导入”里导入党员名册，支部会随之建立' }}
+          render={(b) => (
+            <View
+              key={b.id}
+              className="party-row party-branch"
+              hoverClass="admin-pressed"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/packages/admin/party-members/index?branchId=${b.id}&name=${encodeURIComponent(b.name)}`,
+                })
+              }
+            >
+              <View className="party-row__body">
+                <Text className="party-row__title">{b.name}</Text>
+                <View className="party-tags">
+                  <Text className="party-row__sub">{b.unitName ?? b.placeName}</Text>
+                  {b.overLimit && <Tag tone="red">超过 {data?.limit} 人</Tag>}
+                </View>
               </View>
+              <Text className={`party-row__count ${b.overLimit ? 'party-row__count--over' : ''}`}>
+                {b.memberCount}
+                <Text className="party-row__unit">人</Text>
+              </Text>
+              <Text className="party-row__arrow">›</Text>
             </View>
-            <Text className={`party-row__count ${b.overLimit ? 'party-row__count--over' : ''}`}>
-              {b.memberCount}
-              <Text className="party-row__unit">人</Text>
-            </Text>
-            <Text className="party-row__arrow">›</Text>
-          </View>
-        ))}
+          )}
+        />
         {data && data.items.length > 0 && (
           <Text className="party-note">人数为在册党员（不含已转出）。查看名册会记入审计日志。</Text>
         )}
