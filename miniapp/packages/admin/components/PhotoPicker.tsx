@@ -3,10 +3,10 @@ import { choosePhotos, uploadPhoto, type PhotoItem } from '../../menu/order/phot
 
 export type { PhotoItem };
 
-/** Why the photos cannot be submitted yet (still uploading, or one failed), or null. */
-export function photoProblem(photos: PhotoItem[]): string | null {
+/** Why the photos cannot be sent yet (still uploading, or one failed), or null; `step` names the button. */
+export function photoProblem(photos: PhotoItem[], step = '提交'): string | null {
   if (photos.some((p) => p.status === 'uploading')) return '照片还在上传，请稍候';
-  if (photos.some((p) => p.status === 'failed')) return '有照片没有上传成功，请删除后再提交';
+  if (photos.some((p) => p.status === 'failed')) return `有照片没有上传成功，请删除后再${step}`;
   return null;
 }
 

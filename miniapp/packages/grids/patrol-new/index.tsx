@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Picker, Image } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FINDING_CATEGORIES, FINDING_CATEGORY_LABELS, PATROL_RULES, api, type FindingCategory } from '@gongzhi/shared';
 import { call } from '../../../services/api';
@@ -24,7 +24,7 @@ import {
 } from '../../admin/components/ui';
 import { chinaDate, clock } from '../../admin/lib/format';
 import { failure, firstMessage, type FieldMessages } from '../../admin/lib/forms';
-import { choosePhotos, uploadPhoto, type PhotoItem } from '../../menu/order/photos';
+import { PhotoPicker, photoIds, photoProblem, type PhotoItem } from '../../admin/components/PhotoPicker';
 import '../../admin/components/ui.scss';
 import './index.scss';
 
@@ -114,32 +114,6 @@ export default function PatrolNewPage() {
 
   const editDraft = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
 
-  const addPhotos = async () => {
-    if (!draft) return;
-    const added = await choosePhotos(draft.photos.length);
-    if (!added.length) return;
-    editDraft({ photos: [...draft.photos, ...added].slice(0, PATROL_RULES.maxPhotos) });
-    for (const photo of added) {
-      uploadPhoto(photo).then(
-        (id) =>
-          setDraft((d) =>
-            d ? { ...d, photos: d.photos.map((p) => (p.key === photo.key ? { ...p, status: 'done', id } : p)) } : d,
-          ),
-        (e: Error) =>
-          setDraft((d) =>
-            d
-              ? {
-                  ...d,
-                  photos: d.photos.map((p) =>
-                    p.key === photo.key ? { ...p, status: 'failed', message: e.message } : p,
-                  ),
-                }
-              : d,
-          ),
-      );
-    }
-  };
-
   const fillLocation = async () => {
     const here = await locate();
     if (here) editDraft({ lat: here.lat.toFixed(6), lng: here.lng.toFixed(6), located: 'phone' });
@@ -153,8 +127,8 @@ export default function PatrolNewPage() {
     if (!draft) return;
     if (!draft.category) return setDraftError('请选择发现的类别');
     if (!draft.description.trim()) return setDraftError('请描述发现的问题');
-    if (draft.photos.some((p) => p.status === 'uploading')) return setDraftError('照片还在上传，请稍候');
-    if (draft.photos.some((p) => p.status === 'failed')) return setDraftError('有照片没有上传成功，请删除后再保存');
+    const waiting = photoProblem(draft.photos, '保存');
+    if (waiting) return setDraftError(waiting);
     const lat = Number(draft.lat);
     const lng = Number(draft.lng);
     if ((draft.lat || draft.lng) && !(Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && draft.lat && draft.lng)) {
@@ -177,7 +151,7 @@ export default function PatrolNewPage() {
       findings: findings.map((f) => ({
         category: f.category as FindingCategory,
         description: f.description.trim(),
-        photos: f.photos.filter((p) => p.id).map((p) => p.id as string),
+        photos: photoIds(f.photos),
         location: f.lat && f.lng ? { lat: Number(f.lat), lng: Number(f.lng) } : null,
         // One complex visited: the finding is there (several: the grid, unless said otherwise).
         placeId: places.length === 1 ? places[0] : undefined,
@@ -317,27 +291,11 @@ export default function PatrolNewPage() {
               />
             </Field>
             <Field label={`照片（最多 ${PATROL_RULES.maxPhotos} 张）`}>
-              <View className="patrol-new__photos">
-                {draft.photos.map((p) => (
-                  <View key={p.key} className="patrol-new__photo">
-                    <Image className="patrol-new__photo-img" src={p.local} mode="aspectFill" />
-                    {p.status !== 'done' && (
-                      <Text className="patrol-new__photo-mask">{p.status === 'uploading' ? '上传中' : '失败'}</Text>
-                    )}
-                    <Text
-                      className="patrol-new__photo-remove"
-                      onClick={() => editDraft({ photos: draft.photos.filter((x) => x.key !== p.key) })}
-                    >
-                      ✕
-                    </Text>
-                  </View>
-                ))}
-                {draft.photos.length < PATROL_RULES.maxPhotos && (
-                  <View className="patrol-new__photo patrol-new__photo--add" onClick={() => void addPhotos()}>
-                    <Text>＋</Text>
-                  </View>
-                )}
-              </View>
+              <PhotoPicker
+                photos={draft.photos}
+                max={PATROL_RULES.maxPhotos}
+                onChange={(update) => setDraft((d) => (d ? { ...d, photos: update(d.photos) } : d))}
+              />
             </Field>
             <Field
               label="位置（选填）"
