@@ -1,16 +1,17 @@
 import { Types } from 'mongoose';
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from '../support/fake-wechat';
-import { startApp, type TestApp } from '../support/app';
+import type { FakeWechat } from '../support/fake-wechat';
+import type { TestApp } from '../support/app';
+import { startWithWechat, type WechatApp } from './notifications_support';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { Notifier, notificationId } from '../../cloud/src/notifications/notifier';
 import { NO_CONSENT, OUTBOX_RULES, OutboxDispatcher } from '../../cloud/src/notifications/outbox.dispatcher';
 import { OutboxModel, SubscribeConsentUseModel } from '../../cloud/src/notifications/outbox.model';
-import { WxIdentityModel } from '../../cloud/src/people/user.model';
 import { Clock } from '../../cloud/src/core/clock';
 import { uid } from './whistles_support';
 
 // WeChat sends a subscription message only against one acceptance of wx.requestSubscribeMessage:
 // without an unused one we do not call WeChat at all (the row is skipped, the in-app message stays).
+let app: WechatApp;
 let wx: FakeWechat;
 let t: TestApp;
 let clock: Clock;
@@ -20,35 +21,12 @@ const auth: Record<string, string> = {};
 const OPENID = { resident: 'o-zhang', resident2: 'o-li', volunteer: 'o-wang', partyMember: 'o-liu' } as const;
 
 beforeAll(async () => {
-  wx = await startFakeWechat();
-  t = await startApp(__filename, {
-    WX_API_BASE: wx.base,
-    WX_APPID: FAKE_APPID,
-    WX_SECRET: FAKE_SECRET,
-    WX_TEMPLATE_WHISTLE: 'tpl-whistle',
-    WX_TEMPLATE_NEED: 'tpl-need',
-    OUTBOX_SENDER: 'off',
-  });
-  const ctx = t.app.getApplicationContext();
-  clock = await ctx.getAsync(Clock);
-  dispatcher = await ctx.getAsync(OutboxDispatcher);
-  notifier = await ctx.getAsync(Notifier);
-  for (const [account, openid] of Object.entries(OPENID)) {
-    await t.db.model(WxIdentityModel).create({
-      _id: openid,
-      userId: new Types.ObjectId(uid(account)),
-      unionId: null,
-      sessionKey: 'sk',
-      updatedAt: new Date(),
-    });
-    auth[account] = await t.signIn(account);
-  }
+  app = await startWithWechat(__filename, OPENID);
+  ({ wx, t, clock, dispatcher, notifier } = app);
+  for (const account of Object.keys(OPENID)) auth[account] = await t.signIn(account);
 });
 afterEach(() => clock.reset());
-afterAll(async () => {
-  await t.close();
-  await wx.close();
-});
+afterAll(() => app.close());
 
 /** Every call to subscribeMessage.send so far (tests run in order: each checks its own difference). */
 const sendCalls = () => wx.requests.filter((u) => u.pathname === '/cgi-bin/message/subscribe/send').length;

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from '../support/fake-wechat';
-import { startApp, type TestApp } from '../support/app';
+import type { FakeWechat } from '../support/fake-wechat';
+import type { TestApp } from '../support/app';
+import { startWithWechat, type WechatApp } from './notifications_support';
 import { Clock } from '../../cloud/src/core/clock';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { Notifier, notificationId } from '../../cloud/src/notifications/notifier';
@@ -10,6 +11,7 @@ import { WxIdentityModel } from '../../cloud/src/people/user.model';
 import { ZHUJIAN, blow, deptWhistle, step, uid } from './whistles_support';
 
 // WeChat subscription messages through the outbox: at least once to WeChat, once in the app.
+let app: WechatApp;
 let wx: FakeWechat;
 let t: TestApp;
 let clock: Clock;
@@ -19,28 +21,8 @@ const auth: Record<string, string> = {};
 const OPENID = { department: 'o-wuwei', staff: 'o-chenjing' } as const;
 
 beforeAll(async () => {
-  wx = await startFakeWechat();
-  t = await startApp(__filename, {
-    WX_API_BASE: wx.base,
-    WX_APPID: FAKE_APPID,
-    WX_SECRET: FAKE_SECRET,
-    WX_TEMPLATE_WHISTLE: 'tpl-whistle',
-    WX_TEMPLATE_NEED: 'tpl-need',
-    OUTBOX_SENDER: 'off',
-  });
-  const ctx = t.app.getApplicationContext();
-  clock = await ctx.getAsync(Clock);
-  dispatcher = await ctx.getAsync(OutboxDispatcher);
-  notifier = await ctx.getAsync(Notifier);
-  for (const [account, openid] of Object.entries(OPENID)) {
-    await t.db.model(WxIdentityModel).create({
-      _id: openid,
-      userId: new Types.ObjectId(uid(account)),
-      unionId: null,
-      sessionKey: 'sk',
-      updatedAt: new Date(),
-    });
-  }
+  app = await startWithWechat(__filename, OPENID);
+  ({ wx, t, clock, dispatcher, notifier } = app);
   for (const a of ['staff', 'department', 'gridWorker', 'resident']) auth[a] = await t.signIn(a);
   // The official accepted whistle messages often enough for every send below (one acceptance, one
   // send: notifications_consent.test.ts covers running out).
@@ -57,10 +39,7 @@ afterEach(async () => {
   clock.reset();
   await dispatcher.dispatchDue(); // nothing left over for the next test's counts
 });
-afterAll(async () => {
-  await t.close();
-  await wx.close();
-});
+afterAll(() => app.close());
 
 const rowsOf = (userId: string) =>
   t.db
