@@ -11,6 +11,7 @@ import {
   type ImportKind,
 } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
+import { requestKey } from '../../../components/ResidentKit';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
@@ -68,7 +69,7 @@ export default function ImportPage() {
     setBusy(true);
     try {
       setDry(await dryRunSheet(kind, picked));
-      key.current = `import-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+      key.current = requestKey();
     } catch (e) {
       setError(messageOf(e));
     } finally {

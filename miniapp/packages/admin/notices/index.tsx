@@ -4,6 +4,7 @@ import { View, Text, Switch } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, type Notice } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
+import { requestKey } from '../../../components/ResidentKit';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
@@ -34,7 +35,7 @@ export default function AdminNoticesPage() {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One key per form: a retried 发布 after a lost answer never posts twice.
-  const key = useRef(`notice-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`);
+  const key = useRef(requestKey());
 
   const notices = wholeList(board, (items) => items);
   useListPage(notices);
@@ -55,7 +56,7 @@ export default function AdminNoticesPage() {
     setBanner(null);
     try {
       await call(api.notices.postNotice, { body: form, header: { 'Idempotency-Key': key.current } });
-      key.current = `notice-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+      key.current = requestKey();
       setForm(EMPTY);
       setOpen(false);
       void Taro.showToast({ title: '已发布', icon: 'success' });

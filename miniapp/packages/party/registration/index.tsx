@@ -4,12 +4,11 @@ import { View, Text, Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
+import { requestKey } from '../../../components/ResidentKit';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import './index.scss';
-
-const newKey = () => `register-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** 双报到: an in-service party member registers at their home community and picks a post (岗位). */
 export default function RegistrationPage() {
@@ -20,7 +19,7 @@ export default function RegistrationPage() {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const key = useRef(newKey());
+  const key = useRef(requestKey());
 
   const data = mine.data;
   const reg = data?.registration ?? null;
@@ -40,7 +39,7 @@ export default function RegistrationPage() {
         body: { postId: post, unitId: unit },
         header: { 'Idempotency-Key': key.current },
       });
-      key.current = newKey();
+      key.current = requestKey();
       setEditing(false);
       setPostId(null);
       void Taro.showToast({ title: reg ? '岗位已更换' : '报到成功', icon: 'success' });
