@@ -8,6 +8,7 @@ import { Db } from './core/db';
 import { RequestMiddleware } from './core/request.middleware';
 import { seedDemo } from './seed/seed-demo';
 import { backfillNeedPlaceKeys } from './needs/need-place-keys.backfill';
+import { backfillWhistleMonths } from './whistles/whistle-month.backfill';
 
 @Configuration({
   imports: [koa, jwt, staticFile],
@@ -30,6 +31,9 @@ export class MainConfiguration implements ILifeCycle {
     // Before serving: the inbox scopes by placeKeys, so needs stored without them would be missed.
     const backfilled = await backfillNeedPlaceKeys(this.db);
     if (backfilled) this.logger.info(`[migrate] placeKeys set on ${backfilled} needs`);
+    // The statistics read whistles month by month (blownMonth), so whistles without one would be missed.
+    const months = await backfillWhistleMonths(this.db);
+    if (months) this.logger.info(`[migrate] blownMonth set on ${months} whistles`);
     if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db))) {
       this.logger.info('[seed] demo county loaded');
     }

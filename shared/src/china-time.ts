@@ -61,6 +61,31 @@ export function chinaYearOf(instant: Date | string | number): number {
   return chinaWall(instant).getUTCFullYear();
 }
 
+/** The local month an instant falls in, `2026-11`: the key stored beside a date so a range can be read month by month. */
+export function chinaMonthOf(instant: Date | string | number): string {
+  return chinaWall(instant).toISOString().slice(0, 7);
+}
+
+/**
+ * The local months `[from, to)` touches, oldest first: `2026-09-15`–`2026-11-02` → 2026-09, 2026-10, 2026-11.
+ * Empty when `to` is not after `from`.
+ */
+export function chinaMonthsBetween(from: Date, to: Date): string[] {
+  if (!(to.getTime() > from.getTime())) return [];
+  const last = chinaMonthOf(to.getTime() - 1);
+  const months: string[] = [];
+  let [y, m] = chinaMonthOf(from).split('-').map(Number);
+  for (;;) {
+    const month = `${y}-${pad(m)}`;
+    months.push(month);
+    if (month >= last) return months;
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
 /** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
   const p = parseLocalDate(date);

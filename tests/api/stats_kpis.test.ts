@@ -267,6 +267,34 @@ test('scope: a department its own figures only; a street its communities’ whis
   ]);
 });
 
+test('asked at the same moment, each caller still gets the figures of its own scope', async () => {
+  // Identical requests share one computation; the shared key must keep scopes and departments apart.
+  const [county, countyAgain, own, b, street, xishan] = await Promise.all([
+    kpis('countyAdmin', 'department'),
+    kpis('countyAdmin', 'department'),
+    kpis('department', 'department'),
+    kpis('chengguanDept', 'department'),
+    kpis('streetAdmin', 'department'),
+    kpis('staff2', 'community'),
+  ]);
+  expect(county.body.rows).toEqual([ROW_A, ROW_B, ROW_C]);
+  expect(countyAgain.body).toEqual(county.body);
+  expect(own.body.rows).toEqual([ROW_A]);
+  expect(b.body.rows).toEqual([ROW_B]);
+  expect(street.body.rows.map((r: any) => [r.name, r.received])).toEqual([
+    ['县住房和城乡建设局', 10],
+    ['县城市管理局', 1],
+  ]);
+  expect(xishan.body.rows.map((r: any) => r.name)).toEqual(['西山社区']);
+});
+
+test('a range over several months counts each month once, edges by China time', async () => {
+  // 2025-02-28 00:00 to 2025-04-02 00:00 (China): the four 卫健局 whistles at both month edges are in.
+  const wide = (await kpis('countyAdmin', 'department', 'from=2025-02-28&to=2025-04-01')).body;
+  expect(wide.rows.find((r: any) => r.id === WEIJIAN)).toMatchObject({ received: 4 });
+  expect(wide.total.received).toBe(ROW_A.received + ROW_B.received + 4);
+});
+
 test('an empty range has no rows and null rates; bad ranges are refused in Chinese', async () => {
   const empty = (await kpis('countyAdmin', 'department', 'from=2024-01-01&to=2024-01-31')).body;
   expect(empty.rows).toEqual([]);

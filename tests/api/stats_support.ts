@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import {
   WHISTLE_DEFAULT_LIMITS,
   WHISTLE_TRANSITIONS,
+  chinaMonthOf,
   type WhistleAction,
   type WhistleTargetKind,
   type WhistleTargetStatus,
@@ -116,6 +117,7 @@ export async function handWhistle(
     blownBy: blower,
     blownByRole: 'staff',
     blownAt: at,
+    blownMonth: chinaMonthOf(at),
     volunteerCall: null,
     targetKeys: statics.map(targetKeyOf),
     ...projectWhistle({ targets: statics.map((s) => projectTarget(s, [])) }, events),

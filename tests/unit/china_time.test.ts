@@ -3,6 +3,8 @@ import {
   chinaDateTime,
   chinaDay,
   chinaIso,
+  chinaMonthOf,
+  chinaMonthsBetween,
   chinaSpan,
   chinaWall,
   chinaYearOf,
@@ -56,6 +58,27 @@ test('calendar arithmetic on local dates', () => {
   expect(parseLocalDate('2026-02-29')).toBeNull();
   expect(clockMinutes('08:30')).toBe(510);
   expect(clockText(510)).toBe('08:30');
+});
+
+test('months of an instant and of a range are China months', () => {
+  expect(chinaMonthOf(lateUtc)).toBe('2027-01');
+  expect(chinaMonthOf(earlyUtc)).toBe('2026-12');
+  // 90 days back from late November crosses August, September, October, November.
+  expect(chinaMonthsBetween(new Date('2026-08-29T04:00:00Z'), new Date('2026-11-27T04:00:00Z'))).toEqual([
+    '2026-08',
+    '2026-09',
+    '2026-10',
+    '2026-11',
+  ]);
+  // The end is exclusive: a range ending at China's midnight of 1 January stays in December.
+  expect(chinaMonthsBetween(new Date('2026-12-01T00:00:00Z'), new Date('2026-12-31T16:00:00Z'))).toEqual(['2026-12']);
+  expect(chinaMonthsBetween(new Date('2026-12-31T16:00:00Z'), new Date('2027-01-01T16:00:00Z'))).toEqual(['2027-01']);
+  expect(chinaMonthsBetween(new Date('2026-11-30T16:00:00Z'), new Date('2027-02-01T00:00:00Z'))).toEqual([
+    '2026-12',
+    '2027-01',
+    '2027-02',
+  ]);
+  expect(chinaMonthsBetween(lateUtc, lateUtc)).toEqual([]);
 });
 
 test('texts people read', () => {

@@ -86,6 +86,8 @@ export interface Whistle extends WhistleProjection {
   blownBy: Types.ObjectId;
   blownByRole: string;
   blownAt: Date;
+  /** The China month of blownAt, `2026-11`: FerretDB hands this equality to PostgreSQL, a date range it never does. */
+  blownMonth: string;
   volunteerCall: { activityId: Types.ObjectId; shiftId: Types.ObjectId | null } | null;
   /** `${kind}:${orgId}` of every target: scoping by one equality on a plain array. */
   targetKeys: string[];
@@ -171,6 +173,7 @@ export const WhistleModel = defineModel<Whistle>(
       blownBy: { type: oid, required: true },
       blownByRole: { type: String, required: true },
       blownAt: { type: Date, required: true },
+      blownMonth: { type: String, required: true },
       volunteerCall: {
         type: new Schema(
           { activityId: { type: oid, required: true }, shiftId: { type: oid, default: null } },
@@ -192,6 +195,7 @@ export const WhistleModel = defineModel<Whistle>(
     .index({ 'place.streetId': 1, blownAt: -1 })
     .index({ 'place.gridId': 1, blownAt: -1 })
     .index({ blownAt: -1 })
+    .index({ blownMonth: 1, blownAt: -1 })
     .index({ nextEscalationAt: 1 })
     .index({ dueAt: 1 })
     .index({ 'subject.refId': 1 })

@@ -30,6 +30,7 @@ import {
   type whistleLimitTable,
   type z,
   chinaDateTime,
+  chinaMonthOf,
 } from '@gongzhi/shared';
 import { ActivitiesService } from '../activities/activities.service';
 import { AppError } from '../core/app-error';
@@ -299,6 +300,7 @@ export class WhistlesService {
       blownBy: spec.blownBy,
       blownByRole: spec.blownByRole,
       blownAt,
+      blownMonth: chinaMonthOf(blownAt),
       volunteerCall: spec.volunteerCall,
       targetKeys: targets.map(targetKeyOf),
       ...projectWhistle(base, events),
