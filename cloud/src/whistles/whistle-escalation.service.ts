@@ -60,7 +60,10 @@ export class WhistleEscalations {
     let escalated = 0;
     const due = await this.db
       .model(WhistleModel)
-      .find({ nextEscalationAt: { $lte: now } }, { _id: 1 })
+      // Only a pending target escalates, and a whistle with one is 'pending' (whistleStatusOf; both come
+      // from one projection write). The status equality is what FerretDB hands to PostgreSQL: the range
+      // alone made every sweep, once a minute, decode every whistle ever blown (docs/performance.md).
+      .find({ status: 'pending', nextEscalationAt: { $lte: now } }, { _id: 1 })
       .sort({ nextEscalationAt: 1 })
       .limit(BATCH)
       .lean<Pick<Whistle, '_id'>[]>();

@@ -196,7 +196,7 @@ export const WhistleModel = defineModel<Whistle>(
     .index({ 'place.gridId': 1, blownAt: -1 })
     .index({ blownAt: -1 })
     .index({ blownMonth: 1, blownAt: -1 })
-    .index({ nextEscalationAt: 1 })
+    .index({ status: 1, nextEscalationAt: 1 })
     .index({ dueAt: 1 })
     .index({ 'subject.refId': 1 })
     .index({ photos: 1 }),
