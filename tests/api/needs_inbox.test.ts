@@ -126,21 +126,21 @@ test('pages split the list without overlap', async () => {
   expect(pages).toEqual([['n1', 'n2'], ['n3', 'n6'], ['n4', 'n5'], []]);
 });
 
-test('counts per status (for badges) follow the other filters but not status or overdue', async () => {
+test('counts per status (for badges) follow the other filters but not status or overdue; finished ones are not counted', async () => {
   const res = await inbox(`${WINDOW}&status=submitted&overdue=true`);
   expect(res.counts).toEqual({
     submitted: 3,
     accepted: 1,
-    rejected: 1,
-    withdrawn: 0,
+    rejected: null,
+    withdrawn: null,
     routed: 1,
     in_progress: 0,
     done: 0,
-    closed: 0,
+    closed: null,
   });
   expect(res.overdueCount).toBe(4);
   const grid = await inbox(`${WINDOW}&gridId=${GRID3}`);
-  expect(grid.counts).toMatchObject({ submitted: 1, accepted: 1, rejected: 0, routed: 0 });
+  expect(grid.counts).toMatchObject({ submitted: 1, accepted: 1, rejected: null, routed: 0 });
   expect(grid.overdueCount).toBe(1);
 });
 
@@ -169,7 +169,9 @@ test('street and county admins see the same needs; a grid worker only those of t
   expect(county.keys).toEqual(street.keys);
   const grid = await inbox(WINDOW, await t.signIn('gridWorker'));
   expect(grid.keys).toEqual(['n5', 'n3', 'n1']);
-  expect(grid.counts).toMatchObject({ submitted: 2, rejected: 1, accepted: 0, routed: 0 });
+  expect(grid.counts).toMatchObject({ submitted: 2, rejected: null, accepted: 0, routed: 0 });
+  // The rejected one is still listed under its tab, only not counted.
+  expect((await inbox(`${WINDOW}&status=rejected`, await t.signIn('gridWorker'))).keys).toEqual(['n3']);
 });
 
 test('a need is in its own community’s and street’s inbox (counts too), not in another community’s', async () => {
@@ -191,6 +193,15 @@ test('a need is in its own community’s and street’s inbox (counts too), not 
   const other = await inbox(`${WINDOW}&status=submitted&sort=dueSoonest`, await t.signIn('staff2'));
   expect(other.keys).toEqual([]);
   expect(other.total).toBe(0);
-  expect(Object.values(other.counts).every((n) => n === 0)).toBe(true);
+  expect(other.counts).toEqual({
+    submitted: 0,
+    accepted: 0,
+    routed: 0,
+    in_progress: 0,
+    done: 0,
+    rejected: null,
+    withdrawn: null,
+    closed: null,
+  });
   expect(other.overdueCount).toBe(0);
 });

@@ -2,6 +2,8 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
   NEED_ACTION_ROLES,
+  NEED_COUNT_CAP,
+  NEED_COUNTED_STATUSES,
   NEED_HANDLER_ROLES,
   NEED_OPEN_STATUSES,
   NEED_STATUSES,
@@ -28,7 +30,7 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { findByIds } from '../core/filters';
+import { allOf, findByIds } from '../core/filters';
 import { PlaceService, placeInScope } from '../core/place';
 import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
@@ -249,7 +251,15 @@ export class NeedsService {
           : { submittedAt: -1, _id: -1 };
 
     const needs = this.db.model(NeedModel);
-    const [rows, total, grouped, overdueCount] = await Promise.all([
+    // Badges count up to the cap, one read per status, each stopping at the cap: a count or a
+    // $group would make FerretDB decode every matching need (docs/performance.md).
+    const upToCap = (filter: Record<string, unknown>) =>
+      needs
+        .find(filter, { _id: 1 })
+        .limit(NEED_COUNT_CAP)
+        .lean()
+        .then((found) => found.length);
+    const [rows, total, counted, overdue] = await Promise.all([
       needs
         .find(filters.list)
         .sort(sort)
@@ -257,14 +267,16 @@ export class NeedsService {
         .limit(query.pageSize)
         .lean<Need[]>(),
       needs.countDocuments(filters.list),
-      needs.aggregate<{ _id: NeedStatus; n: number }>([
-        { $match: filters.counts },
-        { $group: { _id: '$status', n: { $sum: 1 } } },
-      ]),
-      needs.countDocuments(filters.overdue),
+      Promise.all(NEED_COUNTED_STATUSES.map((status) => upToCap(allOf(filters.counts, { status })))),
+      // Only open needs have a running limit; one read per status keeps each an equality FerretDB pushes down.
+      Promise.all(NEED_OPEN_STATUSES.map((status) => upToCap(allOf(filters.overdue, { status })))),
     ]);
-    const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0])) as Record<NeedStatus, number>;
-    for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
+    const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, null])) as Record<NeedStatus, number | null>;
+    NEED_COUNTED_STATUSES.forEach((s, i) => (counts[s] = counted[i]));
+    const overdueCount = Math.min(
+      NEED_COUNT_CAP,
+      overdue.reduce((a, b) => a + b, 0),
+    );
     return {
       items: await this.summaries(user, rows),
       total,

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { ROLE_LABELS, STAFF_ROLES, api, type NeedInbox } from '@gongzhi/shared';
+import { ROLE_LABELS, STAFF_ROLES, api, needCountText, type NeedInbox } from '@gongzhi/shared';
 import { call } from '../../services/api';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -276,7 +276,7 @@ const open = (url: string) => void Taro.navigateTo({ url });
 
 function NeedStats({ inbox, readOnlyHint }: { inbox: NeedInbox | null; readOnlyHint: boolean }) {
   const c = inbox?.counts;
-  const n = (v: number | undefined) => (inbox ? String(v ?? 0) : '—');
+  const n = (v: number | null | undefined) => (inbox ? needCountText(v ?? 0) : '—');
   const stats = [
     { key: 'submitted', label: '待受理', value: n(c?.submitted), url: 'status=submitted', tone: 'brand' },
     { key: 'overdue', label: '超时', value: n(inbox?.overdueCount), url: 'overdue=true', tone: 'alert' },
@@ -284,7 +284,7 @@ function NeedStats({ inbox, readOnlyHint }: { inbox: NeedInbox | null; readOnlyH
     {
       key: 'doing',
       label: '办理中',
-      value: inbox ? String((c?.routed ?? 0) + (c?.in_progress ?? 0)) : '—',
+      value: n((c?.routed ?? 0) + (c?.in_progress ?? 0)),
       url: 'status=in_progress',
       tone: 'plain',
     },

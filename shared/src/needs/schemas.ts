@@ -3,7 +3,7 @@ import { MENU_CATEGORY_CODES } from '../menu/categories';
 import type { MenuField } from '../menu/schemas';
 import { z, mobilePhone, objectId, page, pageSize, paged } from '../validation';
 import { chinaDay } from '../china-time';
-import { NEED_ACTIONS, NEED_EVENT_ACTIONS, NEED_STATUSES, ROUTE_KINDS } from './state-machine';
+import { NEED_ACTIONS, NEED_EVENT_ACTIONS, NEED_STATUSES, ROUTE_KINDS, type NeedStatus } from './state-machine';
 
 /** Most photos on one need. */
 export const MAX_NEED_PHOTOS = 9;
@@ -246,9 +246,28 @@ export type NeedDetail = z.infer<typeof needDetail>;
 
 export const needList = paged(needSummary);
 
+/**
+ * The inbox's badges count the needs still to be handled or rated, up to NEED_COUNT_CAP (shown as
+ * "99+"); finished needs (closed, rejected, withdrawn) are listed but not counted. Why: counting all
+ * of a community's needs made FerretDB read and decode every one of them on each inbox request
+ * (thousands at county scale; docs/performance.md), while a badge past 99 tells staff nothing more.
+ */
+export const NEED_COUNTED_STATUSES: readonly NeedStatus[] = ['submitted', 'accepted', 'routed', 'in_progress', 'done'];
+/** A badge count at this value means "this many or more". */
+export const NEED_COUNT_CAP = 100;
+
+/** A badge as people read it: `7`, or `99+` from the cap on. */
+export function needCountText(n: number): string {
+  return n >= NEED_COUNT_CAP ? `${NEED_COUNT_CAP - 1}+` : String(n);
+}
+
 export const needInbox = paged(needSummary).extend({
-  /** Per status, under the same filters except status and overdue: the badges of the admin tab. */
-  counts: z.record(z.enum(NEED_STATUSES), z.number().int()),
+  /**
+   * Per status, under the same filters except status and overdue: the badges of the admin tab. At
+   * most NEED_COUNT_CAP (= that many or more); null for the statuses that are not counted.
+   */
+  counts: z.record(z.enum(NEED_STATUSES), z.number().int().nullable()),
+  /** Open needs past their time limit, under the same filters; at most NEED_COUNT_CAP. */
   overdueCount: z.number().int(),
 });
 export type NeedInbox = z.infer<typeof needInbox>;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, ScrollView, Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -7,6 +7,7 @@ import {
   NEED_STATUSES,
   NEED_STATUS_LABELS,
   api,
+  needCountText,
   type MenuCategoryCode,
   type NeedInbox,
   type NeedStatus,
@@ -93,7 +94,6 @@ export default function InboxPage() {
   useListPage(list, { reloadOnShow: enabled });
 
   const counts = list.extra?.counts;
-  const allCount = useMemo(() => (counts ? Object.values(counts).reduce((a, b) => a + (b ?? 0), 0) : null), [counts]);
   const grids = places.data?.grids ?? [];
 
   if (!signedIn) return <View className="page" />;
@@ -114,7 +114,8 @@ export default function InboxPage() {
     <View className="page admin-page admin-inbox">
       <ScrollView scrollX className="admin-tabs admin-inbox__tabs" enhanced showScrollbar={false}>
         {TABS.map((t) => {
-          const n = t === 'all' ? allCount : (counts?.[t] ?? null);
+          // Finished statuses and 全部 carry no badge (the API counts only what is still to handle).
+          const n = t === 'all' ? null : (counts?.[t] ?? null);
           return (
             <View
               key={t}
@@ -122,7 +123,7 @@ export default function InboxPage() {
               onClick={() => setTab(t)}
             >
               <Text>{t === 'all' ? '全部' : NEED_STATUS_LABELS[t]}</Text>
-              {n !== null && <Text className="admin-tabs__count">{n}</Text>}
+              {n !== null && <Text className="admin-tabs__count">{needCountText(n)}</Text>}
             </View>
           );
         })}
@@ -133,7 +134,7 @@ export default function InboxPage() {
           className={`inbox-filter inbox-filter--overdue ${overdue ? 'inbox-filter--alert' : ''}`}
           onClick={() => setOverdue(!overdue)}
         >
-          <Text>{`超时 ${list.extra ? list.extra.overdueCount : ''}`}</Text>
+          <Text>{`超时 ${list.extra ? needCountText(list.extra.overdueCount) : ''}`}</Text>
         </View>
         <Picker
           mode="selector"
