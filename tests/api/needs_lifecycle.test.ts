@@ -196,3 +196,18 @@ test("my needs lists the caller's own orders, newest first, filterable by status
   const other = await t.http().get('/api/v1/needs/mine').set('Authorization', resident2);
   expect(other.body.total).toBe(0);
 });
+
+test('my needs in pages: every page tells the same total, pages join up to the whole list', async () => {
+  const get = (q: string) => t.http().get(`/api/v1/needs/mine?${q}`).set('Authorization', resident);
+  const all = (await get('pageSize=100')).body;
+  const n = all.total as number;
+  expect(all.items).toHaveLength(n);
+  // Pages of n - 1: a full first page (counted), a last page of one (its total follows from it), then nothing.
+  const pages = [];
+  for (const page of [1, 2, 3]) pages.push((await get(`pageSize=${n - 1}&page=${page}`)).body);
+  expect(pages.map((p) => p.items.length)).toEqual([n - 1, 1, 0]);
+  expect(pages.map((p) => p.total)).toEqual([n, n, n]);
+  expect(pages.flatMap((p) => p.items.map((i: { id: string }) => i.id))).toEqual(
+    all.items.map((i: { id: string }) => i.id),
+  );
+});

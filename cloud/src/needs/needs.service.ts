@@ -226,15 +226,17 @@ export class NeedsService {
     const filter: Record<string, unknown> = { owner: oid(user.userId) };
     if (query.status) filter.status = query.status;
     const needs = this.db.model(NeedModel);
-    const [rows, total] = await Promise.all([
-      needs
-        .find(filter)
-        .sort({ submittedAt: -1, _id: -1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean<Need[]>(),
-      needs.countDocuments(filter),
-    ]);
+    const skip = (query.page - 1) * query.pageSize;
+    const rows = await needs
+      .find(filter)
+      .sort({ submittedAt: -1, _id: -1 })
+      .skip(skip)
+      .limit(query.pageSize)
+      .lean<Need[]>();
+    // A page that is not full is the last one, so it tells the total: most residents have fewer
+    // needs than a page, and the count is then one database read saved per request.
+    const total =
+      rows.length > 0 && rows.length < query.pageSize ? skip + rows.length : await needs.countDocuments(filter);
     return { items: await this.summaries(user, rows), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -476,7 +478,9 @@ export class NeedsService {
   }
 
   private async summaries(user: Principal, rows: Need[]): Promise<NeedSummary[]> {
-    const names = await this.names(rows.map((n) => n.owner));
+    // The caller's own name came with the request (Principal): only other owners are looked up.
+    const names = await this.names(rows.map((n) => n.owner).filter((id) => String(id) !== user.userId));
+    names.set(user.userId, user.name);
     const now = this.clock.now();
     // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
     return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId));
