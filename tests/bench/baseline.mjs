@@ -23,6 +23,14 @@ const { projectNeed } = require(path.join(ROOT, 'cloud', 'dist', 'needs', 'need-
 const { placeKeysOf } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'place-keys.js'));
 const { quarterBuckets } = require(path.join(ROOT, 'cloud', 'dist', 'activities', 'quarter-buckets.js'));
 const { figures } = require(path.join(ROOT, 'cloud', 'dist', 'stats', 'stats.service.js'));
+const { Coalescer } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'coalesce.js'));
+const {
+  NEED_COUNTED_STATUSES,
+  NEED_COUNT_CAP,
+  NEED_OPEN_STATUSES: OPEN,
+  NEED_STATUSES,
+  chinaMonthsBetween,
+} = require('@gongzhi/shared');
 
 const { PORT = '7100', MONGODB_URI, JWT_SECRET } = process.env;
 const client = new MongoClient(MONGODB_URI);
@@ -30,8 +38,6 @@ await client.connect();
 const db = client.db();
 const c = (name) => db.collection(name);
 
-const NEED_STATUSES = ['submitted', 'accepted', 'rejected', 'withdrawn', 'routed', 'in_progress', 'done', 'closed'];
-const OPEN = ['submitted', 'accepted', 'routed', 'in_progress'];
 const NOBODY = new ObjectId('000000000000000000000000');
 const oid = (id) => (id ? new ObjectId(String(id)) : NOBODY);
 
@@ -52,9 +58,11 @@ async function userOf(ctx) {
     throw new HttpError(401);
   }
   // The API's account check (core/handle.ts authenticate): a deleted account's tokens stop working.
-  const account = await db.collection('users').findOne({ _id: oid(c.sub) }, { projection: { erasedAt: 1 } });
+  const account = await db
+    .collection('users')
+    .findOne({ _id: oid(c.sub) }, { projection: { erasedAt: 1, name: 1, duties: 1, unitId: 1 } });
   if (!account || account.erasedAt) throw new HttpError(401);
-  return { userId: c.sub, roles: c.roles, orgId: c.org, communityId: c.com, streetId: c.str };
+  return { userId: c.sub, name: account.name, roles: c.roles, orgId: c.org, communityId: c.com, streetId: c.str };
 }
 
 async function jsonBody(ctx) {
@@ -116,16 +124,13 @@ async function listMyNeeds(ctx) {
   const q = page(ctx.query);
   const filter = { owner: oid(user.userId) };
   if (ctx.query.status) filter.status = ctx.query.status;
-  const [rows, total] = await Promise.all([
-    c('needs')
-      .find(filter)
-      .sort({ submittedAt: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .toArray(),
-    c('needs').countDocuments(filter),
-  ]);
-  const n = await names(rows.map((r) => r.owner));
+  const skip = (q.page - 1) * q.pageSize;
+  const rows = await c('needs').find(filter).sort({ submittedAt: -1, _id: -1 }).skip(skip).limit(q.pageSize).toArray();
+  // As the API: a page that is not full tells the total; the caller's own name came with the account check.
+  const total =
+    rows.length > 0 && rows.length < q.pageSize ? skip + rows.length : await c('needs').countDocuments(filter);
+  const n = await names(rows.map((r) => r.owner).filter((id) => String(id) !== user.userId));
+  n.set(user.userId, user.name);
   const now = new Date();
   ctx.body = { items: rows.map((r) => summary(r, n, now, String(r.owner) === user.userId)), total, ...q };
 }
@@ -148,7 +153,14 @@ async function listNeeds(ctx) {
         ? { dueAt: 1, submittedAt: 1, _id: 1 }
         : { submittedAt: -1, _id: -1 };
   const pg = page(ctx.query);
-  const [rows, total, grouped, overdueCount] = await Promise.all([
+  // Badges up to the cap, one read per status stopping at it (NEED_COUNTED_STATUSES, NEED_COUNT_CAP).
+  const upToCap = (filter) =>
+    c('needs')
+      .find(filter, { projection: { _id: 1 } })
+      .limit(NEED_COUNT_CAP)
+      .toArray()
+      .then((found) => found.length);
+  const [rows, total, counted, overdue] = await Promise.all([
     c('needs')
       .find(list)
       .sort(sort)
@@ -156,13 +168,15 @@ async function listNeeds(ctx) {
       .limit(pg.pageSize)
       .toArray(),
     c('needs').countDocuments(list),
-    c('needs')
-      .aggregate([{ $match: base }, { $group: { _id: '$status', n: { $sum: 1 } } }])
-      .toArray(),
-    c('needs').countDocuments({ ...base, dueAt: { $lt: now } }),
+    Promise.all(NEED_COUNTED_STATUSES.map((status) => upToCap({ ...base, status }))),
+    Promise.all(OPEN.map((status) => upToCap({ ...base, status, dueAt: { $lt: now } }))),
   ]);
-  const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, 0]));
-  for (const g of grouped) if (g._id in counts) counts[g._id] = g.n;
+  const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, null]));
+  NEED_COUNTED_STATUSES.forEach((s, i) => (counts[s] = counted[i]));
+  const overdueCount = Math.min(
+    NEED_COUNT_CAP,
+    overdue.reduce((a, b) => a + b, 0),
+  );
   const n = await names(rows.map((r) => r.owner));
   ctx.body = {
     items: rows.map((r) => summary(r, n, now, false)),
@@ -331,6 +345,9 @@ function idempotent(id, run) {
 }
 
 // ——— dashboard: StatsService.responseKpis for the county (scope {}) ———
+// Same as the API: identical requests in flight share one computation, read month by month.
+
+const kpiRuns = new Coalescer();
 
 async function responseKpis(ctx) {
   const user = await userOf(ctx);
@@ -338,12 +355,21 @@ async function responseKpis(ctx) {
   const from = new Date(`${ctx.query.from}T00:00:00+08:00`);
   const to = new Date(new Date(`${ctx.query.to}T00:00:00+08:00`).getTime() + 24 * 3600_000);
   const level = ctx.query.level ?? 'department';
+  const key = JSON.stringify({ scope: {}, targets: '*', q: { from, to, level } });
+  ctx.body = await kpiRuns.run(key, () => computeResponseKpis(from, to, level));
+}
+
+async function computeResponseKpis(from, to, level) {
   const now = new Date();
-  const filter = { blownAt: { $gte: from, $lt: to } };
-  const whistles = await c('whistles')
-    .find(filter, { projection: { blownAt: 1, place: 1, targets: 1 } })
-    .limit(20_001)
-    .toArray();
+  const reads = await Promise.all(
+    chinaMonthsBetween(from, to).map((blownMonth) =>
+      c('whistles')
+        .find({ blownMonth, blownAt: { $gte: from, $lt: to } }, { projection: { blownAt: 1, place: 1, targets: 1 } })
+        .limit(20_001)
+        .toArray(),
+    ),
+  );
+  const whistles = reads.flat();
   if (whistles.length > 20_000) throw new HttpError(400);
   const groups = new Map();
   const all = [];
@@ -359,7 +385,7 @@ async function responseKpis(ctx) {
   const rows = [...groups.entries()]
     .map(([id, g]) => figures(id, g.name, g.items, now))
     .sort((a, b) => b.received - a.received || a.name.localeCompare(b.name, 'zh-CN'));
-  ctx.body = { level, from: from.toISOString(), to: to.toISOString(), rows, total: figures('total', '合计', all, now) };
+  return { level, from: from.toISOString(), to: to.toISOString(), rows, total: figures('total', '合计', all, now) };
 }
 
 // Routing by hand (five routes): no router package needed.
