@@ -102,6 +102,11 @@ test('overdue is computed from the time limits: past acceptance while submitted,
   expect((await inbox(`${WINDOW}&overdue=true&sort=dueSoonest`)).keys).toEqual(['n1', 'n4', 'n5', 'n6']);
   expect((await inbox(`${WINDOW}&overdue=false`)).keys).toEqual(['n3', 'n2']);
   expect((await inbox(`${WINDOW}&overdue=true&status=routed`)).keys).toEqual(['n6']);
+  // A status with an overdue filter is counted on its own, not taken from the status's badge (3 submitted).
+  const late = await inbox(`${WINDOW}&overdue=false&status=submitted`);
+  expect(late.counts.submitted).toBe(3);
+  expect(late.total).toBe(0);
+  expect((await inbox(`${WINDOW}&status=submitted`)).total).toBe(3);
 
   // One hour earlier the elder visit was still within its 72 h.
   at('2029-03-13T12:00:00');

@@ -24,13 +24,8 @@ const { placeKeysOf } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'place-
 const { quarterBuckets } = require(path.join(ROOT, 'cloud', 'dist', 'activities', 'quarter-buckets.js'));
 const { figures } = require(path.join(ROOT, 'cloud', 'dist', 'stats', 'stats.service.js'));
 const { Coalescer } = require(path.join(ROOT, 'cloud', 'dist', 'core', 'coalesce.js'));
-const {
-  NEED_COUNTED_STATUSES,
-  NEED_COUNT_CAP,
-  NEED_OPEN_STATUSES: OPEN,
-  NEED_STATUSES,
-  chinaMonthsBetween,
-} = require('@gongzhi/shared');
+const { inboxBadges, totalFromBadges } = require(path.join(ROOT, 'cloud', 'dist', 'needs', 'inbox-badges.js'));
+const { NEED_OPEN_STATUSES: OPEN, chinaMonthsBetween } = require('@gongzhi/shared');
 
 const { PORT = '7100', MONGODB_URI, JWT_SECRET } = process.env;
 const client = new MongoClient(MONGODB_URI);
@@ -153,30 +148,24 @@ async function listNeeds(ctx) {
         ? { dueAt: 1, submittedAt: 1, _id: 1 }
         : { submittedAt: -1, _id: -1 };
   const pg = page(ctx.query);
-  // Badges up to the cap, one read per status stopping at it (NEED_COUNTED_STATUSES, NEED_COUNT_CAP).
-  const upToCap = (filter) =>
+  // The badges with the API's own function (the same reads), given the driver's find.
+  const readDue = (filter, limit) =>
     c('needs')
-      .find(filter, { projection: { _id: 1 } })
-      .limit(NEED_COUNT_CAP)
-      .toArray()
-      .then((found) => found.length);
-  const [rows, total, counted, overdue] = await Promise.all([
+      .find(filter, { projection: { dueAt: 1 } })
+      .limit(limit)
+      .toArray();
+  const [rows, badges] = await Promise.all([
     c('needs')
       .find(list)
       .sort(sort)
       .skip((pg.page - 1) * pg.pageSize)
       .limit(pg.pageSize)
       .toArray(),
-    c('needs').countDocuments(list),
-    Promise.all(NEED_COUNTED_STATUSES.map((status) => upToCap({ ...base, status }))),
-    Promise.all(OPEN.map((status) => upToCap({ ...base, status, dueAt: { $lt: now } }))),
+    inboxBadges(readDue, { list, counts: base, overdue: { ...base, dueAt: { $lt: now } } }, now),
   ]);
-  const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, null]));
-  NEED_COUNTED_STATUSES.forEach((s, i) => (counts[s] = counted[i]));
-  const overdueCount = Math.min(
-    NEED_COUNT_CAP,
-    overdue.reduce((a, b) => a + b, 0),
-  );
+  const total =
+    totalFromBadges({ status: q.status, overdue: undefined }, badges) ?? (await c('needs').countDocuments(list));
+  const { counts, overdueCount } = badges;
   const n = await names(rows.map((r) => r.owner));
   ctx.body = {
     items: rows.map((r) => summary(r, n, now, false)),

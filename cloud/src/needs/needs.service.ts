@@ -2,11 +2,8 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
   NEED_ACTION_ROLES,
-  NEED_COUNT_CAP,
-  NEED_COUNTED_STATUSES,
   NEED_HANDLER_ROLES,
   NEED_OPEN_STATUSES,
-  NEED_STATUSES,
   OTHER_NEED_LIMITS,
   allowedNeedActions,
   maskPhone,
@@ -19,7 +16,6 @@ import {
   type NeedDetail,
   type NeedInbox,
   type NeedRoute,
-  type NeedStatus,
   type NeedSummary,
   type Role,
   type z,
@@ -30,7 +26,7 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { allOf, findByIds } from '../core/filters';
+import { findByIds } from '../core/filters';
 import { PlaceService, placeInScope } from '../core/place';
 import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
@@ -40,6 +36,7 @@ import { UserModel, type User } from '../people/user.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
 import { overdueOf, projectNeed } from './need-projection';
+import { inboxBadges, totalFromBadges, type DueReader } from './inbox-badges';
 import { inboxFilters } from './inbox-filters';
 import { UploadModel } from './upload.model';
 import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
@@ -253,32 +250,19 @@ export class NeedsService {
           : { submittedAt: -1, _id: -1 };
 
     const needs = this.db.model(NeedModel);
-    // Badges count up to the cap, one read per status, each stopping at the cap: a count or a
-    // $group would make FerretDB decode every matching need (docs/performance.md).
-    const upToCap = (filter: Record<string, unknown>) =>
-      needs
-        .find(filter, { _id: 1 })
-        .limit(NEED_COUNT_CAP)
-        .lean()
-        .then((found) => found.length);
-    const [rows, total, counted, overdue] = await Promise.all([
+    const readDue: DueReader = (filter, limit) =>
+      needs.find(filter, { dueAt: 1 }).limit(limit).lean<Pick<Need, 'dueAt'>[]>();
+    const [rows, badges] = await Promise.all([
       needs
         .find(filters.list)
         .sort(sort)
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .lean<Need[]>(),
-      needs.countDocuments(filters.list),
-      Promise.all(NEED_COUNTED_STATUSES.map((status) => upToCap(allOf(filters.counts, { status })))),
-      // Only open needs have a running limit; one read per status keeps each an equality FerretDB pushes down.
-      Promise.all(NEED_OPEN_STATUSES.map((status) => upToCap(allOf(filters.overdue, { status })))),
+      inboxBadges(readDue, filters, now),
     ]);
-    const counts = Object.fromEntries(NEED_STATUSES.map((s) => [s, null])) as Record<NeedStatus, number | null>;
-    NEED_COUNTED_STATUSES.forEach((s, i) => (counts[s] = counted[i]));
-    const overdueCount = Math.min(
-      NEED_COUNT_CAP,
-      overdue.reduce((a, b) => a + b, 0),
-    );
+    const total = totalFromBadges(query, badges) ?? (await needs.countDocuments(filters.list));
+    const { counts, overdueCount } = badges;
     return {
       items: await this.summaries(user, rows),
       total,
