@@ -13,7 +13,7 @@ import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from '../points/ledger';
@@ -26,7 +26,6 @@ import { createKeyed } from '../core/create-keyed';
 const MINUTE = 60_000;
 const WINDOW_MS = SHIFT_RULES.codeWindowMinutes * MINUTE;
 const QUARTER_MS = SHIFT_RULES.bucketMinutes * MINUTE;
-const DUPLICATE_KEY = 11000;
 
 /** Use cases on site: show_shift_code, check_in, check_out, confirm_hours, list_shift_roster. */
 @Provide()
@@ -94,7 +93,7 @@ export class AttendanceService {
     try {
       return view((await attendance.create({ shiftId: shift._id, personId, kind, at: now })).toObject() as Attendance);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const won = await attendance.findOne({ shiftId: shift._id, personId, kind }).lean<Attendance>();
       if (!won) throw err;
       return view(won);
@@ -157,7 +156,7 @@ export class AttendanceService {
       await this.points.earnForOrganising(activity.createdBy, activity._id, activity.title, shift.start);
       return recordView(created);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const first = await records.findOne({ shiftId: shift._id, personId }).lean<ServiceRecord>();
       throw new AppError(
         'CONFLICT',

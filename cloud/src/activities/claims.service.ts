@@ -10,7 +10,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { Notifier } from '../notifications/notifier';
 import type { Principal } from '../core/principal';
 import { ActivityAccess } from './activity-access';
@@ -26,9 +26,6 @@ import {
   type WaitlistEntry,
 } from './claim.model';
 import { ShiftModel, type Shift } from './shift.model';
-
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 
 /** Concurrent claimers start at a random one of the lowest free seats: fewer collisions, seat numbers stay compact. */
 const SPREAD = 8;
@@ -77,7 +74,7 @@ export class ClaimsService {
     try {
       await this.db.model(WaitlistModel).create({ shiftId: shift._id, personId, createdAt: this.clock.now() });
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     // A seat freed between our last try and joining the list would otherwise wait for the next cancel.
     await this.promoteWaiting(shift._id);
@@ -299,7 +296,7 @@ export class ClaimsService {
             })
           ).toObject() as Seat;
         } catch (err) {
-          if (!isDuplicate(err)) throw err;
+          if (!isDuplicateKey(err)) throw err;
         }
       }
       if (!seat) return { kind: 'full' };
@@ -346,7 +343,7 @@ export class ClaimsService {
         return null;
       } catch (err) {
         await times.deleteMany({ personId, shiftId: shift._id });
-        if (!isDuplicate(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
+        if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
       }
       const holder = await times
         .findOne({ personId, bucketStart: { $in: buckets }, shiftId: { $ne: shift._id } })

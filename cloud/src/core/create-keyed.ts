@@ -1,9 +1,5 @@
 import { Types, type Model } from 'mongoose';
-
-const DUPLICATE_KEY = 11000;
-
-/** True for MongoDB's duplicate-key error: a unique index refused the write. */
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | null)?.code === DUPLICATE_KEY;
+import { isDuplicateKey } from './db';
 
 /**
  * Inserts the record a creating use case makes, under the request's keyed id (see `Call.keyedId`)

@@ -3,6 +3,9 @@ import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import type { Settings } from '../config/settings';
 
 /** A model each area declares once; the connection compiles it on first use. */
+/** True for MongoDB's duplicate-key error (code 11000): a unique index refused the write. */
+export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | null)?.code === 11000;
+
 export interface ModelDef<T> {
   name: string;
   schema: Schema<T>;

@@ -14,14 +14,12 @@ import type { Settings } from '../config/settings';
 import { AppError } from './app-error';
 import type { Principal } from './principal';
 import { Tokens } from './tokens';
-import { Db } from './db';
+import { Db, isDuplicateKey } from './db';
 import { Clock } from './clock';
 import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
 import { UserModel, type User } from '../people/user.model';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-
-const DUPLICATE_KEY = 11000;
 
 /** What a use case receives: validated input and the caller. */
 export interface Call<E extends Endpoint> {
@@ -186,7 +184,7 @@ async function oncePerKey(
     await records.create({ _id: id, bodyHash, status: null, response: null, createdAt: now, leaseUntil, attempt: 0 });
     owned = { createdAt: now, attempt: 0 };
   } catch (err) {
-    if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    if (!isDuplicateKey(err)) throw err;
     const first = await records.findById(id).lean<IdempotencyRecord>();
     if (!first) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     if (first.bodyHash !== bodyHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
@@ -229,7 +227,7 @@ async function takeOver(db: Db, first: IdempotencyRecord, now: Date, ctx: Contex
       .model(IdempotencyTakeoverModel)
       .create({ _id: `${first._id}#${first.createdAt.getTime()}#${attempt}`, createdAt: now });
   } catch (err) {
-    if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    if (!isDuplicateKey(err)) throw err;
     throw refuse(now.getTime() + IDEMPOTENCY_LEASE_MS); // another retry took it over just now
   }
   await db

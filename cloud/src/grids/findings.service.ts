@@ -19,7 +19,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
@@ -35,7 +35,6 @@ import {
 } from './finding-conversion.model';
 import { FindingModel, type Finding } from './finding.model';
 
-const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** The finding's status as its outcome record and closing say (the stored status is their projection). */
@@ -298,7 +297,7 @@ export class FindingsService {
         await conversions.create(record);
         return record;
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       const existing = await conversions.findById(finding._id).lean<FindingConversion>();
       if (!existing) continue; // released meanwhile: try again

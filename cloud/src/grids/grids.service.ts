@@ -18,7 +18,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
@@ -29,7 +29,6 @@ import { GridMemberModel, personKeyOf, slotOf, type GridMember } from './grid-me
 import { GridTeams, summaryOf } from './grid-teams';
 import { PatrolModel, type Patrol } from './patrol.model';
 
-const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 type GridList = z.input<typeof gridList>;
@@ -183,7 +182,7 @@ export class GridsService {
     try {
       await this.db.model(GridMemberModel).create(member);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       // Which index refused it: the error text differs between MongoDB and FerretDB, the data does not.
       const seatTaken =
         isSlotPosition(body.position) &&

@@ -15,7 +15,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService, placeScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
@@ -26,7 +26,7 @@ import { FindingModel, type Finding } from './finding.model';
 import { FindingsService } from './findings.service';
 import { GridAccess } from './grid-access';
 import { PatrolModel, type Patrol } from './patrol.model';
-import { createKeyed, isDuplicateKey } from '../core/create-keyed';
+import { createKeyed } from '../core/create-keyed';
 import { seedId } from '../seed/seed-id';
 
 const DAY_MS = 24 * 3_600_000;

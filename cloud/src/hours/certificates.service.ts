@@ -4,14 +4,13 @@ import { Types } from 'mongoose';
 import { maskName, starOf, type CertificateCheck, localDateOf } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { certificatePdf } from './certificate-pdf';
 import { CertificateModel, type Certificate } from './hours.model';
 import { HoursService } from './hours.service';
 
-const DUPLICATE_KEY = 11000;
 /** Crockford base32 without I, L, O, U: nothing to misread when typed from paper. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -70,7 +69,7 @@ export class CertificatesService {
           issuedAt: base.issuedAt.toISOString(),
         };
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
     throw new AppError('CONFLICT', '请稍后再试');

@@ -16,7 +16,7 @@ import { ServiceRecordModel, type ServiceRecord } from '../activities/attendance
 import { ShiftModel, type Shift } from '../activities/shift.model';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { PointsLedger } from '../points/ledger';
@@ -28,7 +28,6 @@ import {
 } from './hours.model';
 import { createKeyed } from '../core/create-keyed';
 
-const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** A confirmed shift as it stands: the organiser's record and its latest correction, if any. */
@@ -162,7 +161,7 @@ export class HoursService {
     try {
       saved = await createKeyed<ServiceRecordCorrection>(this.db.model(ServiceRecordCorrectionModel), keyedId, doc);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       throw new AppError('CONFLICT', '这条服务记录刚被其他人更正过，请刷新后再试');
     }
     return this.finishCorrection(user, record, saved);

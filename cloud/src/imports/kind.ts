@@ -5,6 +5,7 @@ import type { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import type { Org } from '../org/org.model';
+import { insertNew } from '../seed/insert-new';
 
 /** What every kind's planner may use: the database, the cipher, the caller and the places in their scope. */
 export interface ImportContext {
@@ -71,19 +72,7 @@ export function communityOf(ctx: ImportContext, name: string): Org | RowProblem 
 export const streetIdOf = (community: Org): Types.ObjectId => community.ancestors[community.ancestors.length - 1];
 
 /** Inserts that tolerate a key already there (a concurrent or repeated import): the unique key holds the race. */
-export async function insertIgnoringDuplicates(
-  model: { insertMany: (docs: unknown[], o: { ordered: boolean }) => Promise<unknown> },
-  docs: unknown[],
-) {
-  if (!docs.length) return;
-  try {
-    await model.insertMany(docs, { ordered: false });
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-    const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!onlyDuplicates && (err as { code?: number }).code !== 11000) throw err;
-  }
-}
+export const insertIgnoringDuplicates = insertNew;
 
 /** Runs $set updates, one per changed record, in one bulk write. */
 export async function setEach(

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { CreateMenuItemBody, MenuItemAdmin, UpdateMenuItemBody, z } from '@gongzhi/shared';
 import type { menuAdminQuery } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { MenuItemModel, type MenuItem } from './menu-item.model';
@@ -126,7 +126,7 @@ export class MenuCurationService {
       });
     } catch (err) {
       // Already hidden (by an earlier or a simultaneous request): the outcome is the same.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     return { menuItemId: String(item._id), communityId: String(community._id), hidden: true };
   }

@@ -25,7 +25,7 @@ import {
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { findByIds } from '../core/filters';
 import { PlaceService, placeInScope } from '../core/place';
 import { placeKeysOf } from '../core/place-keys';
@@ -43,9 +43,7 @@ import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
 import { Notifier } from '../notifications/notifier';
 import { WhistlesService } from '../whistles/whistles.service';
 
-const DUPLICATE_KEY = 11000;
 const DAY_MS = 24 * 3600 * 1000;
-const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 
 /** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
 export interface NeedActorRef {
@@ -178,7 +176,7 @@ export class NeedsService {
       await this.db.model(NeedEventModel).create(submit);
     } catch (err) {
       const stray =
-        keyedId && isDuplicate(err)
+        keyedId && isDuplicateKey(err)
           ? await this.db.model(NeedEventModel).findOne({ needId: keyedId, seq: 1 }).lean<NeedEvent>()
           : null;
       if (!stray) throw err;
@@ -210,7 +208,7 @@ export class NeedsService {
       await this.db.model(NeedModel).create(need);
     } catch (err) {
       // A retry of the same key that was taken over from us stored it first: that need is the answer.
-      if (keyedId && isDuplicate(err)) return this.showNeed(user, String(keyedId));
+      if (keyedId && isDuplicateKey(err)) return this.showNeed(user, String(keyedId));
       await this.db.model(NeedEventModel).deleteOne({ _id: submit._id });
       throw err;
     }
@@ -415,7 +413,7 @@ export class NeedsService {
     try {
       await this.db.model(NeedEventModel).create(event);
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKey(err)) {
         throw new AppError('CONFLICT', '这条需求刚被其他人处理过，请刷新后再试');
       }
       throw err;

@@ -5,15 +5,12 @@ import { subscribeTopicOf, type Notification as NotificationView } from '@gongzh
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { WxIdentityModel, type WxIdentity } from '../people/user.model';
 import { NotificationModel, type Notification } from './notification.model';
 import { OutboxModel, type OutboxRow } from './outbox.model';
 import { messageData, messagePage } from './subscribe-content';
-
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
 
 /**
  * A notification's id, from its recipient and the key of what it tells: the same notify retried
@@ -64,7 +61,7 @@ export class Notifier {
       try {
         await this.db.model(NotificationModel).create(row);
       } catch (err) {
-        if (!isDuplicate(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
     await this.queuePush(rows, kind, text, refs, createdAt);
@@ -110,7 +107,7 @@ export class Notifier {
       try {
         await this.db.model(OutboxModel).create(outbox);
       } catch (err) {
-        if (!isDuplicate(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
   }

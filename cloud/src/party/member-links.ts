@@ -1,10 +1,8 @@
 import { Types } from 'mongoose';
-import type { Db } from '../core/db';
+import { type Db, isDuplicateKey } from '../core/db';
 import { UserModel, type User } from '../people/user.model';
 import { MemberLinkModel, type MemberLinkDoc } from './member-link.model';
 import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
-
-const DUPLICATE_KEY = 11000;
 
 export type LinkOutcome = 'linked' | 'alreadyLinked' | 'userTaken' | 'memberTaken';
 
@@ -25,7 +23,7 @@ export async function linkMemberToUser(
   try {
     await db.model(MemberLinkModel).create({ _id: userId, memberId, how, linkedBy, at });
   } catch (err) {
-    if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    if (!isDuplicateKey(err)) throw err;
     const mine = await db.model(MemberLinkModel).findById(userId).lean<MemberLinkDoc>();
     if (mine && !mine.memberId.equals(memberId)) return 'userTaken';
     if (!mine) return 'memberTaken';

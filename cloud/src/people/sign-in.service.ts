@@ -8,15 +8,13 @@ import {
   type SessionUser,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { Tokens } from '../core/tokens';
 import { OrgService } from '../org/org.service';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { WechatClient } from '../wechat/wechat.client';
 import { UserModel, WxIdentityModel, type User, type WxIdentity } from './user.model';
-
-const DUPLICATE_KEY = 11000;
 
 /** Use cases of signing in: list_demo_accounts, sign_in_demo, sign_in_wechat, show_me. */
 @Provide()
@@ -88,7 +86,7 @@ export class SignInService {
         userId = user._id;
       } catch (err) {
         // A simultaneous first sign-in won the insert: use its user, drop ours.
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
         await this.db.model(UserModel).deleteOne({ _id: user._id });
         userId = (await identities.findById(wx.openid).lean<WxIdentity>())?.userId;
         if (!userId) throw err;

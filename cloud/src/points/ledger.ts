@@ -12,12 +12,11 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { UserModel, type User } from '../people/user.model';
 import { PointsEntryModel, type PointsEntry } from './points-entry.model';
 import { PointsRuleModel, type PointsRuleDoc } from './points-rule.model';
 
-const DUPLICATE_KEY = 11000;
 /** Appends by one person race each other only; a few dozen at once settle well within this. */
 const MAX_ATTEMPTS = 200;
 
@@ -119,7 +118,7 @@ export class PointsLedger {
           })
         ).toObject() as PointsEntry;
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
         // Someone else took this seq (or this sourceKey): read the head again.
       }
     }

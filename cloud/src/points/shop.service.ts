@@ -12,7 +12,7 @@ import type {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
@@ -21,8 +21,6 @@ import { PointsEntryModel } from './points-entry.model';
 import { RedemptionModel, ShopItemModel, type Redemption, type ShopItem } from './shop.model';
 import { createKeyed } from '../core/create-keyed';
 
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 const oid = (id: string) => new Types.ObjectId(id);
 /** Concurrent redeemers start at a random one of the lowest free units: fewer collisions. */
 const SPREAD = 8;
@@ -248,7 +246,7 @@ export class ShopService {
         try {
           return await createKeyed<Redemption>(redemptions, keyedId, doc);
         } catch (err) {
-          if (!isDuplicate(err)) throw err;
+          if (!isDuplicateKey(err)) throw err;
         }
       }
     }

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { NEED_STATUS_LABELS, type DeliverProjectResponse, type FieldError, type NeedStatus } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { placeInScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { NeedModel, type Need } from '../needs/need.model';
@@ -13,7 +13,6 @@ import { ProjectNeedModel, type ProjectNeed } from './project-need.model';
 import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
 import { ProjectsService } from './projects.service';
 
-const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 /** A need can join a project once accepted and until it is done. */
 const LINKABLE: readonly NeedStatus[] = ['accepted', 'routed', 'in_progress'];
@@ -122,7 +121,7 @@ export class ProjectNeedsService {
         inserted.push(oid(needId));
       } catch (err) {
         await undo();
-        if ((err as { code?: number }).code === DUPLICATE_KEY) {
+        if (isDuplicateKey(err)) {
           throw new AppError('CONFLICT', '有需求刚被纳入了其他项目，请刷新后再试', [
             { path: `body.needIds.${needIds.indexOf(needId)}`, message: '该需求已纳入其他项目' },
           ]);
@@ -239,7 +238,7 @@ export class ProjectNeedsService {
         .model(ProjectNeedModel)
         .create({ projectId: project._id, needId: n._id, linkedBy: oid(user.userId), linkedAt: now })
         .catch((err) => {
-          if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+          if (!isDuplicateKey(err)) throw err;
         });
     }
   }

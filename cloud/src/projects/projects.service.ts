@@ -23,7 +23,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService, placeInScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
@@ -34,7 +34,7 @@ import { ProjectAccess, projectNotFound } from './project-access';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';
 import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
-import { createKeyed, isDuplicateKey } from '../core/create-keyed';
+import { createKeyed } from '../core/create-keyed';
 
 type ListQuery = z.output<typeof projectListQuery>;
 type AddMilestone = z.output<typeof addMilestoneBody>;
@@ -42,7 +42,6 @@ type UpdateMilestone = z.output<typeof updateMilestoneBody>;
 type PostUpdate = z.output<typeof postProjectUpdateBody>;
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-const DUPLICATE_KEY = 11000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -248,8 +247,7 @@ export class ProjectsService {
         ...(needIds ? { needIds } : {}),
       });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY)
-        throw new AppError('CONFLICT', '这个项目刚被其他人改过状态，请刷新后再试');
+      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '这个项目刚被其他人改过状态，请刷新后再试');
       throw err;
     }
     const set: Partial<Project> = { status: verdict.to, seq: seq + 1, updatedAt: now };

@@ -1,11 +1,10 @@
 import { Types } from 'mongoose';
 import { RELEASED_BOOKING_STATUSES } from '@gongzhi/shared';
-import type { Db } from '../core/db';
+import { type Db, isDuplicateKey } from '../core/db';
 import { BookingEventModel } from './booking-event.model';
 import { BookingSlotModel, type BookingSlot } from './booking-slot.model';
 import { BookingModel, type Booking } from './booking.model';
 
-const DUPLICATE_KEY = 11000;
 /**
  * A hold whose booking was never written (the process died between the two inserts) blocks its
  * cell until it is this old; a live request writes its booking within milliseconds of the hold.
@@ -39,7 +38,7 @@ export async function holdCells(
           await slots.create({ resourceId, start: cell, bookingId, createdAt: new Date() });
           break;
         } catch (err) {
-          if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+          if (!isDuplicateKey(err)) throw err;
           const holder = attempt < IN_FLIGHT_RETRIES ? await inspectHold(db, resourceId, cell, bookingId) : 'live';
           if (holder === 'ours') break;
           if (holder === 'live') {

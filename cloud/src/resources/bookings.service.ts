@@ -22,7 +22,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
@@ -36,8 +36,6 @@ type MyQuery = z.output<typeof listMyBookingsQuery>;
 type ResourceBookingsQuery = z.output<typeof listResourceBookingsQuery>;
 type Transition = Exclude<BookingAction, 'create'>;
 
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (err: unknown) => (err as { code?: number })?.code === DUPLICATE_KEY;
 const DAY_MS = 24 * 3600_000;
 const BOOKER_ROLES: readonly Role[] = ['resident', 'volunteer', 'partyMember'];
 const HANDLER_ROLES: readonly Role[] = ['countyAdmin', 'unitAdmin', 'staff'];
@@ -132,7 +130,7 @@ export class BookingsService {
       await this.db.model(BookingModel).create(booking);
     } catch (err) {
       // A retry of the same key that was taken over from us stored it first: that booking is the answer.
-      const done = keyedId && isDuplicate(err) ? await this.finishKeyed(keyedId, caller) : null;
+      const done = keyedId && isDuplicateKey(err) ? await this.finishKeyed(keyedId, caller) : null;
       if (done) return done;
       await releaseCells(this.db, bookingId).catch(() => undefined);
       throw err;
@@ -156,7 +154,7 @@ export class BookingsService {
         at: booking.createdAt,
       });
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -278,7 +276,7 @@ export class BookingsService {
     try {
       await this.db.model(BookingEventModel).create(event);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       throw new AppError('CONFLICT', '这个预约刚刚被其他人处理过，请刷新后再看');
     }
     // Only the winner of the event frees the slots, so a slot is never freed under a live booking.

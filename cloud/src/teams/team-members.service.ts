@@ -3,14 +3,12 @@ import { Types } from 'mongoose';
 import { maskPhone, type MembershipStatus, type TeamMember } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { Notifier } from '../notifications/notifier';
 import { UserModel, type User } from '../people/user.model';
 import { TeamAccess } from './team-access';
 import { TeamMembershipModel, type Team, type TeamMembership } from './team.model';
-
-const DUPLICATE_KEY = 11000;
 
 export interface MembershipResult {
   teamId: string;
@@ -51,7 +49,7 @@ export class TeamMembersService {
         approvedBy: null,
       });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const m = await this.membership(team._id, personId);
     if (m?.status === 'pending' && team.leaderId)

@@ -6,7 +6,7 @@ import {
   WHISTLE_TYPE_LABELS,
   chinaDateTime,
 } from '@gongzhi/shared';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
@@ -16,7 +16,6 @@ import { nextEscalationOf } from './whistle-projection';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistleTarget } from './whistle.model';
 
-const DUPLICATE_KEY = 11000;
 /** Whistles (and unfinished escalations) looked at per sweep; the rest wait for the next minute. */
 const BATCH = 200;
 
@@ -87,7 +86,7 @@ export class WhistleEscalations {
           await this.db.model(WhistleEscalationModel).create(record);
         } catch (err) {
           // Another sweep owns this step; if its process dies, the next sweep completes it.
-          if ((err as { code?: number }).code === DUPLICATE_KEY) continue;
+          if (isDuplicateKey(err)) continue;
           throw err;
         }
         claimed = true;
@@ -151,7 +150,7 @@ export class WhistleEscalations {
         return;
       } catch (err) {
         // The seq was taken by a step of the responder or by another writer of this very event: look again.
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
     throw new Error(`escalation event of ${whistle._id} ${record.targetKey} level ${record.level} kept colliding`);

@@ -35,7 +35,7 @@ import {
 import { ActivitiesService } from '../activities/activities.service';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService, placeInScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
 import { NeedModel, type Need } from '../needs/need.model';
@@ -87,7 +87,6 @@ interface WhistleSpec {
   volunteerCall: Whistle['volunteerCall'];
 }
 
-const DUPLICATE_KEY = 11000;
 const MINUTE_MS = 60_000;
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 const fieldError = (path: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
@@ -232,7 +231,7 @@ export class WhistlesService {
       });
     } catch (err) {
       // Another call for the same dispatch got there first.
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     return _id;
   }
@@ -591,7 +590,7 @@ export class WhistlesService {
     try {
       await this.db.model(WhistleEventModel).create(event);
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKey(err)) {
         throw new AppError('CONFLICT', '这个报到任务刚被其他人处理过，请刷新后再试');
       }
       throw err;
