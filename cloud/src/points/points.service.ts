@@ -21,6 +21,7 @@ import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from './ledger';
 import { PointsEntryModel, type PointsEntry } from './points-entry.model';
 import { competitionRanks } from './ranks';
+import { yearlyEarned } from './earned';
 import { PointsRuleModel } from './points-rule.model';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -98,14 +99,14 @@ export class PointsService {
    */
   async showRanking(user: Principal, q: z.output<typeof pointsRankingQuery>) {
     const year = q.year ?? chinaYearOf(this.clock.now());
-    const match: Record<string, unknown> = { year, kind: { $in: [...POINTS_EARN_KINDS] } };
+    const match: Record<string, unknown> = {};
     if (q.by === 'person') {
       const communityId = q.communityId ?? user.communityId;
       if (!communityId)
         throw new AppError('VALIDATION_FAILED', '请选择社区', [{ path: 'query.communityId', message: '请选择社区' }]);
       await this.checkCommunityInScope(user, communityId);
       match.communityId = oid(communityId);
-      const rows = await this.group(match, '$personId', q.limit);
+      const rows = await this.group(year, match, '$personId', q.limit);
       const ranks = competitionRanks(rows.map((r) => r.total));
       const people = await this.db
         .model(UserModel)
@@ -123,7 +124,7 @@ export class PointsService {
     }
     const communities = await this.communitiesInScope(user);
     match.communityId = { $in: communities.map((c) => c._id) };
-    const rows = await this.group(match, '$communityId', q.limit);
+    const rows = await this.group(year, match, '$communityId', q.limit);
     const ranks = competitionRanks(rows.map((r) => r.total));
     return {
       year,
@@ -138,13 +139,8 @@ export class PointsService {
     };
   }
 
-  private async group(match: Record<string, unknown>, key: string, limit: number) {
-    const rows = await this.db
-      .model(PointsEntryModel)
-      .aggregate<{ _id: Types.ObjectId; total: number }>([
-        { $match: match },
-        { $group: { _id: key, total: { $sum: '$delta' } } },
-      ]);
+  private async group(year: number, match: Record<string, unknown>, key: '$personId' | '$communityId', limit: number) {
+    const rows = await yearlyEarned(this.db, year, match, key);
     // Sorted here: ties by id keep the order stable between calls.
     return rows
       .filter((r) => r.total > 0)
