@@ -23,7 +23,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { PartyAccess } from '../party/party-access';
+import { requirePartyWork } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
 import { IMPORT_KIND_DEFS } from './kinds';
@@ -62,9 +62,6 @@ export class ImportsService {
 
   @Inject()
   cipher!: Cipher;
-
-  @Inject()
-  access!: PartyAccess;
 
   @Logger()
   logger!: ILogger;
@@ -325,7 +322,7 @@ export class ImportsService {
 
   /** The places the caller may import into: their community (staff), street (street admin) or all (county). */
   private async context(user: Principal, kind: ImportKind): Promise<ImportContext> {
-    if (kind === 'partyMembers') await this.access.requirePartyWork(user);
+    if (kind === 'partyMembers') requirePartyWork(user);
     const orgs = await this.db
       .model(OrgModel)
       .find({ kind: { $in: ['community', 'street'] } })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Autoload, Config, Destroy, ILogger, Init, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Settings } from '../config/settings';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import { every } from '../core/every';
 import { SubscribeMessageClient } from '../wechat/subscribe-message';
 import {
@@ -10,10 +10,12 @@ import {
   OutboxModel,
   SubscribeConsentModel,
   SubscribeConsentUseModel,
+  type SubscribeConsentUse,
   type OutboxLease,
   type OutboxRow,
   type SubscribeConsent,
 } from './outbox.model';
+import { findByIds } from '../core/filters';
 
 export const OUTBOX_RULES = {
   /** A sender holds a row this long; a sender that crashed mid-send loses it after that. Sends time out after 5 s. */
@@ -28,7 +30,6 @@ export const OUTBOX_RULES = {
 
 /** WeChat: the user has not subscribed (or used up their one-time consent). Retrying cannot help. */
 const NOT_SUBSCRIBED = 43101;
-const DUPLICATE_KEY = 11000;
 /** lastError of a row skipped before sending: WeChat would answer 43101, so it is not asked. */
 export const NO_CONSENT = 'no unused subscription consent';
 
@@ -112,7 +113,7 @@ export class OutboxDispatcher {
       try {
         await this.db.model(OutboxLeaseModel).create({ _id: `${row._id}#${n}`, rowId: row._id, owner, until });
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
         const held = await this.db.model(OutboxLeaseModel).findById(`${row._id}#${n}`).lean<OutboxLease>();
         if (held && held.until > now) return null;
         continue;
@@ -182,9 +183,11 @@ export class OutboxDispatcher {
       .sort({ at: 1, _id: 1 })
       .lean<Pick<SubscribeConsent, '_id'>[]>();
     if (!accepted.length) return false;
-    const spent = await uses
-      .find({ _id: { $in: accepted.map((c) => c._id) } }, { _id: 1 })
-      .lean<{ _id: SubscribeConsent['_id'] }[]>();
+    const spent = await findByIds<SubscribeConsentUse>(
+      uses,
+      accepted.map((c) => c._id),
+      { _id: 1 },
+    );
     const spentIds = new Set(spent.map((u) => String(u._id)));
     for (const c of accepted) {
       if (spentIds.has(String(c._id))) continue;
@@ -192,7 +195,7 @@ export class OutboxDispatcher {
         await uses.create({ _id: c._id, rowId: row._id, userId: row.userId, topic: row.topic, at: this.clock.now() });
         return true;
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
     return false;

@@ -13,7 +13,7 @@ import { BranchModel, type BranchDoc } from './branch.model';
 import { linkMemberToUser, unlinkMember } from './member-links';
 import { MembersService } from './members.service';
 import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
-import { PartyAccess, rosterInScope } from './party-access';
+import { requirePartyWork, rosterInScope } from './party-access';
 
 /** Use cases: link_party_member, unlink_party_member, list_branch_linked_members (党务 staff). */
 @Provide()
@@ -29,9 +29,6 @@ export class MemberLinksService {
 
   @Inject()
   audit!: AuditLog;
-
-  @Inject()
-  access!: PartyAccess;
 
   @Inject()
   members!: MembersService;
@@ -88,7 +85,7 @@ export class MemberLinksService {
   }
 
   async branchInScope(user: Principal, branchId: string): Promise<BranchDoc> {
-    await this.access.requirePartyWork(user);
+    requirePartyWork(user);
     const branch = await this.db.model(BranchModel).findById(branchId).lean<BranchDoc>();
     if (!branch || !rosterInScope(user, branch)) throw new AppError('NOT_FOUND', '没有找到这个党支部');
     return branch;

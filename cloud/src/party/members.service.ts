@@ -19,14 +19,15 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
 import { BranchModel, type BranchDoc } from './branch.model';
 import { MemberEventModel, PartyMemberModel, type MemberEventDoc, type PartyMemberDoc } from './party-member.model';
-import { PartyAccess, rosterInScope, rosterScope } from './party-access';
+import { requirePartyWork, rosterInScope, rosterScope } from './party-access';
+import { allOf } from '../core/filters';
 
 type MembersQuery = z.output<typeof membersQuery>;
 
@@ -45,13 +46,10 @@ export class MembersService {
   @Inject()
   audit!: AuditLog;
 
-  @Inject()
-  access!: PartyAccess;
-
   async listBranches(user: Principal, communityId?: string) {
-    await this.access.requirePartyWork(user);
-    // $and, not a spread: a requested community narrows the caller's scope, never replaces it.
-    const filter = { $and: [rosterScope(user), communityId ? { placeId: new Types.ObjectId(communityId) } : {}] };
+    requirePartyWork(user);
+    // allOf, not a spread: a requested community narrows the caller's scope, never replaces it.
+    const filter = allOf(rosterScope(user), communityId ? { placeId: new Types.ObjectId(communityId) } : {});
     const branches = await this.db.model(BranchModel).find(filter).lean<BranchDoc[]>();
     // One $sum per $group: FerretDB 1.24 gets a second accumulator wrong.
     const counts = await this.db
@@ -84,13 +82,13 @@ export class MembersService {
 
   /** Lists show masked names only; still, a list says who is a party member, so each row is audited. */
   async listMembers(user: Principal, q: MembersQuery) {
-    await this.access.requirePartyWork(user);
-    const filter: Record<string, unknown> = { active: true };
-    if (q.branchId) filter.branchId = new Types.ObjectId(q.branchId);
-    if (q.communityId) filter.placeId = new Types.ObjectId(q.communityId);
-    filter.$and = [rosterScope(user)];
-    if (q.category) filter.category = q.category;
-    if (q.mobile !== undefined) filter.mobile = q.mobile;
+    requirePartyWork(user);
+    const asked: Record<string, unknown> = { active: true };
+    if (q.branchId) asked.branchId = new Types.ObjectId(q.branchId);
+    if (q.communityId) asked.placeId = new Types.ObjectId(q.communityId);
+    if (q.category) asked.category = q.category;
+    if (q.mobile !== undefined) asked.mobile = q.mobile;
+    const filter = allOf(asked, rosterScope(user));
     const model = this.db.model(PartyMemberModel);
     const [rows, total] = await Promise.all([
       model
@@ -144,8 +142,7 @@ export class MembersService {
         at: this.clock.now(),
       });
     } catch (err) {
-      if ((err as { code?: number }).code === 11000)
-        throw new AppError('CONFLICT', '该党员的类别刚被其他人调整，请刷新后再试');
+      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '该党员的类别刚被其他人调整，请刷新后再试');
       throw err;
     }
     await this.db
@@ -156,7 +153,7 @@ export class MembersService {
   }
 
   async memberInScope(user: Principal, id: string): Promise<PartyMemberDoc> {
-    await this.access.requirePartyWork(user);
+    requirePartyWork(user);
     const member = await this.db.model(PartyMemberModel).findById(id).lean<PartyMemberDoc>();
     if (!member || !rosterInScope(user, member)) throw new AppError('NOT_FOUND', '没有找到这位党员');
     return member;

@@ -1,23 +1,20 @@
-import { Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { PARTY_WORK_DUTY, PARTY_WORK_ROLES } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import type { Principal } from '../core/principal';
 
 /**
- * Party rosters are sensitive: only staff-type users holding the 党务 duty read them. The duty is
- * read from the user record on every request (by Handle, not from the token), so taking it away works at once.
+ * Party rosters are sensitive: only staff-type users holding the 党务 duty read them. The duty comes
+ * with the caller (Handle reads the user record on every request, not the token), so taking it away
+ * works at once.
  */
-@Provide()
-export class PartyAccess {
-  async requirePartyWork(user: Principal): Promise<void> {
-    if (!(await this.hasPartyWork(user))) throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
-  }
+export function hasPartyWork(user: Principal): boolean {
+  const ok = user.roles.some((r) => (PARTY_WORK_ROLES as readonly string[]).includes(r));
+  return ok && user.duties.includes(PARTY_WORK_DUTY);
+}
 
-  async hasPartyWork(user: Principal): Promise<boolean> {
-    const ok = user.roles.some((r) => (PARTY_WORK_ROLES as readonly string[]).includes(r));
-    return ok && user.duties.includes(PARTY_WORK_DUTY);
-  }
+export function requirePartyWork(user: Principal): void {
+  if (!hasPartyWork(user)) throw new AppError('FORBIDDEN', '党员信息仅限负责党务的工作人员查看');
 }
 
 /** The filter limiting rosters (fields placeId/streetId) to the caller's community, street or county. */

@@ -4,12 +4,12 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
-import { Db } from '../core/db';
+import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
-import { PartyAccess } from './party-access';
+import { requirePartyWork } from './party-access';
 import {
   EvaluationModel,
   RegistrationModel,
@@ -20,6 +20,7 @@ import {
 } from './registration.model';
 import { unitReportWorkbook, unitReportFileName } from './report-workbook';
 import type { EvaluationRating } from '@gongzhi/shared';
+import { allOf } from '../core/filters';
 
 /** The place filter of registrations for a staff-type caller (field names differ from the rosters). */
 function registrationScope(user: Principal): Record<string, unknown> {
@@ -43,9 +44,6 @@ export class RegistrationsService {
 
   @Inject()
   audit!: AuditLog;
-
-  @Inject()
-  access!: PartyAccess;
 
   async showMine(user: Principal) {
     const reg = await this.db
@@ -88,7 +86,7 @@ export class RegistrationsService {
         registeredAt: this.clock.now(),
       });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await model.updateOne({ userId }, { $set: { postId: post._id, unitId: new Types.ObjectId(unitId) } });
     }
     const reg = await model.findOne({ userId }).lean<RegistrationDoc>();
@@ -96,10 +94,11 @@ export class RegistrationsService {
   }
 
   async listRegistrations(user: Principal, q: { communityId?: string; year: number; page: number; pageSize: number }) {
-    await this.access.requirePartyWork(user);
-    const filter = {
-      $and: [registrationScope(user), q.communityId ? { communityId: new Types.ObjectId(q.communityId) } : {}],
-    };
+    requirePartyWork(user);
+    const filter = allOf(
+      registrationScope(user),
+      q.communityId ? { communityId: new Types.ObjectId(q.communityId) } : {},
+    );
     const model = this.db.model(RegistrationModel);
     const [rows, total] = await Promise.all([
       model
@@ -124,7 +123,7 @@ export class RegistrationsService {
     user: Principal,
     body: { registrationId: string; year: number; rating: EvaluationRating; comment: string },
   ) {
-    await this.access.requirePartyWork(user);
+    requirePartyWork(user);
     const reg = await this.db
       .model(RegistrationModel)
       .findOne({ _id: body.registrationId, ...registrationScope(user) })
@@ -145,7 +144,7 @@ export class RegistrationsService {
     try {
       await model.create({ _id, ...doc });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await model.updateOne({ _id }, { $set: doc });
     }
     await this.audit.personalDataRead(user, reg.userId, ['name', 'partyMembership'], 'party:evaluate');
@@ -153,7 +152,7 @@ export class RegistrationsService {
   }
 
   async reportUnits(user: Principal, year: number) {
-    await this.access.requirePartyWork(user);
+    requirePartyWork(user);
     const regs = await this.db
       .model(RegistrationModel)
       .find(registrationScope(user), { unitId: 1 })
@@ -182,7 +181,7 @@ export class RegistrationsService {
 
   /** One workbook per unit: its members registered in the caller's scope, with the year's evaluations. */
   async exportUnit(user: Principal, unitId: string, year: number) {
-    await this.access.requirePartyWork(user);
+    requirePartyWork(user);
     const unit = await this.db.model(UnitModel).findById(unitId).lean<Unit>();
     if (!unit) throw new AppError('NOT_FOUND', '没有找到该单位');
     const regs = await this.db

@@ -5,17 +5,17 @@ import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
+import { createKeyed } from '../core/create-keyed';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from '../points/ledger';
 import { BranchModel, type BranchDoc } from './branch.model';
 import { MemberLinksService } from './member-links.service';
-import { PartyAccess, rosterScope } from './party-access';
+import { requirePartyWork, rosterScope } from './party-access';
 import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
 import { StudySessionModel, type StudySessionDoc } from './study-session.model';
-
-const DUPLICATE_KEY = 11000;
+import { allOf, findByIds } from '../core/filters';
 
 /** Use cases: record_study_session, list_study_sessions (党务 staff). */
 @Provide()
@@ -31,9 +31,6 @@ export class StudySessionsService {
 
   @Inject()
   audit!: AuditLog;
-
-  @Inject()
-  access!: PartyAccess;
 
   @Inject()
   links!: MemberLinksService;
@@ -60,28 +57,18 @@ export class StudySessionsService {
         { path: 'body.memberIds', message: '只能选择本支部已关联账号的党员' },
       ]);
     const ordered = wanted.map((id) => members.find((m) => String(m._id) === id)!);
-    const sessions = this.db.model(StudySessionModel);
-    let doc: StudySessionDoc;
-    try {
-      doc = (
-        await sessions.create({
-          _id: keyedId ?? new Types.ObjectId(),
-          branchId: branch._id,
-          placeId: branch.placeId,
-          streetId: branch.streetId,
-          date: body.date,
-          topic: body.topic,
-          memberIds: ordered.map((m) => m._id),
-          userIds: ordered.map((m) => m.userId!),
-          recordedBy: new Types.ObjectId(user.userId),
-          recordedAt: this.clock.now(),
-        })
-      ).toObject() as StudySessionDoc;
-    } catch (err) {
-      // A retry of the same request after a crash: the session is there; make sure its points are too.
-      if ((err as { code?: number }).code !== DUPLICATE_KEY || !keyedId) throw err;
-      doc = (await sessions.findById(keyedId).lean<StudySessionDoc>())!;
-    }
+    // A retry of the same request after a crash finds the session stored: its points are made sure of below.
+    const doc = await createKeyed<StudySessionDoc>(this.db.model(StudySessionModel), keyedId, {
+      branchId: branch._id,
+      placeId: branch.placeId,
+      streetId: branch.streetId,
+      date: body.date,
+      topic: body.topic,
+      memberIds: ordered.map((m) => m._id),
+      userIds: ordered.map((m) => m.userId!),
+      recordedBy: new Types.ObjectId(user.userId),
+      recordedAt: this.clock.now(),
+    });
     // Noon China time of the session day: the year it counts in.
     const at = new Date(`${doc.date}T12:00:00+08:00`);
     for (let i = 0; i < doc.memberIds.length; i++) {
@@ -91,9 +78,8 @@ export class StudySessionsService {
   }
 
   async list(user: Principal, q: { branchId?: string; page: number; pageSize: number }) {
-    await this.access.requirePartyWork(user);
-    const filter: Record<string, unknown> = { $and: [rosterScope(user)] };
-    if (q.branchId) filter.branchId = new Types.ObjectId(q.branchId);
+    requirePartyWork(user);
+    const filter = allOf(rosterScope(user), q.branchId ? { branchId: new Types.ObjectId(q.branchId) } : {});
     const model = this.db.model(StudySessionModel);
     const [rows, total] = await Promise.all([
       model
@@ -110,18 +96,17 @@ export class StudySessionsService {
   private async present(user: Principal, rows: StudySessionDoc[]): Promise<StudySession[]> {
     const memberIds = rows.flatMap((r) => r.memberIds);
     const [branches, members, recorders] = await Promise.all([
-      this.db
-        .model(BranchModel)
-        .find({ _id: { $in: rows.map((r) => r.branchId) } }, { name: 1 })
-        .lean<BranchDoc[]>(),
-      this.db
-        .model(PartyMemberModel)
-        .find({ _id: { $in: memberIds } }, { nameEnc: 1 })
-        .lean<Pick<PartyMemberDoc, '_id' | 'nameEnc'>[]>(),
-      this.db
-        .model(UserModel)
-        .find({ _id: { $in: rows.map((r) => r.recordedBy) } }, { name: 1 })
-        .lean<User[]>(),
+      findByIds<BranchDoc>(
+        this.db.model(BranchModel),
+        rows.map((r) => r.branchId),
+        { name: 1 },
+      ),
+      findByIds<PartyMemberDoc>(this.db.model(PartyMemberModel), memberIds, { nameEnc: 1 }),
+      findByIds<User>(
+        this.db.model(UserModel),
+        rows.map((r) => r.recordedBy),
+        { name: 1 },
+      ),
     ]);
     // The attendee list says who is a party member: audited like the roster lists.
     await this.audit.personalDataReads(user, [...new Set(memberIds.map(String))], ['partyMembership'], 'party:study');

@@ -8,6 +8,7 @@ import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { rosterScope } from '../party/party-access';
 import { StaffMemberModel, type StaffMemberDoc } from './staff-member.model';
+import { allOf, findByIds } from '../core/filters';
 
 const { listStaffRoster } = api.people;
 
@@ -21,11 +22,12 @@ export class StaffRosterService {
   clock!: Clock;
 
   async list(user: Principal, q: { communityId?: string; page: number; pageSize: number }) {
-    // $and: a requested community narrows the caller's scope, never widens it.
-    const filter = {
-      active: true,
-      $and: [rosterScope(user), q.communityId ? { placeId: new Types.ObjectId(q.communityId) } : {}],
-    };
+    // allOf: a requested community narrows the caller's scope, never widens it.
+    const filter = allOf(
+      { active: true },
+      rosterScope(user),
+      q.communityId ? { placeId: new Types.ObjectId(q.communityId) } : {},
+    );
     const model = this.db.model(StaffMemberModel);
     const [rows, total] = await Promise.all([
       // Committee members first (书记、主任…), then the other staff, in the order they were entered.
@@ -37,10 +39,11 @@ export class StaffRosterService {
         .lean<StaffMemberDoc[]>(),
       model.countDocuments(filter),
     ]);
-    const places = await this.db
-      .model(OrgModel)
-      .find({ _id: { $in: [...new Set(rows.map((r) => String(r.placeId)))] } }, { name: 1 })
-      .lean<Org[]>();
+    const places = await findByIds<Org>(
+      this.db.model(OrgModel),
+      rows.map((r) => r.placeId),
+      { name: 1 },
+    );
     const today = localDateOf(this.clock.now());
     const items: StaffRosterRow[] = rows.map((r) => ({
       id: String(r._id),

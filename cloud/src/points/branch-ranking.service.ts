@@ -1,12 +1,6 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import {
-  POINTS_EARN_KINDS,
-  chinaYearOf,
-  maskName,
-  type BranchMembersRanking,
-  type BranchRanking,
-} from '@gongzhi/shared';
+import { chinaYearOf, maskName, type BranchMembersRanking, type BranchRanking } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
@@ -14,10 +8,10 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { BranchModel, type BranchDoc } from '../party/branch.model';
-import { PartyAccess, rosterInScope, rosterScope } from '../party/party-access';
+import { hasPartyWork, rosterInScope, rosterScope } from '../party/party-access';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
 import { competitionRanks } from './ranks';
-import { PointsEntryModel } from './points-entry.model';
+import { yearlyEarned } from './earned';
 
 type Linked = Pick<PartyMemberDoc, '_id' | 'branchId' | 'userId' | 'nameEnc'>;
 
@@ -40,13 +34,10 @@ export class BranchRankingService {
   @Inject()
   audit!: AuditLog;
 
-  @Inject()
-  access!: PartyAccess;
-
   async showBranches(user: Principal, yearAsked?: number): Promise<BranchRanking> {
     const year = yearAsked ?? chinaYearOf(this.clock.now());
     const own = await this.ownMember(user);
-    const staff = await this.access.hasPartyWork(user);
+    const staff = hasPartyWork(user);
     if (!staff && !own) throw new AppError('FORBIDDEN', '支部排名仅限本支部党员和负责党务的工作人员查看');
     const branches = staff
       ? await this.db.model(BranchModel).find(rosterScope(user)).lean<BranchDoc[]>()
@@ -79,7 +70,7 @@ export class BranchRankingService {
     const year = q.year ?? chinaYearOf(this.clock.now());
     const branch = await this.db.model(BranchModel).findById(branchId).lean<BranchDoc>();
     const own = await this.ownMember(user);
-    const staff = (await this.access.hasPartyWork(user)) && !!branch && rosterInScope(user, branch);
+    const staff = hasPartyWork(user) && !!branch && rosterInScope(user, branch);
     const member = !!branch && !!own && own.branchId.equals(branch._id);
     if (!branch || (!staff && !member)) throw new AppError('NOT_FOUND', '没有找到这个党支部');
     const members = await this.linkedMembers({ branchId: branch._id });
@@ -131,15 +122,10 @@ export class BranchRankingService {
       .lean<Linked[]>();
   }
 
-  /** Yearly earned points per account. One $sum accumulator per $group: FerretDB-safe. */
+  /** Yearly earned points per account. */
   private async pointsOf(members: Linked[], year: number): Promise<Map<string, number>> {
     if (!members.length) return new Map();
-    const rows = await this.db
-      .model(PointsEntryModel)
-      .aggregate<{ _id: Types.ObjectId; total: number }>([
-        { $match: { personId: { $in: members.map((m) => m.userId) }, year, kind: { $in: [...POINTS_EARN_KINDS] } } },
-        { $group: { _id: '$personId', total: { $sum: '$delta' } } },
-      ]);
+    const rows = await yearlyEarned(this.db, year, { personId: { $in: members.map((m) => m.userId) } }, '$personId');
     return new Map(rows.map((r) => [String(r._id), r.total]));
   }
 }
