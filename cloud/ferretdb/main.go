@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with -pprof, for the bench's profile of the database
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,7 +25,16 @@ func main() {
 	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL (handler postgresql)")
 	listen := flag.String("listen", "127.0.0.1:27027", "TCP listen address")
 	debug := flag.Bool("debug", false, "log every request")
+	pprofAddr := flag.String("pprof", "", "serve Go's profiler on this address (e.g. 127.0.0.1:6060)")
 	flag.Parse()
+
+	if *pprofAddr != "" {
+		go func() {
+			if err := http.ListenAndServe(*pprofAddr, nil); err != nil {
+				fmt.Fprintln(os.Stderr, "ferretdb: pprof:", err)
+			}
+		}()
+	}
 
 	// Fail fast with the port number instead of FerretDB's generic listener error.
 	if ln, err := net.Listen("tcp", *listen); err != nil {

@@ -83,9 +83,10 @@ async function waitForMongo(uri, timeoutMs = 30_000) {
 
 /**
  * Starts FerretDB on 127.0.0.1:port, SQLite in `dataDir` or PostgreSQL at `postgresqlUrl`,
- * and resolves once it answers. Returns { uri, child, stop() }.
+ * and resolves once it answers. `pprof` (host:port) serves Go's profiler, for the bench.
+ * Returns { uri, child, stop() }.
  */
-async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
+async function startFerretdb({ port, dataDir, postgresqlUrl, pprof, quiet = true }) {
   const bin = buildFerretdb({ quiet });
   if (!(await portFree(port)))
     throw new Error(`内置数据库端口 ${port} 已被占用（DB_PORT），请关闭占用它的程序或换一个端口`);
@@ -95,6 +96,7 @@ async function startFerretdb({ port, dataDir, postgresqlUrl, quiet = true }) {
     mkdirSync(dataDir, { recursive: true });
     args.push('-handler', 'sqlite', '-sqlite-url', `file:${dataDir.replace(/\/?$/, '/')}`);
   }
+  if (pprof) args.push('-pprof', pprof);
   const child = spawn(bin, args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {

@@ -46,13 +46,17 @@ function benchPgDatabase(name) {
  * Starts FerretDB on the bench database and makes sure the dataset for `scale` is there.
  * Returns { db (FerretDB handle), uri (with the database name), client, data (mongodb Db), dataset (marker) }.
  */
-export async function prepareDatabase({ scale, regenerate = false, log = console.log }) {
+export async function prepareDatabase({ scale, regenerate = false, pprof, log = console.log }) {
   const PG_DATABASE = pgDatabaseFor(scale);
   const postgresqlUrl = benchPgDatabase(PG_DATABASE);
   // FerretDB opens up to 50 PostgreSQL connections by default, one per busy client connection; the
   // machine's PostgreSQL (max_connections 100) is shared with other runs, so the bench takes fewer.
   const pool = Number(process.env.BENCH_PG_CONNECTIONS ?? 20);
-  const db = await startDb({ port: await freePort(), postgresqlUrl: `${postgresqlUrl}?pool_max_conns=${pool}` });
+  const db = await startDb({
+    port: await freePort(),
+    postgresqlUrl: `${postgresqlUrl}?pool_max_conns=${pool}`,
+    pprof,
+  });
   const uri = `${db.uri}${DB_NAME}`;
   const client = new MongoClient(db.uri, { directConnection: true });
   await client.connect();

@@ -90,8 +90,8 @@ export function pgDatabaseStats(url) {
 }
 
 /** FerretDB on PostgreSQL, listening on 127.0.0.1:port; stopped at cleanup. */
-export async function startDb({ port, postgresqlUrl }) {
-  const db = await startFerretdb({ port, postgresqlUrl });
+export async function startDb({ port, postgresqlUrl, pprof }) {
+  const db = await startFerretdb({ port, postgresqlUrl, pprof });
   onCleanup(() => db.stop());
   return db;
 }
