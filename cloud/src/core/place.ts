@@ -52,6 +52,21 @@ export function placeInScope(user: Principal, place: Place): boolean {
   return false;
 }
 
+/** Whether an org node lies under another (`ancestorId` among its ancestors); false for a null id. */
+export function isUnder(org: Pick<Org, 'ancestors'>, ancestorId: string | null): boolean {
+  return !!ancestorId && org.ancestors.some((a) => String(a) === ancestorId);
+}
+
+/**
+ * Whether a community lies in a staff-type caller's scope: every community for county admins, their
+ * street's for street admins, their own for staff. The caller has read the community already.
+ */
+export function communityInScope(user: Principal, community: Pick<Org, '_id' | 'ancestors'>): boolean {
+  if (user.roles.includes('countyAdmin')) return true;
+  if (user.roles.includes('streetAdmin') && isUnder(community, user.streetId)) return true;
+  return user.roles.includes('staff') && String(community._id) === user.communityId;
+}
+
 @Provide()
 export class PlaceService {
   @Inject()

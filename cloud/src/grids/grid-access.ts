@@ -2,6 +2,7 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
+import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { GridMemberModel } from './grid-member.model';
@@ -78,7 +79,7 @@ export class GridAccess {
   /** Whether the caller may log patrols of a grid: its grid worker, or staff sitting on its team as chief or worker. */
   async canPatrol(user: Principal, grid: Org): Promise<boolean> {
     if (user.roles.includes('gridWorker') && user.orgId === String(grid._id)) return true;
-    if (!user.roles.includes('staff') || !grid.ancestors.some((a) => String(a) === user.communityId)) return false;
+    if (!user.roles.includes('staff') || !isUnder(grid, user.communityId)) return false;
     const seat = await this.db
       .model(GridMemberModel)
       .exists({ gridId: grid._id, userId: oid(user.userId), position: { $in: ['chief', 'worker'] } });

@@ -17,6 +17,7 @@ import { ShiftModel, type Shift } from '../activities/shift.model';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
+import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { PointsLedger } from '../points/ledger';
@@ -224,9 +225,7 @@ export class HoursService {
     const own =
       user.roles.includes('countyAdmin') ||
       (user.roles.includes('staff') && user.communityId === orgId) ||
-      (user.roles.includes('streetAdmin') &&
-        !!user.streetId &&
-        (orgId === user.streetId || org.ancestors.some((a) => String(a) === user.streetId)));
+      (user.roles.includes('streetAdmin') && (orgId === user.streetId || isUnder(org, user.streetId)));
     if (!own) throw new AppError('FORBIDDEN', '只能设置本辖区的星级标准');
     await this.db
       .model(StarSettingModel)

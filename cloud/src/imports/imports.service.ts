@@ -21,6 +21,7 @@ import { AppError } from '../core/app-error';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { requirePartyWork } from '../party/party-access';
@@ -329,16 +330,8 @@ export class ImportsService {
       .lean<Org[]>();
     const communities = orgs.filter((o) => o.kind === 'community');
     const streets = orgs.filter((o) => o.kind === 'street');
-    const county = user.roles.includes('countyAdmin');
-    const street = user.roles.includes('streetAdmin');
-    const mine = communities.filter((c) =>
-      county
-        ? true
-        : street
-          ? c.ancestors.some((a) => String(a) === user.streetId)
-          : String(c._id) === user.communityId,
-    );
-    const myStreets = streets.filter((s) => county || String(s._id) === user.streetId);
+    const mine = communities.filter((c) => communityInScope(user, c));
+    const myStreets = streets.filter((s) => user.roles.includes('countyAdmin') || String(s._id) === user.streetId);
     const now = this.clock.now();
     return {
       db: this.db,

@@ -4,6 +4,7 @@ import type { CreateMenuItemBody, MenuItemAdmin, UpdateMenuItemBody, z } from '@
 import type { menuAdminQuery } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db, isDuplicateKey } from '../core/db';
+import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { MenuItemModel, type MenuItem } from './menu-item.model';
@@ -160,7 +161,7 @@ export class MenuCurationService {
       return item;
     }
     const community = await this.db.model(OrgModel).findById(item.communityId).lean<Org>();
-    if (!community || !curates(user, community)) throw itemNotFound();
+    if (!community || !communityInScope(user, community)) throw itemNotFound();
     return item;
   }
 
@@ -186,7 +187,7 @@ export class MenuCurationService {
       .model(OrgModel)
       .findOne({ _id: new Types.ObjectId(id), kind: 'community' })
       .lean<Org>();
-    if (!community || !curates(user, community)) throw communityNotFound();
+    if (!community || !communityInScope(user, community)) throw communityNotFound();
     return community;
   }
 
@@ -229,18 +230,6 @@ export class MenuCurationService {
     const names = await this.communityNames([item]);
     return toAdmin(item, names, false, true);
   }
-}
-
-/** Whether a curator's scope covers a community. */
-function curates(user: Principal, community: Org): boolean {
-  if (user.roles.includes('countyAdmin')) return true;
-  if (
-    user.roles.includes('streetAdmin') &&
-    user.streetId &&
-    community.ancestors.some((a) => String(a) === user.streetId)
-  )
-    return true;
-  return user.roles.includes('staff') && String(community._id) === user.communityId;
 }
 
 function toAdmin(item: MenuItem, names: Map<string, string>, hidden: boolean, editable: boolean): MenuItemAdmin {

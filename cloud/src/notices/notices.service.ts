@@ -4,6 +4,7 @@ import type { Notice, PostNoticeBody } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { OrgService } from '../org/org.service';
@@ -69,12 +70,7 @@ export class NoticesService {
   /** Staff edit their own community, street admins those of their street, county admins any; others 404. */
   private async editableCommunity(user: Principal, communityId: string | null | undefined): Promise<Org> {
     const community = communityId ? await this.orgs.get(communityId) : null;
-    const inScope =
-      !!community &&
-      community.kind === 'community' &&
-      (user.roles.includes('countyAdmin') ||
-        (user.roles.includes('streetAdmin') && community.ancestors.some((a) => String(a) === user.streetId)) ||
-        (user.roles.includes('staff') && String(community._id) === user.communityId));
+    const inScope = !!community && community.kind === 'community' && communityInScope(user, community);
     if (!inScope)
       throw new AppError('NOT_FOUND', '没有找到该社区', [{ path: 'body.communityId', message: '请选择您所辖的社区' }]);
     return community!;

@@ -6,6 +6,7 @@ import { AuditLog } from '../core/audit';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
@@ -96,7 +97,7 @@ export class MemberLinksService {
     if (!account.communityId) return false;
     if (user.roles.includes('streetAdmin')) {
       const c = await this.db.model(OrgModel).findById(account.communityId, { ancestors: 1 }).lean<Org>();
-      return !!c?.ancestors.some((a) => String(a) === user.streetId);
+      return !!c && isUnder(c, user.streetId);
     }
     return String(account.communityId) === user.communityId;
   }

@@ -15,6 +15,7 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
+import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
@@ -153,7 +154,7 @@ export class PointsService {
     if (user.roles.includes('countyAdmin') || communityId === user.communityId) return;
     if (user.roles.includes('streetAdmin') && user.streetId) {
       const c = await this.db.model(OrgModel).findById(communityId).lean<Org>();
-      if (c?.kind === 'community' && c.ancestors.some((a) => String(a) === user.streetId)) return;
+      if (c?.kind === 'community' && isUnder(c, user.streetId)) return;
     }
     throw new AppError('NOT_FOUND', '没有找到这个社区');
   }
