@@ -61,7 +61,7 @@ export function ShiftFields({
           />
         </Picker>
       </Field>
-      <View className="shift-fields__row">
+      <View className="form-row">
         <Field label="开始" required error={errors.start}>
           <Picker
             mode="selector"
@@ -83,7 +83,7 @@ export function ShiftFields({
           </Picker>
         </Field>
       </View>
-      <View className="shift-fields__row">
+      <View className="form-row">
         <Field label="名额" required error={errors.seats}>
           <TextInput
             className="shift-fields__seats"

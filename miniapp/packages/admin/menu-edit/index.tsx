@@ -424,7 +424,7 @@ export default function MenuEditPage() {
           value={draft.resourceKinds}
           onChange={(k) => set({ resourceKinds: toggled(draft.resourceKinds, k) })}
         />
-        <View className="menu-edit__row">
+        <View className="form-row">
           <TextField
             label="受理时限（小时）"
             required
