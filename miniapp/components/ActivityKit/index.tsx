@@ -31,4 +31,4 @@ export function SeatsLeft({ free }: { free: number }) {
 }
 
 /** The line under a paged list: one component for every list of the app. */
-export { ListFooter } from '../ResidentKit';
+export { ListFooter, PagedFooter } from '../ResidentKit';

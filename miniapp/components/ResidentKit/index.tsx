@@ -4,6 +4,7 @@ import { View, Text, Image, ScrollView } from '@tarojs/components';
 import { getToken } from '../../services/session';
 import './index.scss';
 
+import type { Paged } from '../../hooks/usePaged';
 export { usePaged, type Paged, type PageOf } from '../../hooks/usePaged';
 export * from './time';
 export * from './money';
@@ -103,6 +104,23 @@ export function ListFooter({ count, hasMore, loadingMore, moreError, onMore }: F
     <View className="rk-footer">
       <Text>{`— 共 ${count} 条，已经到底了 —`}</Text>
     </View>
+  );
+}
+
+/** The footer of a `usePaged` list: its count, the next page on tap, or the retry. */
+export function PagedFooter({
+  list,
+}: {
+  list: Pick<Paged<unknown>, 'items' | 'hasMore' | 'loadingMore' | 'moreError' | 'loadMore'>;
+}) {
+  return (
+    <ListFooter
+      count={list.items.length}
+      hasMore={list.hasMore}
+      loadingMore={list.loadingMore}
+      moreError={list.moreError}
+      onMore={() => void list.loadMore()}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { call } from '../../services/api';
 import { getSavedUser } from '../../services/session';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
-import { BrandTag, ListFooter, SeatsLeft, canTakePart } from '../../components/ActivityKit';
+import { BrandTag, PagedFooter, SeatsLeft, canTakePart } from '../../components/ActivityKit';
 import { usePaged } from '../../hooks/usePaged';
 import { dayName, monthDay, shiftWhen, todayDate, weekdayText } from '../../components/ActivityKit/time';
 import { CommunitySheet, type CommunityChoice } from './CommunitySheet';
@@ -234,15 +234,7 @@ export default function ActivitiesPage() {
           />
         )}
         {!list.error && list.items.map((a) => <ActivityCard key={a.id} activity={a} date={date} />)}
-        {!list.error && (
-          <ListFooter
-            count={list.items.length}
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            moreError={list.moreError}
-            onMore={() => void list.loadMore()}
-          />
-        )}
+        {!list.error && <PagedFooter list={list} />}
       </View>
 
       {sheetOpen && (

@@ -5,7 +5,7 @@ import { api, type MyShift } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { BrandTag, ListFooter } from '../../../components/ActivityKit';
+import { BrandTag, PagedFooter } from '../../../components/ActivityKit';
 import { usePaged } from '../../../hooks/usePaged';
 import {
   checkInOpen,
@@ -145,15 +145,7 @@ export default function MyShiftsPage() {
           />
         )}
         {!list.error && list.items.map((s) => <ShiftCard key={s.shiftId} shift={s} />)}
-        {!list.error && (
-          <ListFooter
-            count={list.items.length}
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            moreError={list.moreError}
-            onMore={() => void list.loadMore()}
-          />
-        )}
+        {!list.error && <PagedFooter list={list} />}
         {!list.loading && !list.error && list.items.length === 0 && when === 'upcoming' && (
           <View className="my-shifts-go" onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}>
             <Text>去看看活动</Text>

@@ -12,7 +12,7 @@ import {
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { ChipTabs, ListFooter, StatusPill, usePaged } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, StatusPill, usePaged } from '../../../components/ResidentKit';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { dateTime } from '../../admin/lib/format';
@@ -123,13 +123,7 @@ export default function CoveragePage() {
       {list.items.map((c) => (
         <CoverageCard key={c.grid.id} c={c} />
       ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
     </View>
   );
 }

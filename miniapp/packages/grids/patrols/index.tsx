@@ -6,7 +6,7 @@ import { api, type FindingView, type PatrolSummary } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { ChipTabs, ListFooter, usePaged } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, usePaged } from '../../../components/ResidentKit';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ActionBar } from '../../admin/components/ui';
@@ -93,13 +93,7 @@ export default function PatrolsPage() {
             onChanged={(next) => findings.replace(next, (a: FindingView, b: FindingView) => a.id === b.id)}
           />
         ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
       {canLog && (
         <ActionBar>
           <Button

@@ -7,7 +7,7 @@ import { call } from '../../../services/api';
 import { HOME_URL } from '../../../services/session';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ChipTabs, ListFooter, Stars, StatusPill, usePaged, whenText } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, Stars, StatusPill, usePaged, whenText } from '../../../components/ResidentKit';
 import { NEED_TONES, overdueText } from '../look';
 import './index.scss';
 
@@ -100,13 +100,7 @@ export default function MyNeedsPage() {
         {list.items.map((need) => (
           <NeedCard key={need.id} need={need} />
         ))}
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
+        <PagedFooter list={list} />
       </View>
     </View>
   );

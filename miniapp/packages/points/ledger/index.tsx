@@ -6,7 +6,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { usePaged } from '../../../hooks/usePaged';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ListFooter } from '../../../components/ResidentKit';
+import { PagedFooter } from '../../../components/ResidentKit';
 import { signed, whenText } from '../look';
 import './index.scss';
 
@@ -82,13 +82,7 @@ export default function PointsLedgerPage() {
             <Entry key={e.id} e={e} />
           ))}
         </View>
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
+        <PagedFooter list={list} />
       </View>
     </View>
   );

@@ -7,7 +7,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { usePaged } from '../../../hooks/usePaged';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ListFooter, requestKey } from '../../../components/ResidentKit';
+import { PagedFooter, requestKey } from '../../../components/ResidentKit';
 import { dateText, hoursText, whenText } from '../look';
 import { openCertificate } from './certificate';
 import './index.scss';
@@ -133,13 +133,7 @@ export default function RecordsPage() {
             <Record key={r.id} r={r} />
           ))}
         </View>
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
+        <PagedFooter list={list} />
       </View>
     </View>
   );

@@ -5,7 +5,7 @@ import { call } from '../../../services/api';
 import { usePaged } from '../../../hooks/usePaged';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ListFooter } from '../../../components/ResidentKit';
+import { PagedFooter } from '../../../components/ResidentKit';
 import { whenText } from '../look';
 import './index.scss';
 
@@ -56,13 +56,7 @@ export default function RedemptionsPage() {
         {list.items.map((r) => (
           <Row key={r.id} r={r} />
         ))}
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
+        <PagedFooter list={list} />
       </View>
     </View>
   );

@@ -7,7 +7,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { usePaged } from '../../../hooks/usePaged';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ListFooter, requestKey } from '../../../components/ResidentKit';
+import { PagedFooter, requestKey } from '../../../components/ResidentKit';
 import './index.scss';
 
 /** Warm tile colours for items without a photo, picked by name so an item keeps its colour. */
@@ -144,13 +144,7 @@ export default function ShopPage() {
             onRedeem={() => void redeem(item)}
           />
         ))}
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
+        <PagedFooter list={list} />
       </View>
     </View>
   );

@@ -5,7 +5,7 @@ import { MENU_CATEGORIES, PROJECT_STATUS_LABELS, api, type ProjectStatus, type P
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ChipTabs, ListFooter, ProgressBar, StatusPill, usePaged, yuanShort } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, ProgressBar, StatusPill, usePaged, yuanShort } from '../../../components/ResidentKit';
 import { PROJECT_TONES } from '../look';
 import './index.scss';
 
@@ -78,13 +78,7 @@ export default function ProjectsPage() {
       {list.items.map((p) => (
         <ProjectCard key={p.id} project={p} />
       ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
     </View>
   );
 }

@@ -6,7 +6,7 @@ import { BOOKING_STATUS_LABELS, api, nextBookingStatus, type BookingStatus, type
 import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ChipTabs, ListFooter, StatusPill, usePaged, whenText } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, StatusPill, usePaged, whenText } from '../../../components/ResidentKit';
 import { BOOKING_TONES, KIND_ICONS } from '../look';
 import './index.scss';
 
@@ -145,13 +145,7 @@ export default function MyBookingsPage() {
       {list.items.map((b) => (
         <BookingCard key={b.id} booking={b} busy={busy === b.id} onCancel={(x) => void cancel(x)} />
       ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
     </View>
   );
 }

@@ -5,7 +5,7 @@ import { RESOURCE_KIND_LABELS, api, type ResourceView } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ChipTabs, ListFooter, usePaged } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, usePaged } from '../../../components/ResidentKit';
 import { KIND_ICONS, hoursText } from '../look';
 import './index.scss';
 
@@ -79,13 +79,7 @@ export default function ResourcesPage() {
       {list.items.map((r) => (
         <ResourceCard key={r.id} resource={r} />
       ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
     </View>
   );
 }

@@ -8,7 +8,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { usePaged } from '../../../hooks/usePaged';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
-import { ListFooter, requestKey } from '../../../components/ResidentKit';
+import { PagedFooter, requestKey } from '../../../components/ResidentKit';
 import { dateTimeText } from '../../../components/ActivityKit/time';
 import '../teams.scss';
 
@@ -122,15 +122,7 @@ function Members({ team, onChange }: { team: TeamDetail; onChange: () => Promise
           </View>
         </View>
       ))}
-      {list.items.length > 0 && (
-        <ListFooter
-          count={list.items.length}
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          moreError={list.moreError}
-          onMore={() => void list.loadMore()}
-        />
-      )}
+      {list.items.length > 0 && <PagedFooter list={list} />}
     </View>
   );
 }

@@ -14,7 +14,7 @@ import {
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { ChipTabs, ListFooter, StatusPill, usePaged } from '../../../components/ResidentKit';
+import { ChipTabs, PagedFooter, StatusPill, usePaged } from '../../../components/ResidentKit';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ActionBar } from '../../admin/components/ui';
@@ -109,13 +109,7 @@ export default function WhistleListPage() {
       {list.items.map((w) => (
         <WhistleCard key={w.id} w={w} now={now} />
       ))}
-      <ListFooter
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        moreError={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
+      <PagedFooter list={list} />
       {canBlow && (
         <ActionBar>
           <Button
