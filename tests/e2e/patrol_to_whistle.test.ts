@@ -54,6 +54,9 @@ test('a patrol finding becomes a whistle that the department reports, resolves a
   await shot('01-admin-home');
   await page.locator('.admin-task--patrols').click();
   await page.locator('.patrols__new').waitFor();
+  // The seeded patrols, once loaded and once the page has slid in (the shot caught both mid-way).
+  await page.locator('.rk-footer', { hasText: '已经到底了' }).waitFor();
+  await settled(page.locator('.rk-footer'));
   await calm(page);
   await shot('02-patrols');
   await page.locator('.patrols__new').click();
