@@ -7,8 +7,9 @@ import type { Settings } from './config/settings';
 import { Db } from './core/db';
 import { RequestMiddleware } from './core/request.middleware';
 import { seedDemo } from './seed/seed-demo';
-import { backfillNeedPlaceKeys } from './needs/need-place-keys.backfill';
-import { backfillWhistleMonths } from './whistles/whistle-month.backfill';
+import { backfillOnce, type Backfill } from './core/backfill';
+import { needPlaceKeys } from './needs/need-place-keys.backfill';
+import { whistleBlownMonth } from './whistles/whistle-month.backfill';
 
 @Configuration({
   imports: [koa, jwt, staticFile],
@@ -32,14 +33,16 @@ export class MainConfiguration implements ILifeCycle {
     const statics = await container.getAsync(staticFile.StaticMiddleware);
     Object.assign(statics, { ignore: (ctx: koa.Context) => ctx.path.startsWith('/api/v1/') });
     const settings = this.app.getConfig('gongzhi') as Settings;
-    // Before serving: the inbox scopes by placeKeys, so needs stored without them would be missed.
-    const backfilled = await backfillNeedPlaceKeys(this.db);
-    if (backfilled) this.logger.info(`[migrate] placeKeys set on ${backfilled} needs`);
-    // The statistics read whistles month by month (blownMonth), so whistles without one would be missed.
-    const months = await backfillWhistleMonths(this.db);
-    if (months) this.logger.info(`[migrate] blownMonth set on ${months} whistles`);
+    // Before serving: fields that lists and statistics filter on, on documents stored before them.
+    await this.backfill(needPlaceKeys);
+    await this.backfill(whistleBlownMonth);
     if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db))) {
       this.logger.info('[seed] demo county loaded');
     }
+  }
+
+  private async backfill<T>(backfill: Backfill<T>): Promise<void> {
+    const n = await backfillOnce(this.db, backfill);
+    if (n) this.logger.info(`[migrate] ${backfill.field} set on ${n} ${backfill.model.name} documents`);
   }
 }

@@ -1,5 +1,6 @@
 import { startApp, type TestApp } from '../support/app';
-import { backfillNeedPlaceKeys } from '../../cloud/src/needs/need-place-keys.backfill';
+import { backfillOnce } from '../../cloud/src/core/backfill';
+import { needPlaceKeys } from '../../cloud/src/needs/need-place-keys.backfill';
 import { seedId } from '../../cloud/src/seed/seed-id';
 import { BUILDING1, GRID1, NANMEN, legalOrder, order } from './needs_support';
 
@@ -28,7 +29,7 @@ test('a need stored without placeKeys gets them back, once; then the marker alon
   await needs.updateOne({ _id }, { $unset: { placeKeys: '' } });
   await meta.deleteOne({ _id: 'needPlaceKeys' as never });
 
-  expect(await backfillNeedPlaceKeys(t.db)).toBe(1);
+  expect(await backfillOnce(t.db, needPlaceKeys)).toBe(1);
   expect((await needs.findOne({ _id }))!.placeKeys).toEqual([
     `street:${seedId('org:street:chengguan')}`,
     `community:${NANMEN}`,
@@ -45,6 +46,6 @@ test('a need stored without placeKeys gets them back, once; then the marker alon
 
   // Marked done: a need missing keys now is left alone (later starts do not scan the collection).
   await needs.updateOne({ _id }, { $unset: { placeKeys: '' } });
-  expect(await backfillNeedPlaceKeys(t.db)).toBe(0);
+  expect(await backfillOnce(t.db, needPlaceKeys)).toBe(0);
   expect((await needs.findOne({ _id }))!.placeKeys).toBeUndefined();
 });

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { backfillWhistleMonths } from '../../cloud/src/whistles/whistle-month.backfill';
+import { backfillOnce } from '../../cloud/src/core/backfill';
+import { whistleBlownMonth } from '../../cloud/src/whistles/whistle-month.backfill';
 import { handWhistle } from './stats_support';
 import { WEIJIAN } from './whistles_support';
 
@@ -45,12 +46,12 @@ test('a whistle stored without its month gets it back, by China time, once; then
   // Without its month the whistle is not read by the figures…
   expect(await received(county)).toBe(0);
   // …until the backfill gives it back.
-  expect(await backfillWhistleMonths(t.db)).toBe(1);
+  expect(await backfillOnce(t.db, whistleBlownMonth)).toBe(1);
   expect((await whistles.findOne({ _id }))!.blownMonth).toBe('2025-05');
   expect(await received(county)).toBe(1);
 
   // Marked done: a whistle missing its month now is left alone (later starts do not scan the collection).
   await whistles.updateOne({ _id }, { $unset: { blownMonth: '' } });
-  expect(await backfillWhistleMonths(t.db)).toBe(0);
+  expect(await backfillOnce(t.db, whistleBlownMonth)).toBe(0);
   expect((await whistles.findOne({ _id }))!.blownMonth).toBeUndefined();
 });

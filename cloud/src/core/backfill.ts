@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import type { Db } from './db';
+import type { Db, ModelDef } from './db';
 import { MetaModel } from '../seed/meta.model';
 
 /**
@@ -13,7 +13,7 @@ const BATCH = 10;
 export interface Backfill<T> {
   /** The `meta` document that marks it done. */
   marker: string;
-  model: Model<T>;
+  model: ModelDef<T>;
   /** The new field (its absence selects the documents to set). */
   field: keyof T & string;
   /** The fields `valueOf` reads. */
@@ -30,14 +30,15 @@ export interface Backfill<T> {
 export async function backfillOnce<T>(db: Db, b: Backfill<T>): Promise<number> {
   const meta = db.model(MetaModel);
   if (await meta.exists({ _id: b.marker })) return 0;
+  const model = db.model(b.model);
   let updated = 0;
   let ops: Parameters<Model<T>['bulkWrite']>[0] = [];
   const flush = async () => {
-    if (ops.length) await b.model.bulkWrite(ops, { ordered: false });
+    if (ops.length) await model.bulkWrite(ops, { ordered: false });
     updated += ops.length;
     ops = [];
   };
-  const missing = b.model.find({ [b.field]: { $exists: false } } as never, b.reads).lean<(T & { _id: unknown })[]>();
+  const missing = model.find({ [b.field]: { $exists: false } } as never, b.reads).lean<(T & { _id: unknown })[]>();
   for await (const doc of missing.cursor()) {
     ops.push({
       updateOne: { filter: { _id: doc._id } as never, update: { $set: { [b.field]: b.valueOf(doc as T) } } as never },

@@ -1,15 +1,12 @@
-import { backfillOnce } from '../core/backfill';
-import type { Db } from '../core/db';
+import type { Backfill } from '../core/backfill';
 import { placeKeysOf } from '../core/place-keys';
-import { NeedModel } from './need.model';
+import { NeedModel, type Need } from './need.model';
 
-/** Needs stored before `placeKeys` (the inbox's scope) get them, once per database. */
-export function backfillNeedPlaceKeys(db: Db): Promise<number> {
-  return backfillOnce(db, {
-    marker: 'needPlaceKeys',
-    model: db.model(NeedModel),
-    field: 'placeKeys',
-    reads: { place: 1 },
-    valueOf: (n) => placeKeysOf(n.place),
-  });
-}
+/** Needs stored before `placeKeys` (the inbox's scope, so needs without them would be missed). */
+export const needPlaceKeys: Backfill<Need> = {
+  marker: 'needPlaceKeys',
+  model: NeedModel,
+  field: 'placeKeys',
+  reads: { place: 1 },
+  valueOf: (n) => placeKeysOf(n.place),
+};

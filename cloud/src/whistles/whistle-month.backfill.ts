@@ -1,15 +1,12 @@
 import { chinaMonthOf } from '@gongzhi/shared';
-import { backfillOnce } from '../core/backfill';
-import type { Db } from '../core/db';
-import { WhistleModel } from './whistle.model';
+import type { Backfill } from '../core/backfill';
+import { WhistleModel, type Whistle } from './whistle.model';
 
-/** Whistles stored before `blownMonth` (the statistics read a date range month by month) get it, once per database. */
-export function backfillWhistleMonths(db: Db): Promise<number> {
-  return backfillOnce(db, {
-    marker: 'whistleBlownMonth',
-    model: db.model(WhistleModel),
-    field: 'blownMonth',
-    reads: { blownAt: 1 },
-    valueOf: (w) => chinaMonthOf(w.blownAt),
-  });
-}
+/** Whistles stored before `blownMonth` (the statistics read a date range month by month, so whistles without one would be missed). */
+export const whistleBlownMonth: Backfill<Whistle> = {
+  marker: 'whistleBlownMonth',
+  model: WhistleModel,
+  field: 'blownMonth',
+  reads: { blownAt: 1 },
+  valueOf: (w) => chinaMonthOf(w.blownAt),
+};
