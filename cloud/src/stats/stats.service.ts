@@ -20,7 +20,7 @@ import { allOf } from '../core/filters';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { overdueOf, runningDueOf } from '../whistles/whistle-projection';
-import { WhistleModel, type Whistle, type WhistleTarget } from '../whistles/whistle.model';
+import { WhistleModel, targetKeyOf, type Whistle, type WhistleTarget } from '../whistles/whistle.model';
 
 /** Most whistles one KPI query folds in code (FerretDB's $group has only $sum/$count: percentiles are computed here). */
 const MAX_WHISTLES = 20_000;
@@ -94,8 +94,9 @@ export class StatsService {
 
     const groups = new Map<string, { name: string; items: { w: KpiWhistle; t: WhistleTarget }[] }>();
     const all: { w: KpiWhistle; t: WhistleTarget }[] = [];
+    const targets = this.targetScope(user);
     for (const w of whistles) {
-      for (const t of w.targets.filter((x) => this.targetInScope(user, x))) {
+      for (const t of w.targets.filter((x) => targetCounts(targets, x))) {
         const key = groupOf(q.level, w, t);
         if (!key) continue;
         const g = groups.get(key.id) ?? { name: key.name, items: [] };
@@ -134,11 +135,12 @@ export class StatsService {
       .sort({ dueAt: 1 })
       .limit(MAX_OVERDUE)
       .lean<Whistle[]>();
+    const targets = this.targetScope(user);
     const items: OverdueWhistleItem[] = [];
     for (const w of whistles) {
       for (const t of w.targets) {
         const stage = overdueOf(t, now);
-        if (!stage || !this.targetInScope(user, t)) continue;
+        if (!stage || !targetCounts(targets, t)) continue;
         const due = runningDueOf(t)!;
         items.push({
           whistleId: String(w._id),
@@ -169,17 +171,18 @@ export class StatsService {
     return or.length ? { $or: or } : { _id: NOBODY };
   }
 
-  /** Which of a whistle's targets count for the caller: all of them, or one department's own. */
+  /**
+   * Which of a whistle's targets count for the caller: all of them ('*'), or one department's own
+   * target key (a department sees its own figures only, even on a whistle to several departments).
+   */
   private targetScope(user: Principal): string | null {
     if (user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin' || r === 'staff')) return '*';
     return user.roles.includes('department') ? `department:${user.orgId}` : null;
   }
+}
 
-  /** A department sees its own figures only, even on a whistle to several departments. */
-  private targetInScope(user: Principal, t: Pick<WhistleTarget, 'kind' | 'orgId'>): boolean {
-    const scope = this.targetScope(user);
-    return scope === '*' || (scope !== null && t.kind === 'department' && String(t.orgId) === user.orgId);
-  }
+function targetCounts(scope: string | null, t: Pick<WhistleTarget, 'kind' | 'orgId'>): boolean {
+  return scope === '*' || scope === targetKeyOf(t);
 }
 
 function groupOf(level: ResponseKpiLevel, w: KpiWhistle, t: WhistleTarget): { id: string; name: string } | null {
