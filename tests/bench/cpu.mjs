@@ -62,7 +62,8 @@ export function cpuSnapshot({ server, database }) {
   };
 }
 
-const round1 = (x) => Math.round(x * 10) / 10;
+/** One decimal place, for the bench's printed figures. */
+export const round1 = (x) => Math.round(x * 10) / 10;
 
 /**
  * CPU-ms per request between two snapshots (null when none was answered), by part, with `other` the rest of the machine's busy

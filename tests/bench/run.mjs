@@ -30,7 +30,7 @@ import {
   tokenFor,
   writeReport,
 } from '../support/cluster.mjs';
-import { cpuPerRequest, cpuSnapshot } from './cpu.mjs';
+import { cpuPerRequest, cpuSnapshot, round1 } from './cpu.mjs';
 import { COUNTY, benchId, orgTree, residentAt, staffOf } from './dataset.mjs';
 import { prepareDatabase } from './setup.mjs';
 
@@ -218,8 +218,6 @@ function cannon(base, scenario, seconds, counter) {
     ],
   });
 }
-
-const round1 = (x) => Math.round(x * 10) / 10;
 
 /** One request on its own (no other load): its status and time. */
 async function single(target, scenario, counter) {
