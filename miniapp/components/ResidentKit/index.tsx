@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Image, ScrollView } from '@tarojs/components';
+import type { Paged } from '../../hooks/usePaged';
 import { getToken } from '../../services/session';
 import './index.scss';
 
-import type { Paged } from '../../hooks/usePaged';
 export { usePaged, type Paged, type PageOf } from '../../hooks/usePaged';
 export * from './time';
 export * from './money';
