@@ -1,7 +1,7 @@
 // Builds what `npm start` and the tests need, each only when its sources changed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './ferretdb.cjs';
 
@@ -35,8 +35,28 @@ function run(cmd, args, label) {
   return Date.now() - started;
 }
 
+/**
+ * Deletes compiled files whose source is gone (a file moved or removed): tsc never does, and Midway
+ * loads every controller under dist/, so a stale copy mounts its routes twice and the API refuses to start.
+ */
+function pruneStale(dist, src) {
+  if (!existsSync(dist)) return;
+  for (const name of readdirSync(dist)) {
+    const p = path.join(dist, name);
+    if (statSync(p).isDirectory()) {
+      pruneStale(p, path.join(src, name));
+      continue;
+    }
+    const base = name.replace(/\.(js|js\.map|d\.ts|d\.ts\.map)$/, '');
+    if (base === name) continue;
+    if (!existsSync(path.join(src, `${base}.ts`)) && !existsSync(path.join(src, `${base}.tsx`))) rmSync(p);
+  }
+}
+
 /** Compiles shared/ and cloud/ (TypeScript project references; incremental). */
 export function buildCloud() {
+  pruneStale(path.join(ROOT, 'cloud', 'dist'), path.join(ROOT, 'cloud', 'src'));
+  pruneStale(path.join(ROOT, 'shared', 'dist'), path.join(ROOT, 'shared', 'src'));
   return run(
     process.execPath,
     [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'cloud'],
