@@ -1,8 +1,12 @@
 /**
- * Entry of the API process: `node cloud/bootstrap.js` (after `npm run build:cloud`). It lives
+ * Entry of the API process: `node cloud/bootstrap.js` (after `npm run build:cloud`), in production by default. It lives
  * outside src/ so Midway's scan of src/ never starts a second app. Settings come from the
  * environment; a wrong or missing one stops start-up with one line naming it.
  */
+// Run as is, this is a deployment: production unless NODE_ENV says otherwise (`npm start` says
+// development). Production never loads demo data and refuses the development secrets.
+process.env.NODE_ENV = process.env.NODE_ENV || 'production';
+
 const path = require('node:path');
 const { Bootstrap } = require('@midwayjs/bootstrap');
 const { loadSettings, SettingsError } = require('./dist/config/settings');

@@ -84,7 +84,9 @@ try {
 }
 
 api = spawn(process.execPath, [path.join(ROOT, 'cloud', 'bootstrap.js')], {
-  env: { ...process.env, MONGODB_URI: mongodbUri },
+  // `npm start` is the development experience (demo county) unless NODE_ENV says production;
+  // bootstrap.js alone defaults to production.
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', MONGODB_URI: mongodbUri },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 api.once('exit', (code) => {
