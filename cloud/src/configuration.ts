@@ -10,6 +10,9 @@ import { seedDemo } from './seed/seed-demo';
 import { backfillOnce, type Backfill } from './core/backfill';
 import { needPlaceKeys } from './needs/need-place-keys.backfill';
 import { whistleBlownMonth } from './whistles/whistle-month.backfill';
+import { GrantsService } from './grants/grants.service';
+import { SetupService } from './grants/setup.service';
+import { grantsFromRoles } from './grants/grants-from-roles.migration';
 
 @Configuration({
   imports: [koa, jwt, staticFile],
@@ -36,8 +39,27 @@ export class MainConfiguration implements ILifeCycle {
     // Before serving: fields that lists and statistics filter on, on documents stored before them.
     await this.backfill(needPlaceKeys);
     await this.backfill(whistleBlownMonth);
-    if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db))) {
+    const grants = await container.getAsync(GrantsService);
+    const moved = await grantsFromRoles(this.db, grants);
+    if (moved) this.logger.info(`[migrate] ${moved} posts moved from accounts to grants`);
+    if (settings.env !== 'production' && process.env.SEED_DEMO !== 'off' && (await seedDemo(this.db, grants))) {
       this.logger.info('[seed] demo county loaded');
+    }
+    // An empty production database: print the one-time code that makes the first county administrator.
+    const setup = await (await container.getAsync(SetupService)).announce();
+    if (setup) {
+      const expires = setup.expiresAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const lines = [
+        '',
+        '共治通首次开通：登录后输入下面的开通码，成为第一位县级管理员（只能使用一次，' + expires + ' 前有效）',
+        `  开通码  ${setup.code}`,
+        `  网页版  ${setup.link}`,
+        '  小程序  登录后在“我的”页面点“首次开通”，输入开通码',
+        '',
+      ];
+      // On the console (the operator reads it there) and in the log.
+      console.log(lines.join('\n'));
+      this.logger.info(`[setup] one-time setup code printed (valid until ${setup.expiresAt.toISOString()})`);
     }
   }
 

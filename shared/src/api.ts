@@ -15,6 +15,7 @@ import * as hours from './hours/endpoints';
 import * as points from './points/endpoints';
 import * as teams from './teams/endpoints';
 import * as people from './people/endpoints';
+import * as grants from './grants/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -36,6 +37,7 @@ export const api = {
   imports,
   teams,
   people,
+  grants,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_INVALID: { status: 401, message: '登录已失效，请重新登录' },
   WX_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重试' },
+  ACCOUNT_DISABLED: { status: 401, message: '该账号已停用，如有疑问请联系社区工作人员' },
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   DEV_LOGIN_DISABLED: { status: 403, message: '演示登录在正式环境中不可用' },
   NOT_FOUND: { status: 404, message: '没有找到相关内容' },

@@ -1,4 +1,6 @@
 export * from './roles';
+export * from './grants/rules';
+export * from './grants/schemas';
 export * from './errors';
 export * from './validation';
 export * from './org';

@@ -82,20 +82,11 @@ export async function manyVolunteers(t: TestApp, n: number, tag: string): Promis
     phone: `139${String(i).padStart(8, '0')}`,
     orgId: community,
     communityId: community,
-    unitId: null,
     createdAt: new Date(),
   }));
   await t.db.model(UserModel).insertMany(docs);
   return docs.map((d) => ({
     id: String(d._id),
-    auth: `Bearer ${
-      tokens.issue({
-        userId: String(d._id),
-        roles: ['volunteer'],
-        orgId: String(community),
-        communityId: String(community),
-        streetId: String(seedId('org:street:chengguan')),
-      }).token
-    }`,
+    auth: `Bearer ${tokens.issue({ userId: String(d._id), sessionId: null }).token}`,
   }));
 }

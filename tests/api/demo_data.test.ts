@@ -1,4 +1,5 @@
 import { NEED_STATUSES } from '@gongzhi/shared';
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
 import { seedId } from '../../cloud/src/seed/seed-id';
 import { seedDemo } from '../../cloud/src/seed/seed-demo';
@@ -38,7 +39,7 @@ test('loading the demo again changes nothing', async () => {
     ['needs', 'needEvents', 'activities', 'seats', 'bookings', 'projects'].map((c) => count(c)),
   );
   await t.db.connection.collection('meta').deleteOne({ _id: 'demoSeed' as never });
-  await seedDemo(t.db);
+  await seedDemo(t.db, await t.get(GrantsService));
   const after = await Promise.all(
     ['needs', 'needEvents', 'activities', 'seats', 'bookings', 'projects'].map((c) => count(c)),
   );

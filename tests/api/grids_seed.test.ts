@@ -1,4 +1,5 @@
 import { seedGrids } from '../../cloud/src/grids/grids.seed';
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
 import { GRID1, GRID2, GRID3, id, user } from './grids_support';
 
@@ -83,6 +84,6 @@ test('findings span the categories; one became the grid worker’s need for 王�
 test('seeding again changes nothing', async () => {
   const collections = ['gridMembers', 'patrols', 'patrolFindings', 'findingConversions', 'users'];
   const before = await Promise.all(collections.map(count));
-  await seedGrids(t.db);
+  await seedGrids(t.db, await t.get(GrantsService));
   expect(await Promise.all(collections.map(count))).toEqual(before);
 });

@@ -62,16 +62,19 @@ test('without a preferred time the matches say so', async () => {
   expect(first.reasons.at(-1)).toBe('未指定时间，请与居民约定');
 });
 
-test('dispatching to a resource tells its unit admin and the resident', async () => {
+test('dispatching to a person resource with an account tells that person and the resident', async () => {
   const id = await acceptedLegalNeed();
   const lawyer = String(seedId('resource:justice-lawyer-liu'));
   const res = await act(t, staff, id, 'dispatch', { kind: 'resource', targetId: lawyer });
   expect(res.status).toBe(200);
   const notes = await t.db.model(NotificationModel).find({ 'refs.needId': id }).lean();
   expect(notes.map((n) => [String(n.userId), n.kind]).sort()).toEqual(
-    [[String(seedId('user:resident')), 'needRouted']].sort(),
+    [
+      [String(seedId('user:resident')), 'needRouted'],
+      [String(seedId('user:servicePerson')), 'needDispatched'],
+    ].sort(),
   );
-  expect(notes[0].text).toContain('刘明（法律援助律师）');
+  expect(notes.find((n) => n.kind === 'needRouted')!.text).toContain('刘明（法律援助律师）');
   // The resident's timeline names where it went, not only the kind of target.
   const mine = await t.http().get(`/api/v1/needs/${id}`).set('Authorization', resident);
   const dispatched = mine.body.timeline.find((e: { action: string }) => e.action === 'dispatch');

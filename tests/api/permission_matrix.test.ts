@@ -42,6 +42,7 @@ const ACCOUNTS = [
   'streetAdmin',
   'department',
   'unitAdmin',
+  'servicePerson',
   'countyAdmin',
 ];
 

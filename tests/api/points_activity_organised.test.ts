@@ -12,7 +12,7 @@ const auth: Record<string, string> = {};
 beforeAll(async () => {
   t = await startApp(__filename);
   // 陈静 is also a party member: her account holds points.
-  await t.db.model(UserModel).updateOne({ _id: seedId('user:staff') }, { $set: { roles: ['staff', 'partyMember'] } });
+  await t.db.model(UserModel).updateOne({ _id: seedId('user:staff') }, { $set: { roles: ['partyMember'] } });
   for (const a of ['staff', 'volunteer', 'partyMember', 'resident', 'countyAdmin']) auth[a] = await t.signIn(a);
 });
 afterEach(async () => {

@@ -1,3 +1,4 @@
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
 import { seedDemo } from '../../cloud/src/seed/seed-demo';
 import { uid } from './activities_support';
@@ -38,6 +39,6 @@ test('loading the demo again changes nothing', async () => {
   const collections = ['shopItems', 'pointsEntries', 'redemptions'];
   const before = await Promise.all(collections.map((c) => count(c)));
   await t.db.connection.collection('meta').deleteOne({ _id: 'demoSeed' as never });
-  await seedDemo(t.db);
+  await seedDemo(t.db, await t.get(GrantsService));
   expect(await Promise.all(collections.map((c) => count(c)))).toEqual(before);
 });

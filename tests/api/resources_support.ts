@@ -1,5 +1,7 @@
 // Helpers shared by the resources_* and bookings_* API tests.
 import { Types } from 'mongoose';
+import { isGrantRole, type GrantRole, type Role } from '@gongzhi/shared';
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { addDays, localDateOf } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
 import { seedId } from '../../cloud/src/seed/seed-id';
@@ -54,23 +56,29 @@ export interface ExtraUser {
   phone?: string;
 }
 
-/** Adds a demo-style user (e.g. a second unit's admin) and signs them in. */
+/** Adds a demo-style user (e.g. a second unit's admin, by grant) and signs them in. */
 export async function addUser(t: TestApp, u: ExtraUser): Promise<string> {
   const communityId = u.community ? seedId(`org:community:${u.community}`) : null;
   const orgId =
     u.grid !== undefined && u.community
       ? seedId(`org:grid:${u.community}:${u.grid}`)
       : (communityId ?? (u.street ? seedId(`org:street:${u.street}`) : null));
+  const _id = new Types.ObjectId();
+  const posts = u.roles.filter((r) => isGrantRole(r as Role)) as GrantRole[];
   await t.db.model(UserModel).create({
-    _id: new Types.ObjectId(),
+    _id,
     name: u.name ?? u.account,
-    roles: u.roles,
+    roles: u.roles.filter((r) => !isGrantRole(r as Role)),
     phone: u.phone ?? null,
-    orgId,
-    communityId,
-    unitId: u.unit ? seedId(`unit:${u.unit}`) : null,
+    orgId: posts.length ? null : orgId,
+    communityId: posts.length ? null : communityId,
     demoAccount: u.account,
   });
+  const grants = await t.app.getApplicationContext().getAsync(GrantsService);
+  for (const role of posts) {
+    const placeId = role === 'unitAdmin' || role === 'servicePerson' ? seedId(`unit:${u.unit}`) : orgId!;
+    await grants.grantRole({ personId: _id, role, placeId, grantedBy: null });
+  }
   return t.signIn(u.account);
 }
 

@@ -29,16 +29,8 @@ export async function newVolunteer(t: TestApp, name: string, phone: string, comm
     phone,
     orgId: communityId,
     communityId,
-    unitId: null,
     createdAt: new Date(),
   });
-  const street = community === 'xishan' ? 'xincheng' : 'chengguan';
-  const { token } = tokens.issue({
-    userId: String(_id),
-    roles: ['volunteer'],
-    orgId: String(communityId),
-    communityId: String(communityId),
-    streetId: String(seedId(`org:street:${street}`)),
-  });
+  const { token } = tokens.issue({ userId: String(_id), sessionId: null });
   return { id: String(_id), auth: `Bearer ${token}` };
 }

@@ -1,3 +1,4 @@
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
 import { seedId } from '../../cloud/src/seed/seed-id';
 import { WhistleEscalationModel } from '../../cloud/src/whistles/whistle-escalation.model';
@@ -83,6 +84,6 @@ test('seeding again adds nothing', async () => {
     await t.db.model(WhistleEventModel).countDocuments({}),
   ];
   const before = await count();
-  await seedWhistles(t.db);
+  await seedWhistles(t.db, await t.get(GrantsService));
   expect(await count()).toEqual(before);
 });

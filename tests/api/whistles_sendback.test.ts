@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
 import { Tokens } from '../../cloud/src/core/tokens';
+import { Principals } from '../../cloud/src/grants/principals';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { WhistlesService } from '../../cloud/src/whistles/whistles.service';
 import { PNG, upload } from './needs_support';
@@ -103,9 +104,13 @@ test('a resolution carries the responder’s own photos only', async () => {
 
   // For the uploads area: who may open the photo (those who see the whistle).
   const ctx = t.app.getApplicationContext();
-  const [whistles, tokens] = [await ctx.getAsync(WhistlesService), await ctx.getAsync(Tokens)];
-  const may = async (who: string) =>
-    whistles.photoVisible(tokens.verify(auth[who].slice('Bearer '.length)), new Types.ObjectId(mine));
+  const [whistles, tokens, principals] = [
+    await ctx.getAsync(WhistlesService),
+    await ctx.getAsync(Tokens),
+    await ctx.getAsync(Principals),
+  ];
+  const caller = (who: string) => principals.resolve(tokens.verify(auth[who].slice('Bearer '.length)));
+  const may = async (who: string) => whistles.photoVisible(await caller(who), new Types.ObjectId(mine));
   expect([await may('staff'), await may('countyAdmin'), await may('staff2')]).toEqual([true, true, false]);
-  expect(await whistles.photoVisible(tokens.verify(auth.staff.slice(7)), new Types.ObjectId(theirs))).toBe(false);
+  expect(await whistles.photoVisible(await caller('staff'), new Types.ObjectId(theirs))).toBe(false);
 });

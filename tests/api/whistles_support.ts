@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
-import type { Role } from '@gongzhi/shared';
+import { isGrantRole, type Role } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
 import { Tokens } from '../../cloud/src/core/tokens';
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { UserModel } from '../../cloud/src/people/user.model';
 import { seedId } from '../../cloud/src/seed/seed-id';
 import { WhistleEscalations } from '../../cloud/src/whistles/whistle-escalation.service';
@@ -33,21 +34,21 @@ export const uid = (account: string) => String(seedId(`user:${account}`));
  * admin): `orgId` is their department or street.
  */
 export async function official(t: TestApp, role: Role, orgId: string, name: string, communityId: string | null = null) {
-  const tokens = await t.app.getApplicationContext().getAsync(Tokens);
+  const ctx = t.app.getApplicationContext();
+  const [tokens, grants] = [await ctx.getAsync(Tokens), await ctx.getAsync(GrantsService)];
   const _id = new Types.ObjectId();
+  const member = !isGrantRole(role);
   await t.db.model(UserModel).create({
     _id,
     name,
-    roles: [role],
+    roles: member ? [role] : [],
     phone: null,
-    orgId: new Types.ObjectId(orgId),
-    communityId: communityId ? new Types.ObjectId(communityId) : null,
-    unitId: null,
+    orgId: member ? new Types.ObjectId(orgId) : null,
+    communityId: member && communityId ? new Types.ObjectId(communityId) : null,
     createdAt: new Date(),
   });
-  const streetId =
-    role === 'streetAdmin' ? orgId : communityId ? (communityId === XISHAN ? XINCHENG : CHENGGUAN) : null;
-  const { token } = tokens.issue({ userId: String(_id), roles: [role], orgId, communityId, streetId });
+  if (!member) await grants.grantRole({ personId: _id, role, placeId: orgId, grantedBy: null });
+  const { token } = tokens.issue({ userId: String(_id), sessionId: null });
   return { id: String(_id), auth: `Bearer ${token}` };
 }
 

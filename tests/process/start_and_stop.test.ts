@@ -81,7 +81,7 @@ test('a second start reuses the data: the demo county is not loaded again', asyn
   run.ready.catch(() => {});
   await run.ready;
   const accounts = await (await fetch(`${base}/api/v1/auth/demo-accounts`)).json();
-  expect(accounts.accounts).toHaveLength(11);
+  expect(accounts.accounts).toHaveLength(12);
   expect(await stop(run.child)).toBe(0);
 
   const logs = fs.readdirSync(path.join(dataDir, 'log')).filter((f) => f.startsWith('app.log'));

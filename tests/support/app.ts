@@ -9,6 +9,8 @@ export interface TestApp {
   app: Application;
   db: Db;
   http: () => ReturnType<typeof createHttpRequest>;
+  /** A provider of the running app (a service, the clock…). */
+  get: <T>(cls: new (...args: never[]) => T) => Promise<T>;
   /** Signs in with a demo account and returns the Authorization header value. */
   signIn: (account: string) => Promise<string>;
   close: () => Promise<void>;
@@ -37,6 +39,7 @@ export async function startApp(testFile: string, env: Record<string, string> = {
     app,
     db,
     http,
+    get: (cls) => app.getApplicationContext().getAsync(cls),
     async signIn(account) {
       const res = await http().post('/api/v1/auth/dev-login').send({ account });
       if (res.status !== 200) throw new Error(`sign-in ${account} failed: ${res.status} ${JSON.stringify(res.body)}`);

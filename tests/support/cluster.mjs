@@ -229,14 +229,9 @@ export function seedId(key) {
 }
 
 /** A token the API accepts (same claims as cloud/src/core/tokens.ts), signed with the processes' JWT_SECRET. */
-export function tokenFor({ userId, roles, orgId = null, communityId = null, streetId = null }) {
-  const claims = {
-    sub: String(userId),
-    roles,
-    org: orgId && String(orgId),
-    com: communityId && String(communityId),
-    str: streetId && String(streetId),
-  };
+export function tokenFor({ userId }) {
+  // A token names the person only: roles and places are read from their account and grants per request.
+  const claims = { sub: String(userId) };
   return `Bearer ${jwt.sign(claims, JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600 })}`;
 }
 

@@ -10,5 +10,7 @@ export const principal = (roles: Principal['roles'], extra: Partial<Principal> =
   name: 'x',
   duties: [],
   unitId: null,
+  sessionId: null,
+  grants: [],
   ...extra,
 });

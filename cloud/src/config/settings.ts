@@ -40,6 +40,15 @@ const schema = z
     WX_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).optional(),
     /** `off`: this instance does not send the outbox (another one does; tests send by hand). */
     OUTBOX_SENDER: z.enum(['on', 'off']).default('on'),
+    /** Redis shared by the API instances (cache invalidation); none: one instance, in-process. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, '必须以 redis:// 或 rediss:// 开头')
+      .optional(),
+    /** Prefix of this deployment's Redis keys (several deployments or test runs may share one Redis). */
+    REDIS_PREFIX: z.string().min(1).max(60).default('gongzhi:'),
+    /** The address people open the H5 version at (invitation links, the sign-in QR code, the setup link). */
+    PUBLIC_URL: z.url({ error: '应为完整网址，例如 https://gongzhi.example.gov.cn' }).optional(),
     DEV_LOGIN: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
@@ -54,6 +63,16 @@ const schema = z
     // Safe production defaults: secrets are required, never defaulted.
     for (const key of ['JWT_SECRET', 'WX_APPID', 'WX_SECRET', 'GONGZHI_DATA_KEY'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: '正式环境必须设置' });
+    }
+    // The development values are public (they are in this repository): refusing them is the point.
+    if (env.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: '正式环境不能使用开发用的密钥' });
+    }
+    if (
+      env.GONGZHI_DATA_KEY &&
+      Buffer.from(env.GONGZHI_DATA_KEY, 'base64').equals(Buffer.from(DEV_DATA_KEY, 'base64'))
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['GONGZHI_DATA_KEY'], message: '正式环境不能使用开发用的数据密钥' });
     }
     if (env.DEV_LOGIN === 'on') {
       ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: '正式环境不能开启演示登录' });
@@ -78,6 +97,10 @@ export interface Settings {
     templates: Record<SubscribeTopic, string | null>;
     miniprogramState: 'formal' | 'trial' | 'developer';
   };
+  redisUrl: string | null;
+  redisPrefix: string;
+  /** Where people open the H5 version, without a trailing slash. */
+  publicUrl: string;
   /** Whether this instance runs the outbox dispatcher's timer. */
   outboxSender: boolean;
   devLogin: boolean;
@@ -129,6 +152,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       },
       miniprogramState: e.WX_MINIPROGRAM_STATE ?? (e.NODE_ENV === 'production' ? 'formal' : 'developer'),
     },
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     outboxSender: e.OUTBOX_SENDER === 'on',
     devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
     logLevel: e.LOG_LEVEL,

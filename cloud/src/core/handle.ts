@@ -12,12 +12,11 @@ import {
 } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from './app-error';
-import type { Principal } from './principal';
+import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from './principal';
 import { Tokens } from './tokens';
 import { Db, isDuplicateKey } from './db';
 import { Clock } from './clock';
 import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
-import { UserModel, type User } from '../people/user.model';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 
@@ -71,15 +70,10 @@ async function authenticate(ctx: Context): Promise<Principal | null> {
   if (!match) throw new AppError('TOKEN_INVALID');
   const tokens = await ctx.requestContext.getAsync(Tokens);
   const claims = tokens.verify(match[1]);
-  // A deleted account's tokens stop working at once (tokens are stateless, so the account is checked).
-  // The same read brings what the token does not carry, so no use case reads the caller again.
-  const db = await ctx.requestContext.getAsync(Db);
-  const user = await db
-    .model(UserModel)
-    .findById(claims.userId, { erasedAt: 1, name: 1, duties: 1, unitId: 1 })
-    .lean<Pick<User, 'erasedAt' | 'name' | 'duties' | 'unitId'>>();
-  if (!user || user.erasedAt) throw new AppError('TOKEN_INVALID');
-  return { ...claims, name: user.name, duties: user.duties ?? [], unitId: user.unitId ? String(user.unitId) : null };
+  // Roles, places and the account's state are read per request (cached; a change invalidates the
+  // cache on every instance), never taken from the token: a revoked grant stops at the next request.
+  const source = await ctx.requestContext.getAsync<PrincipalSource>(PRINCIPAL_SOURCE);
+  return source.resolve(claims);
 }
 
 async function prepareCall(def: Endpoint, ctx: Context) {

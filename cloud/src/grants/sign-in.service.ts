@@ -1,63 +1,69 @@
 import { Inject, Provide } from '@midwayjs/core';
-import {
-  ROLES,
-  ROLE_LABELS,
-  maskPhone,
-  type DemoAccount,
-  type SessionResponse,
-  type SessionUser,
-} from '@gongzhi/shared';
+import { Types } from 'mongoose';
+import { GRANT_ROLES, ROLES, ROLE_LABELS, type DemoAccount, type Role, type SessionResponse } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
+import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
+import { findByIds } from '../core/filters';
 import { Tokens } from '../core/tokens';
-import { OrgService } from '../org/org.service';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
+import { UserModel, WxIdentityModel, type User, type WxIdentity } from '../people/user.model';
 import { WechatClient } from '../wechat/wechat.client';
-import { UserModel, WxIdentityModel, type User, type WxIdentity } from './user.model';
+import { GrantModel, isActiveGrant, type Grant } from './grant.model';
+import { SessionUsers } from './session-users';
 
-/** Use cases of signing in: list_demo_accounts, sign_in_demo, sign_in_wechat, show_me. */
+/** Use cases of signing in: list_demo_accounts, sign_in_demo, sign_in_wechat, show_me; `session` for the others. */
 @Provide()
 export class SignInService {
   @Inject()
   db!: Db;
 
   @Inject()
+  clock!: Clock;
+
+  @Inject()
   tokens!: Tokens;
 
   @Inject()
-  orgs!: OrgService;
+  wechat!: WechatClient;
 
   @Inject()
-  wechat!: WechatClient;
+  sessionUsers!: SessionUsers;
 
   async listDemoAccounts(): Promise<DemoAccount[]> {
     const users = await this.db
       .model(UserModel)
       .find({ demoAccount: { $exists: true } })
       .lean<User[]>();
+    const now = this.clock.now();
+    const grants = (await this.db.model(GrantModel).find({ revokedAt: null }).lean<Grant[]>()).filter((g) =>
+      isActiveGrant(g, now),
+    );
+    // Each account is shown by its most senior post, else by who it is (resident, volunteer…).
+    const post = new Map<string, Grant>();
+    for (const g of grants.sort((a, b) => GRANT_ROLES.indexOf(a.role) - GRANT_ROLES.indexOf(b.role))) {
+      if (!post.has(String(g.personId))) post.set(String(g.personId), g);
+    }
+    const roleOf = (u: User): Role => post.get(String(u._id))?.role ?? u.roles[0] ?? 'resident';
+    const placeIds = users
+      .map((u) => post.get(String(u._id))?.placeId ?? u.orgId)
+      .filter((id): id is Types.ObjectId => !!id);
+    const [orgs, units] = await Promise.all([
+      findByIds<Org>(this.db.model(OrgModel), placeIds, { name: 1 }),
+      findByIds<Unit>(this.db.model(UnitModel), placeIds, { name: 1 }),
+    ]);
+    const placeName = new Map([...orgs, ...units].map((o) => [String(o._id), o.name]));
     // Residents first, county last: the order of ROLES.
     users.sort(
-      (a, b) => ROLES.indexOf(a.roles[0]) - ROLES.indexOf(b.roles[0]) || a.demoAccount!.localeCompare(b.demoAccount!),
+      (a, b) => ROLES.indexOf(roleOf(a)) - ROLES.indexOf(roleOf(b)) || a.demoAccount!.localeCompare(b.demoAccount!),
     );
-    const orgIds = users.map((u) => u.orgId).filter((id) => id !== null);
-    const orgs = await this.db
-      .model(OrgModel)
-      .find({ _id: { $in: orgIds } })
-      .lean<Org[]>();
-    const unitIds = users.map((u) => u.unitId).filter((id) => id !== null);
-    const units = await this.db
-      .model(UnitModel)
-      .find({ _id: { $in: unitIds } })
-      .lean<Unit[]>();
-    const placeName = new Map([...orgs, ...units].map((o) => [String(o._id), o.name]));
     return users.map((u) => ({
       account: u.demoAccount!,
       name: u.name,
-      role: u.roles[0],
-      roleLabel: ROLE_LABELS[u.roles[0]],
-      // A unit admin is known by their unit, everyone else by their place in the tree.
-      orgName: placeName.get(String(u.unitId ?? u.orgId)) ?? '',
+      role: roleOf(u),
+      roleLabel: ROLE_LABELS[roleOf(u)],
+      orgName: placeName.get(String(post.get(String(u._id))?.placeId ?? u.orgId)) ?? '',
     }));
   }
 
@@ -65,7 +71,7 @@ export class SignInService {
     const user = await this.db.model(UserModel).findOne({ demoAccount: account }).lean<User>();
     if (!user)
       throw new AppError('NOT_FOUND', '没有这个演示账号', [{ path: 'body.account', message: '没有这个演示账号' }]);
-    return this.session(user);
+    return this.session(String(user._id));
   }
 
   async signInWechat(code: string): Promise<SessionResponse> {
@@ -73,7 +79,7 @@ export class SignInService {
     const identities = this.db.model(WxIdentityModel);
     let userId = (await identities.findById(wx.openid).lean<WxIdentity>())?.userId;
     if (!userId) {
-      // First sign-in: a new resident without a place yet; they choose their community later.
+      // First sign-in: a new resident without a place yet; they choose their community next.
       const user = await this.db.model(UserModel).create({ name: '微信用户', roles: ['resident'] });
       try {
         await identities.create({
@@ -94,39 +100,20 @@ export class SignInService {
     } else {
       await identities.updateOne({ _id: wx.openid }, { $set: { sessionKey: wx.sessionKey, updatedAt: new Date() } });
     }
-    const user = await this.db.model(UserModel).findById(userId).lean<User>();
-    if (!user) throw new AppError('TOKEN_INVALID');
-    return this.session(user);
+    return this.session(String(userId));
   }
 
-  async showMe(userId: string): Promise<SessionUser> {
-    const user = await this.db.model(UserModel).findById(userId).lean<User>();
-    if (!user) throw new AppError('TOKEN_INVALID');
-    return this.sessionUser(user);
+  /** A token and the person, for a mini-program sign-in (no session id) or a browser session. */
+  async session(userId: string, browser?: { sessionId: string; hours: number }): Promise<SessionResponse> {
+    // Resolving first refuses a disabled or deleted account before any token exists.
+    const user = await this.sessionUsers.of(userId);
+    const { token, expiresAt } = browser
+      ? this.tokens.issue({ userId, sessionId: browser.sessionId }, browser.hours)
+      : this.tokens.issue({ userId, sessionId: null });
+    return { token, expiresAt, user };
   }
 
-  private async session(user: User): Promise<SessionResponse> {
-    const street = await this.orgs.streetOf(await this.orgs.get(user.orgId));
-    const { token, expiresAt } = this.tokens.issue({
-      userId: String(user._id),
-      roles: user.roles,
-      orgId: user.orgId ? String(user.orgId) : null,
-      communityId: user.communityId ? String(user.communityId) : null,
-      streetId: street ? String(street._id) : null,
-    });
-    return { token, expiresAt, user: await this.sessionUser(user) };
-  }
-
-  private async sessionUser(user: User): Promise<SessionUser> {
-    const org = await this.orgs.get(user.orgId);
-    const community = await this.orgs.get(user.communityId);
-    return {
-      id: String(user._id),
-      name: user.name,
-      roles: user.roles,
-      phone: maskPhone(user.phone),
-      org: this.orgs.ref(org),
-      community: community ? { id: String(community._id), name: community.name } : null,
-    };
+  showMe(userId: string) {
+    return this.sessionUsers.of(userId);
   }
 }

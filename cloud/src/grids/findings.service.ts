@@ -21,7 +21,7 @@ import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import { placeScope } from '../core/place';
-import type { Principal } from '../core/principal';
+import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
 import { NeedsService } from '../needs/needs.service';
 import { OrgModel, type Org } from '../org/org.model';
@@ -51,6 +51,9 @@ function statusOf(f: Pick<Finding, 'closedAt'>, conversion: FindingConversion | 
  */
 @Provide()
 export class FindingsService {
+  @Inject(PRINCIPAL_SOURCE)
+  principals!: PrincipalSource;
+
   @Inject()
   db!: Db;
 
@@ -366,17 +369,17 @@ export class FindingsService {
     finding: Finding,
     body: ConvertFindingToNeedBody,
   ): Promise<{ principal: Principal; order: CreateNeedBody }> {
-    const patroller = await this.db.model(UserModel).findById(finding.reportedBy).lean<User>();
-    if (!patroller) throw new AppError('NOT_FOUND', '没有找到这条发现的巡查人');
+    // The patroller orders as themselves (their roles read as for any request of theirs), at the finding's place.
+    let patroller: Principal;
+    try {
+      patroller = await this.principals.resolve({ userId: String(finding.reportedBy), sessionId: null });
+    } catch {
+      throw new AppError('NOT_FOUND', '没有找到这条发现的巡查人');
+    }
     const principal: Principal = {
-      userId: String(patroller._id),
-      roles: patroller.roles,
-      orgId: patroller.orgId ? String(patroller.orgId) : null,
+      ...patroller,
       communityId: String(finding.place.communityId),
       streetId: String(finding.place.streetId),
-      name: patroller.name,
-      duties: patroller.duties ?? [],
-      unitId: patroller.unitId ? String(patroller.unitId) : null,
     };
     const fields: FieldError[] = [];
     if (body.onBehalfOf && !patroller.roles.includes('gridWorker')) {

@@ -14,6 +14,8 @@ import type { Org } from '../org/org.model';
 import { OrgModel } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
+import { GrantsService } from '../grants/grants.service';
+import { findByIds } from '../core/filters';
 import { GridMemberModel, type GridMember } from './grid-member.model';
 
 /** A team member with the name and phone to show (the account's own for account members). */
@@ -37,6 +39,9 @@ const ORDER = new Map(GRID_POSITIONS.map((p, i) => [p, i]));
 /** Reads grid teams: members with their names, summaries, and who is responsible for patrolling. */
 @Provide()
 export class GridTeams {
+  @Inject()
+  grants!: GrantsService;
+
   @Inject()
   db!: Db;
 
@@ -124,12 +129,15 @@ export class GridTeams {
       if (!seats.length) missing.push(g);
     }
     if (missing.length) {
-      const workers = await this.db
-        .model(UserModel)
-        .find({ roles: 'gridWorker', orgId: { $in: missing } }, { name: 1, phone: 1, orgId: 1 })
-        .lean<User[]>();
-      for (const w of workers) {
-        out.get(String(w.orgId))!.push({ position: 'worker', name: w.name, userId: String(w._id), phone: w.phone });
+      // A grid without a team on record shows whoever holds the grid worker post there.
+      const held = await this.grants.holdersAt('gridWorker', missing);
+      const people = await findByIds<User>(this.db.model(UserModel), [...held.values()].flat(), { name: 1, phone: 1 });
+      const byId = new Map(people.map((p) => [String(p._id), p]));
+      for (const [gridId, ids] of held) {
+        for (const id of ids) {
+          const w = byId.get(String(id));
+          if (w) out.get(gridId)!.push({ position: 'worker', name: w.name, userId: String(w._id), phone: w.phone });
+        }
       }
     }
     return out;

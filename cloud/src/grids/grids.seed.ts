@@ -1,7 +1,8 @@
 import { isoWeekOf, isoWeekRange, type FindingCategory, type GridDuty, type GridPosition } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import type { Place } from '../core/place';
-import { UserModel, type User } from '../people/user.model';
+import { UserModel } from '../people/user.model';
+import type { GrantsService } from '../grants/grants.service';
 import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
 import { FindingConversionModel, type FindingConversion } from './finding-conversion.model';
@@ -217,28 +218,32 @@ function placeOf(gridKey: string, at: 'grid' | 'complex' | number = 'grid'): Pla
   };
 }
 
-export async function seedGrids(db: Db): Promise<void> {
+export async function seedGrids(db: Db, grants: GrantsService): Promise<void> {
   const now = Date.now();
   const addedAt = new Date(now - 30 * DAY);
 
-  // Grid worker accounts of the other grids.
-  const users: Partial<User>[] = Object.entries(WORKERS).flatMap(([key, w]) => {
-    if (w === 'demo') return [];
-    const g = GRIDS[key];
-    return [
-      {
-        _id: seedId(`user:grid:${key}`),
-        name: w.name,
-        roles: ['gridWorker'],
-        phone: w.phone,
-        orgId: seedId(`org:grid:${key}`),
-        communityId: seedId(`org:community:${g.community}`),
-        unitId: null,
-        createdAt: addedAt,
-      },
-    ];
-  });
-  await insertNew(db.model(UserModel), users);
+  // Grid worker accounts of the other grids: people, and their posts as grants (the invitation's use case).
+  const workers = Object.entries(WORKERS).flatMap(([key, w]) => (w === 'demo' ? [] : [{ key, w }]));
+  await insertNew(
+    db.model(UserModel),
+    workers.map(({ key, w }) => ({
+      _id: seedId(`user:grid:${key}`),
+      name: w.name,
+      roles: [],
+      phone: w.phone,
+      orgId: null,
+      communityId: null,
+      createdAt: addedAt,
+    })),
+  );
+  for (const { key } of workers) {
+    await grants.grantRole({
+      personId: seedId(`user:grid:${key}`),
+      role: 'gridWorker',
+      placeId: seedId(`org:grid:${key}`),
+      grantedBy: null,
+    });
+  }
 
   const members: GridMember[] = Object.entries(TEAMS).flatMap(([key, team]) => {
     const place = placeOf(key);

@@ -20,7 +20,7 @@ import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService } from '../core/place';
-import type { Principal } from '../core/principal';
+import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
@@ -39,6 +39,9 @@ type GridList = z.input<typeof gridList>;
  */
 @Provide()
 export class GridsService {
+  @Inject(PRINCIPAL_SOURCE)
+  principals!: PrincipalSource;
+
   @Inject()
   db!: Db;
 
@@ -151,8 +154,12 @@ export class GridsService {
     let account: User | null = null;
     if (body.userId) {
       account = await this.db.model(UserModel).findById(body.userId).lean<User>();
-      if (!account) fields.push({ path: 'body.userId', message: '没有找到这个账号' });
-      else fields.push(...seatProblems(body.position, account, grid, place.communityId));
+      // Their posts are grants: judged as the API judges their own requests.
+      const standing = account
+        ? await this.principals.resolve({ userId: body.userId, sessionId: null }).catch(() => null)
+        : null;
+      if (!account || !standing) fields.push({ path: 'body.userId', message: '没有找到这个账号' });
+      else fields.push(...seatProblems(body.position, standing, grid, place.communityId));
     }
     if (body.unitId) {
       const unit = await this.db.model(UnitModel).findById(body.unitId).lean<Unit>();
@@ -326,10 +333,15 @@ export class GridsService {
  * Who may take a seat with an account. The worker must be a grid worker placed on this grid (so
  * the grid is in their scope and they can patrol it); the chief that, or staff of the community.
  */
-function seatProblems(position: SetGridMemberBody['position'], user: User, grid: Org, communityId: Types.ObjectId) {
+function seatProblems(
+  position: SetGridMemberBody['position'],
+  user: Pick<Principal, 'roles' | 'orgId' | 'communityId'>,
+  grid: Org,
+  communityId: Types.ObjectId,
+) {
   const path = 'body.userId';
-  const onGrid = user.roles.includes('gridWorker') && !!user.orgId?.equals(grid._id);
-  const communityStaff = user.roles.includes('staff') && !!user.communityId?.equals(communityId);
+  const onGrid = user.roles.includes('gridWorker') && user.orgId === String(grid._id);
+  const communityStaff = user.roles.includes('staff') && user.communityId === String(communityId);
   if (position === 'worker' && !onGrid) return [{ path, message: '网格员须是本网格的网格员账号' }];
   if (position === 'chief' && !onGrid && !communityStaff) {
     return [{ path, message: '网格长须是本网格的网格员或本社区的工作人员' }];

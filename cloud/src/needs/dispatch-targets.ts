@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import type { Place } from '../core/place';
 import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
+import { GrantsService } from '../grants/grants.service';
 import { ProjectModel, type Project } from '../projects/project.model';
 import { ResourceModel, type Resource } from '../resources/resource.model';
 import type { Need } from './need.model';
@@ -15,6 +15,8 @@ import type { Need } from './need.model';
 export interface DispatchTarget {
   title: string;
   mustAct: Types.ObjectId[];
+  /** A person resource with an account: the need is theirs to accept, decline or complete (待我服务). */
+  assigneeId?: Types.ObjectId;
 }
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'body.targetId', message }]);
@@ -29,6 +31,9 @@ export class DispatchTargets {
   @Inject()
   db!: Db;
 
+  @Inject()
+  grants!: GrantsService;
+
   async resolve(need: Pick<Need, 'place' | 'categoryCode'>, route: NeedRoute): Promise<DispatchTarget> {
     const _id = new Types.ObjectId(route.targetId);
     const sameStreet = (p: Place) => p.streetId.equals(need.place.streetId);
@@ -37,7 +42,9 @@ export class DispatchTargets {
         const r = await this.db.model(ResourceModel).findById(_id).lean<Resource>();
         if (!r || !r.active) throw refuse('没有找到派单对象');
         if (!sameStreet(r.place)) throw refuse('该资源不服务这条需求所在的街道');
-        const admins = r.unitId ? await this.users({ roles: 'unitAdmin', unitId: r.unitId }) : [];
+        // A person with an account serves it themselves; otherwise the unit's administrators arrange it.
+        if (r.personId) return { title: r.name, mustAct: [r.personId], assigneeId: r.personId };
+        const admins = r.unitId ? await this.grants.holders('unitAdmin', r.unitId) : [];
         return { title: r.name, mustAct: admins };
       }
       case 'activity': {
@@ -56,13 +63,8 @@ export class DispatchTargets {
       case 'whistle': {
         const dept = await this.db.model(OrgModel).findOne({ _id, kind: 'department' }).lean<Org>();
         if (!dept) throw refuse('没有找到这个职能部门');
-        return { title: dept.name, mustAct: await this.users({ roles: 'department', orgId: dept._id }) };
+        return { title: dept.name, mustAct: await this.grants.holders('department', dept._id) };
       }
     }
-  }
-
-  private async users(filter: Record<string, unknown>): Promise<Types.ObjectId[]> {
-    const found = await this.db.model(UserModel).find(filter, { _id: 1 }).lean<Pick<User, '_id'>[]>();
-    return found.map((u) => u._id);
   }
 }

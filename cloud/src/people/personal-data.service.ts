@@ -5,7 +5,7 @@ import type { Settings } from '../config/settings';
 import { AuditModel } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import type { Principal } from '../core/principal';
+import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
 import { personalDataProviders, type PersonalDataContext } from './personal-data';
 
 /** Use cases of a person's rights over their data: export_my_data, erase_me. */
@@ -19,6 +19,9 @@ export class PersonalDataService {
 
   @Config('gongzhi')
   settings!: Settings;
+
+  @Inject(PRINCIPAL_SOURCE)
+  principals!: PrincipalSource;
 
   async exportMyData(user: Principal): Promise<MyDataExport> {
     const ctx = this.context();
@@ -39,6 +42,8 @@ export class PersonalDataService {
       await p.eraseFor(ctx, userId);
       areas.push(p.area);
     }
+    // The account's tokens stop at the next request, on every instance.
+    await this.principals.changed(user.userId);
     return { erasedAt: ctx.now.toISOString(), areas };
   }
 

@@ -5,14 +5,20 @@ import { defineModel } from '../core/db';
 export interface User {
   _id: Types.ObjectId;
   name: string;
+  /**
+   * Membership roles only (resident, volunteer, partyMember): who the person is. Posts (staff, street,
+   * department, unit…) are grants (grants/grant.model), read per request; a grant role found here in
+   * an older database is turned into a grant once at start-up.
+   */
   roles: Role[];
   /** Full number: only ever leaves the server masked, except to whoever handles that person's case. */
   phone: string | null;
-  /** The user's place in the org tree: a building or community for residents, a grid, street or department for staff. */
+  /** Where the person lives: a building, complex or community they chose (or were imported with). */
   orgId: Types.ObjectId | null;
   /** Derived from orgId, kept for scoping queries. */
   communityId: Types.ObjectId | null;
-  unitId: Types.ObjectId | null;
+  /** Older databases: the unit a unit admin acted for (now a grant's place). */
+  unitId?: Types.ObjectId | null;
   /** Duties beyond the role: `partyWork` (党务) lets staff-type users read party rosters. */
   duties: string[];
   /** Imported people: blind index of the ID number (the import key) and the number encrypted (core/cipher). */
@@ -23,6 +29,14 @@ export interface User {
   createdAt: Date;
   /** Set when the person deleted their account: the record stays as an anonymous id for statistics. */
   erasedAt?: Date | null;
+  /** Set by a county administrator: the account's tokens stop working at the next request. */
+  disabledAt?: Date | null;
+  disabledReason?: string | null;
+  /**
+   * A WeChat account that was linked to the person's imported record (volunteer, party member, staff):
+   * that record is the person from then on, and this one's tokens no longer work.
+   */
+  mergedInto?: Types.ObjectId | null;
 }
 
 export const UserModel = defineModel<User>(
@@ -41,6 +55,9 @@ export const UserModel = defineModel<User>(
       idNumberEnc: { type: String },
       createdAt: { type: Date, default: () => new Date() },
       erasedAt: { type: Date, default: null },
+      disabledAt: { type: Date, default: null },
+      disabledReason: { type: String, default: null },
+      mergedInto: { type: Schema.Types.ObjectId, default: null },
     },
     { collection: 'users', versionKey: false },
   ),

@@ -12,6 +12,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
+import { PRINCIPAL_SOURCE, type PrincipalSource } from '../core/principal';
 import { Db, isDuplicateKey } from '../core/db';
 import { UserModel, type User } from '../people/user.model';
 import { PointsEntryModel, type PointsEntry } from './points-entry.model';
@@ -41,6 +42,9 @@ export interface AppendSpec {
  */
 @Provide()
 export class PointsLedger {
+  @Inject(PRINCIPAL_SOURCE)
+  principals!: PrincipalSource;
+
   @Inject()
   db!: Db;
 
@@ -97,10 +101,14 @@ export class PointsLedger {
       const delta = Math.trunc(spec.delta({ balance, earnedOfKind }));
       if (delta === 0) return null;
       if (balance + delta < 0) throw new AppError('INSUFFICIENT_POINTS', `积分不足：当前 ${balance} 分`);
-      const person = await this.db
-        .model(UserModel)
-        .findById(spec.personId, { communityId: 1 })
-        .lean<Pick<User, 'communityId'>>();
+      // The community the points count for: the person's as the API sees them (a grid worker's
+      // grid's community, a resident's home); a closed account's own record otherwise.
+      const standing = await this.principals
+        .resolve({ userId: String(spec.personId), sessionId: null })
+        .catch(() => null);
+      const person = standing
+        ? { communityId: standing.communityId ? new Types.ObjectId(standing.communityId) : null }
+        : await this.db.model(UserModel).findById(spec.personId, { communityId: 1 }).lean<Pick<User, 'communityId'>>();
       try {
         return (
           await entries.create({

@@ -30,6 +30,8 @@ export interface Resource {
   slotMinutes: number | null;
   capacity: string | null;
   contact: { name: string; phone: string } | null;
+  /** People: their own account, once they accepted the unit's invitation; a dispatch to them reaches it. */
+  personId?: Types.ObjectId | null;
   active: boolean;
   createdBy: Types.ObjectId | null;
   createdAt: Date;
@@ -61,6 +63,7 @@ export const ResourceModel = defineModel<Resource>(
       slotMinutes: { type: Number, default: null },
       capacity: { type: String, default: null },
       contact: { type: new Schema({ name: String, phone: String }, { _id: false }), default: null },
+      personId: { type: Schema.Types.ObjectId, default: null },
       active: { type: Boolean, default: true },
       createdBy: { type: Schema.Types.ObjectId, default: null },
       createdAt: { type: Date, required: true },

@@ -306,6 +306,9 @@ export const DEMO_BOOKINGS: DemoBooking[] = [
   },
 ];
 
+/** Person resources who accepted their unit's invitation: resource key → demo account (seed-demo grants the post). */
+const PEOPLE_WITH_ACCOUNTS: Record<string, string> = { 'justice-lawyer-liu': 'servicePerson' };
+
 /** The demo resources list and bookings. Safe to run again: ids are deterministic and inserts ignore duplicates. */
 export async function seedResources(db: Db): Promise<void> {
   const now = new Date();
@@ -319,6 +322,7 @@ export async function seedResources(db: Db): Promise<void> {
       bookable,
       slotMinutes: r.slotMinutes ?? null,
       capacity: r.capacity ?? null,
+      personId: PEOPLE_WITH_ACCOUNTS[key] ? seedId(`user:${PEOPLE_WITH_ACCOUNTS[key]}`) : null,
       active: true,
       createdBy: null,
       createdAt: now,

@@ -337,6 +337,8 @@ export interface DemoAccountDef {
     | { unit: string };
   /** Duties beyond the role, e.g. 党务 (partyWork) for the staff who keep the party rosters. */
   duties?: string[];
+  /** Service people: the key of the unit's person resource they serve as (resources.seed). */
+  resource?: string;
 }
 
 export const ACCOUNTS: DemoAccountDef[] = [
@@ -400,6 +402,14 @@ export const ACCOUNTS: DemoAccountDef[] = [
     place: { department: '县住房和城乡建设局' },
   },
   { account: 'unitAdmin', name: '郑芳', role: 'unitAdmin', phone: '13812340010', place: { unit: '县人民医院' } },
+  {
+    account: 'servicePerson',
+    name: '刘明',
+    role: 'servicePerson',
+    phone: '13900002001',
+    place: { unit: '县司法局' },
+    resource: 'justice-lawyer-liu',
+  },
   {
     account: 'countyAdmin',
     name: '冯刚',

@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
+import { isGrantRole } from '@gongzhi/shared';
 import type { Db } from '../core/db';
+import type { GrantsService } from '../grants/grants.service';
 import { MenuItemModel } from '../menu/menu-item.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel } from '../org/unit.model';
@@ -23,8 +25,12 @@ import { seedDashboard } from '../stats/dashboard.seed';
 
 const MARKER = 'demoSeed';
 
-/** Loads the demo county unless this database already has it. Returns true when it loaded now. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Loads the demo county unless this database already has it. Returns true when it loaded now. Posts
+ * (staff, street, department, unit…) are made with `grants.grantRole`, the use case an accepted
+ * invitation runs; people get only who they are (resident, volunteer, party member) on their account.
+ */
+export async function seedDemo(db: Db, grants: GrantsService): Promise<boolean> {
   const meta = db.model(MetaModel);
   if (await meta.exists({ _id: MARKER })) return false;
 
@@ -95,36 +101,47 @@ export async function seedDemo(db: Db): Promise<boolean> {
     })),
   );
 
+  const people = ACCOUNTS.map((a) => {
+    const p = a.place;
+    let placeId: Types.ObjectId;
+    let communityId: Types.ObjectId | null = null;
+    if ('community' in p) {
+      communityId = byKey.get(p.community)!._id;
+      placeId = p.grid === undefined ? communityId : gridsOf.get(p.community)![p.grid]._id;
+    } else if ('street' in p) placeId = byKey.get(p.street)!._id;
+    else if ('department' in p) placeId = byKey.get(p.department)!._id;
+    else if ('unit' in p) placeId = seedId(`unit:${p.unit}`);
+    else placeId = county._id;
+    return { a, placeId, communityId };
+  });
   await insertNew(
     db.model(UserModel),
-    ACCOUNTS.map((a) => {
-      let orgId: Types.ObjectId | null = null;
-      let communityId: Types.ObjectId | null = null;
-      let unitId: Types.ObjectId | null = null;
-      const p = a.place;
-      if ('community' in p) {
-        communityId = byKey.get(p.community)!._id;
-        orgId = p.grid === undefined ? communityId : gridsOf.get(p.community)![p.grid]._id;
-      } else if ('street' in p) orgId = byKey.get(p.street)!._id;
-      else if ('department' in p) orgId = byKey.get(p.department)!._id;
-      else if ('unit' in p) {
-        unitId = seedId(`unit:${p.unit}`);
-        orgId = units.find((u) => u._id.equals(unitId!))!.streetId;
-      } else orgId = county._id;
+    people.map(({ a, placeId, communityId }) => {
+      const member = !isGrantRole(a.role);
       return {
         _id: seedId(`user:${a.account}`),
         name: a.name,
-        roles: [a.role],
+        roles: member ? [a.role] : [],
         phone: a.phone,
-        orgId,
-        communityId,
-        unitId,
+        // Residents, volunteers and party members live where they are placed; posts are grants.
+        orgId: member ? placeId : null,
+        communityId: member ? communityId : null,
         demoAccount: a.account,
         duties: a.duties ?? [],
         createdAt: new Date(),
       };
     }),
   );
+  for (const { a, placeId } of people) {
+    if (!isGrantRole(a.role)) continue;
+    await grants.grantRole({
+      personId: seedId(`user:${a.account}`),
+      role: a.role,
+      placeId,
+      grantedBy: null,
+      resourceId: a.resource ? seedId(`resource:${a.resource}`) : null,
+    });
+  }
 
   await seedTeams(db);
 
@@ -140,8 +157,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedProjects(db);
   await seedNeeds(db);
   await linkSeedNeeds(db, SEED_LIGHTING_NEEDS);
-  await seedWhistles(db);
-  await seedGrids(db);
+  await seedWhistles(db, grants);
+  await seedGrids(db, grants);
   await seedPoints(db);
 
   await seedNotices(db);

@@ -29,7 +29,7 @@ import { SeatModel } from '../activities/claim.model';
 import { NeedModel } from '../needs/need.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
-import { UserModel } from '../people/user.model';
+import { GrantsService } from '../grants/grants.service';
 import { eitherId, rosters } from './rosters';
 
 /** The caller's part of the county: null lists mean "all of it". */
@@ -67,6 +67,9 @@ const BAND_KEYS = AGE_BANDS.map((b) => ({ code: b.label, label: b.label }));
 /** The 数据看板: section 三's findings over the caller's place (definitions in shared/src/stats/dashboard.ts). */
 @Provide()
 export class DashboardService {
+  @Inject()
+  grants!: GrantsService;
+
   @Inject()
   db!: Db;
 
@@ -318,12 +321,14 @@ export class DashboardService {
       .lean<Unit[]>();
     const unitIds = units.map((u) => u._id);
     const organised = tally(facts.filter((a) => a.organiserUnitId).map((a) => String(a.organiserUnitId)));
-    // Seats taken by the units' people, on activities in the caller's scope.
-    const people = await this.db
-      .model(UserModel)
-      .find({ unitId: { $in: unitIds } }, { unitId: 1 })
-      .lean<{ _id: Types.ObjectId; unitId: Types.ObjectId }[]>();
-    const unitOf = new Map(people.map((p) => [String(p._id), String(p.unitId)]));
+    // Seats taken by the units' people (their administrators and service people, by grant), on
+    // activities in the caller's scope.
+    const unitOf = new Map<string, string>();
+    for (const role of ['unitAdmin', 'servicePerson'] as const) {
+      for (const [unitId, ids] of await this.grants.holdersAt(role, unitIds))
+        for (const id of ids) unitOf.set(String(id), unitId);
+    }
+    const people = [...unitOf.keys()].map((id) => ({ _id: new Types.ObjectId(id) }));
     const seats = await this.db
       .model(SeatModel)
       .find({ personId: { $in: people.map((p) => p._id) } }, { personId: 1, activityId: 1 })

@@ -2,6 +2,7 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import type { WhistleActor, WhistleSupervisor } from '@gongzhi/shared';
 import { Db } from '../core/db';
+import { GrantsService } from '../grants/grants.service';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
 import { targetKeyOf, type Whistle, type WhistleTarget } from './whistle.model';
@@ -22,6 +23,9 @@ const oid = (id: string | null | undefined) => (id ? new Types.ObjectId(id) : NO
 export class WhistleAccess {
   @Inject()
   db!: Db;
+
+  @Inject()
+  grants!: GrantsService;
 
   /** The mongo filter of the whistles a caller may see. */
   visibleFilter(user: Principal): Record<string, unknown> {
@@ -69,15 +73,15 @@ export class WhistleAccess {
 
   /** The users who answer for a target. */
   async responders(t: Pick<WhistleTarget, 'kind' | 'orgId'>): Promise<Types.ObjectId[]> {
-    if (t.kind === 'street') return this.users({ roles: 'streetAdmin', orgId: t.orgId });
-    if (t.kind === 'department') return this.users({ roles: 'department', orgId: t.orgId });
+    if (t.kind === 'street') return this.grants.holders('streetAdmin', t.orgId);
+    if (t.kind === 'department') return this.grants.holders('department', t.orgId);
     return this.users({ roles: 'partyMember', communityId: t.orgId });
   }
 
   /** The users of a supervising level for a whistle: the origin street's admins, or the county admins. */
   async supervisors(level: WhistleSupervisor, w: Pick<Whistle, 'place'>): Promise<Types.ObjectId[]> {
-    if (level === 'street') return this.users({ roles: 'streetAdmin', orgId: w.place.streetId });
-    return this.users({ roles: 'countyAdmin' });
+    if (level === 'street') return this.grants.holders('streetAdmin', w.place.streetId);
+    return this.grants.holders('countyAdmin');
   }
 
   /** The targets of a whistle a caller answers for. */

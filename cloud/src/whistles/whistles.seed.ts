@@ -12,6 +12,7 @@ import {
 } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { UserModel } from '../people/user.model';
+import type { GrantsService } from '../grants/grants.service';
 import { insertNew } from '../seed/insert-new';
 import { seedId } from '../seed/seed-id';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
@@ -292,7 +293,7 @@ const WHISTLES: DemoWhistle[] = [
   },
 ];
 
-export async function seedWhistles(db: Db): Promise<void> {
+export async function seedWhistles(db: Db, grants: GrantsService): Promise<void> {
   const now = Date.now();
   const whistles: Whistle[] = [];
   const events: WhistleEvent[] = [];
@@ -421,14 +422,22 @@ export async function seedWhistles(db: Db): Promise<void> {
     Object.entries(OFFICIALS).map(([department, name]) => ({
       _id: officialOf(department),
       name,
-      roles: ['department' as const],
+      roles: [],
       phone: null,
-      orgId: org(`department:${department}`),
+      orgId: null,
       communityId: null,
-      unitId: null,
       createdAt: new Date(),
     })),
   );
+  // Their posts are grants, made by the use case an accepted invitation runs.
+  for (const department of Object.keys(OFFICIALS)) {
+    await grants.grantRole({
+      personId: officialOf(department),
+      role: 'department',
+      placeId: org(`department:${department}`),
+      grantedBy: null,
+    });
+  }
   // Events first: a whistle never shows without its timeline.
   await insertNew(db.model(WhistleEventModel), events);
   await insertNew(db.model(WhistleEscalationModel), escalations);
