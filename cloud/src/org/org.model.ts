@@ -13,6 +13,10 @@ export interface Org {
   /** Complexes: 老旧小区 and whether a property company manages it. */
   old?: boolean;
   hasProperty?: boolean;
+  /** Where it is (GCJ-02, as WeChat's getLocation gives): communities and complexes, for "nearest first". */
+  location?: { lng: number; lat: number } | null;
+  /** false once deactivated (merged or closed): kept for history, never offered for new records. Absent: active. */
+  active?: boolean;
 }
 
 export const OrgModel = defineModel<Org>(
@@ -25,6 +29,8 @@ export const OrgModel = defineModel<Org>(
       ancestors: { type: [Schema.Types.ObjectId], default: [] },
       old: Boolean,
       hasProperty: Boolean,
+      location: { type: new Schema({ lng: Number, lat: Number }, { _id: false }), default: null },
+      active: { type: Boolean, default: true },
     },
     { collection: 'orgs', versionKey: false },
   ).index({ ancestors: 1, kind: 1 }),

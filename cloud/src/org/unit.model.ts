@@ -7,6 +7,8 @@ export interface Unit {
   name: string;
   streetId: Types.ObjectId;
   kind: string;
+  /** false once deactivated: kept for history. Absent: active. */
+  active?: boolean;
 }
 
 export const UnitModel = defineModel<Unit>(
@@ -16,6 +18,7 @@ export const UnitModel = defineModel<Unit>(
       name: { type: String, required: true },
       streetId: { type: Schema.Types.ObjectId, required: true, index: true },
       kind: { type: String, required: true },
+      active: { type: Boolean, default: true },
     },
     { collection: 'units', versionKey: false },
   ),
