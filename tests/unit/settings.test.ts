@@ -42,3 +42,21 @@ test('the data key must be 32 bytes of base64; development has a fixed one so it
   expect(loadSettings({}).dataKey).toEqual(loadSettings({}).dataKey);
   expect(loadSettings({}).dataKey).toHaveLength(32);
 });
+
+test('production refuses the development JWT secret and data key, which are public in this repository', () => {
+  const dev = loadSettings({});
+  expect(() => loadSettings({ ...prod, JWT_SECRET: dev.jwtSecret })).toThrow(
+    new SettingsError('JWT_SECRET', '正式环境不能使用开发用的密钥'),
+  );
+  expect(() => loadSettings({ ...prod, GONGZHI_DATA_KEY: dev.dataKey.toString('base64') })).toThrow(
+    new SettingsError('GONGZHI_DATA_KEY', '正式环境不能使用开发用的数据密钥'),
+  );
+});
+
+test('the public address for links defaults to where the API listens, and takes no trailing slash', () => {
+  expect(loadSettings({ PORT: '7005' }).publicUrl).toBe('http://127.0.0.1:7005');
+  expect(loadSettings({ PUBLIC_URL: 'https://gz.example.gov.cn/' }).publicUrl).toBe('https://gz.example.gov.cn');
+  expect(() => loadSettings({ REDIS_URL: 'localhost:6379' })).toThrow(
+    '配置错误：REDIS_URL 必须以 redis:// 或 rediss:// 开头',
+  );
+});
