@@ -116,7 +116,9 @@ test('join → the home is set, the menu is the community’s and an order there
     [NANMEN_BUILDING1, XISHAN_BUILDING1],
   ]);
   // The same home again is no move.
-  expect((await setHome(t, auth, { communityId: XISHAN, complexId: XISHAN_COMPLEX, buildingId: XISHAN_BUILDING1 })).status).toBe(200);
+  expect(
+    (await setHome(t, auth, { communityId: XISHAN, complexId: XISHAN_COMPLEX, buildingId: XISHAN_BUILDING1 })).status,
+  ).toBe(200);
   expect(await t.db.model(HomeMoveModel).countDocuments({ userId: user.id })).toBe(2);
 });
 

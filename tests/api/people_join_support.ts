@@ -12,9 +12,15 @@ export const XISHAN_BUILDING1 = String(seedId('org:building:xishan:西山营小�
 
 /** A first (or later) WeChat sign-in through the fake code2Session: `ok:<openid>`. */
 export async function wxSignIn(t: TestApp, openid: string) {
-  const res = await t.http().post('/api/v1/auth/wx-login').send({ code: `ok:${openid}` });
+  const res = await t
+    .http()
+    .post('/api/v1/auth/wx-login')
+    .send({ code: `ok:${openid}` });
   if (res.status !== 200) throw new Error(`wx-login ${openid}: ${res.status} ${JSON.stringify(res.body)}`);
-  return { auth: `Bearer ${res.body.token}`, user: res.body.user as { id: string; name: string } & Record<string, any> };
+  return {
+    auth: `Bearer ${res.body.token}`,
+    user: res.body.user as { id: string; name: string } & Record<string, any>,
+  };
 }
 
 export function setHome(t: TestApp, auth: string, body: Record<string, unknown>) {

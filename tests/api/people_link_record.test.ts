@@ -68,7 +68,10 @@ test('a party member links their WeChat to their record: their hours, points and
     expect([res.status, res.body.code, res.body.message]).toEqual([404, 'NOT_FOUND', LINK_NO_MATCH_MESSAGE]);
     expect(res.body.fields).toBeUndefined();
   }
-  const badId = await link(bare.auth, { name: '刘建国', idNumber: idNumber.slice(0, 17) + (idNumber[17] === '1' ? '2' : '1') });
+  const badId = await link(bare.auth, {
+    name: '刘建国',
+    idNumber: idNumber.slice(0, 17) + (idNumber[17] === '1' ? '2' : '1'),
+  });
   expect([badId.status, badId.body.fields[0].path]).toEqual([400, 'body.idNumber']);
 
   const res = await link(bare.auth, { name: ' 刘建国 ', idNumber: idNumber.toLowerCase() });

@@ -77,7 +77,10 @@ export class JoinService {
     const below = (
       await this.db
         .model(OrgModel)
-        .find({ ancestors: community._id, kind: { $in: ['complex', 'building'] } }, { kind: 1, name: 1, parentId: 1, active: 1 })
+        .find(
+          { ancestors: community._id, kind: { $in: ['complex', 'building'] } },
+          { kind: 1, name: 1, parentId: 1, active: 1 },
+        )
         .lean<Org[]>()
     ).filter(isActive);
     const buildings = below.filter((o) => o.kind === 'building').sort((a, b) => byName(a.name, b.name));

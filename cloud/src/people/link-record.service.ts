@@ -63,11 +63,9 @@ export class LinkRecordService {
       this.db.model(StaffMemberModel).findOne({ idHash: hash }).lean<StaffMemberDoc>(),
     ]);
     const person = imported && !imported.erasedAt && !imported.mergedInto ? imported : null;
-    const names = [
-      person?.name,
-      member ? this.cipher.decrypt(member.nameEnc) : null,
-      staff?.name,
-    ].filter((n): n is string => !!n);
+    const names = [person?.name, member ? this.cipher.decrypt(member.nameEnc) : null, staff?.name].filter(
+      (n): n is string => !!n,
+    );
     const rosterName = names.find((n) => sameName(n, body.name));
     if (!rosterName) throw new AppError('NOT_FOUND', LINK_NO_MATCH_MESSAGE);
     const kinds: RecordKind[] = [

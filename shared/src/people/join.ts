@@ -8,7 +8,8 @@ import { sessionResponse } from '../auth/schemas';
 export const LINK_ATTEMPTS_PER_DAY = 5;
 
 /** The one answer to a name + ID number that matches no record: it never says which part was wrong. */
-export const LINK_NO_MATCH_MESSAGE = '没有找到与这个姓名和身份证号相符的登记信息，请核对后再试；如仍有疑问请联系社区工作人员';
+export const LINK_NO_MATCH_MESSAGE =
+  '没有找到与这个姓名和身份证号相符的登记信息，请核对后再试；如仍有疑问请联系社区工作人员';
 
 const coordinate = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
