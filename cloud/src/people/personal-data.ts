@@ -49,7 +49,7 @@ export function personalDataProviders(): PersonalDataProvider[] {
  * imported person's own record stands (an update that breaks a unique index is not refused on FerretDB).
  */
 export async function reassign(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
   field: string,
   from: Types.ObjectId,
   to: Types.ObjectId,
