@@ -53,7 +53,11 @@ export default defineAppConfig({
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },
     { root: 'packages/whistles', pages: ['list/index', 'detail/index', 'blow/index'] },
     { root: 'packages/party', pages: ['registration/index'] },
+    { root: 'packages/account', pages: ['join/index', 'phone/index', 'link/index'] },
   ],
+  // 使用我的位置 when choosing a community (and a patrol finding's place).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于找到离您最近的社区' } },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#F6F3F0',

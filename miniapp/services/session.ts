@@ -7,6 +7,8 @@ const EXPIRES_KEY = 'gongzhi.expiresAt';
 
 export const LOGIN_URL = '/pages/login/index';
 export const HOME_URL = '/pages/index/index';
+export const JOIN_URL = '/packages/account/join/index';
+const JOIN_SKIPPED_KEY = 'gongzhi.joinSkipped';
 
 export function saveSession(session: SessionResponse): void {
   Taro.setStorageSync(TOKEN_KEY, session.token);
@@ -29,10 +31,28 @@ export function getSavedUser(): SessionUser | null {
   return user && typeof user === 'object' ? (user as SessionUser) : null;
 }
 
+/** Keeps the saved person current after they changed it (joined a community, bound a phone). */
+export function saveUser(user: SessionUser): void {
+  Taro.setStorageSync(USER_KEY, user);
+}
+
+/**
+ * A person who lives nowhere yet and holds no post is asked to choose their community first, unless
+ * they chose to look around (once per sign-in).
+ */
+export function shouldJoin(user: SessionUser | null): boolean {
+  return !!user && !user.home && user.posts.length === 0 && !Taro.getStorageSync(JOIN_SKIPPED_KEY);
+}
+
+export function skipJoin(): void {
+  Taro.setStorageSync(JOIN_SKIPPED_KEY, '1');
+}
+
 export function clearSession(): void {
   Taro.removeStorageSync(TOKEN_KEY);
   Taro.removeStorageSync(USER_KEY);
   Taro.removeStorageSync(EXPIRES_KEY);
+  Taro.removeStorageSync(JOIN_SKIPPED_KEY);
 }
 
 let leaving = false;

@@ -46,3 +46,4 @@ export * from './teams/schemas';
 export * from './teams/brand-texts';
 export * from './people/data-rights';
 export * from './people/staff-roster';
+export * from './people/join';

@@ -12,6 +12,10 @@ import type { AddressInfo } from 'node:net';
  * - subscribeMessage.send (POST /cgi-bin/message/subscribe/send?access_token=…, JSON body) →
  *   { errcode, errmsg }: 40001 unknown token, 42001 expired token, 47003 bad data, 43101 the
  *   user refused (see `refuse`), or whatever `failNext` scripted.
+ * - phonenumber.getPhoneNumber (POST /wxa/business/getuserphonenumber?access_token=…, { code }) →
+ *   { errcode: 0, phone_info: { phoneNumber, purePhoneNumber, countryCode } }. Codes pick the answer:
+ *     phone:<number> → that mainland number, phone:+<cc>-<number> → a number of country <cc>,
+ *     anything else (e.g. invalid) → errcode 40029
  */
 export interface SentMessage {
   touser: string;
@@ -118,6 +122,17 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       sent.push(b as SentMessage);
       if (next === 'drop') return req.socket.destroy();
       return send(200, { errcode: 0, errmsg: 'ok' });
+    }
+    if (url.pathname === '/wxa/business/getuserphonenumber' && req.method === 'POST') {
+      const b = await readJson(req);
+      const token = url.searchParams.get('access_token') ?? '';
+      if (expired.has(token)) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      if (!valid.has(token)) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      const m = /^phone:(?:\+(\d+)-)?(\d{5,15})$/.exec(String(b?.code ?? ''));
+      if (!m) return send(200, { errcode: 40029, errmsg: 'invalid code' });
+      const [, cc = '86', pure] = m;
+      const phone_info = { phoneNumber: cc === '86' ? pure : `+${cc}${pure}`, purePhoneNumber: pure, countryCode: cc };
+      return send(200, { errcode: 0, errmsg: 'ok', phone_info });
     }
     if (url.pathname !== '/sns/jscode2session') return send(404, 'not found');
     const p = url.searchParams;

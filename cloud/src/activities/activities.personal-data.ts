@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { registerPersonalData } from '../people/personal-data';
+import { reassign, registerPersonalData } from '../people/personal-data';
 import { ActivityModel, type Activity } from './activity.model';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
 import { PersonTimeModel, SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
@@ -55,5 +55,13 @@ registerPersonalData({
     if (!ids.length) return;
     await db.model(PersonTimeModel).deleteMany({ personId: userId, shiftId: { $in: ids } });
     await db.model(SeatModel).deleteMany({ personId: userId, shiftId: { $in: ids } });
+  },
+  // A shift both accounts claimed keeps the imported person's seat; the other is given back.
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(SeatModel), 'personId', from, to, ['shiftId']);
+    await reassign(db.model(PersonTimeModel), 'personId', from, to, ['bucketStart']);
+    await reassign(db.model(WaitlistModel), 'personId', from, to, ['shiftId']);
+    await reassign(db.model(AttendanceModel), 'personId', from, to, ['shiftId', 'kind']);
+    await reassign(db.model(ServiceRecordModel), 'personId', from, to, ['shiftId']);
   },
 });

@@ -1,4 +1,4 @@
-import { registerPersonalData } from '../people/personal-data';
+import { reassign, registerPersonalData } from '../people/personal-data';
 import { GridMemberModel, type GridMember } from './grid-member.model';
 import { PatrolModel } from './patrol.model';
 
@@ -21,5 +21,14 @@ registerPersonalData({
   },
   async eraseFor({ db }, userId) {
     await db.model(GridMemberModel).deleteMany({ userId });
+  },
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(PatrolModel), 'patrollerId', from, to);
+    // A team seat is keyed by the person too (personKey): one seat per person and grid.
+    const members = db.model(GridMemberModel);
+    for (const seat of await members.find({ userId: from }).lean<GridMember[]>()) {
+      if (await members.exists({ gridId: seat.gridId, userId: to })) await members.deleteOne({ _id: seat._id });
+      else await members.updateOne({ _id: seat._id }, { $set: { userId: to, personKey: String(to) } });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { ERASED_NAME, registerPersonalData } from '../people/personal-data';
+import { ERASED_NAME, reassign, registerPersonalData } from '../people/personal-data';
 import { CertificateModel, type Certificate } from './hours.model';
 
 // Service records stay (anonymous under the person's id). Issued certificates carry the name as
@@ -24,5 +24,8 @@ registerPersonalData({
   },
   async eraseFor({ db }, userId) {
     await db.model(CertificateModel).updateMany({ personId: userId }, { $set: { personName: ERASED_NAME } });
+  },
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(CertificateModel), 'personId', from, to);
   },
 });

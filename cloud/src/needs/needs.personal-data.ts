@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { registerPersonalData } from '../people/personal-data';
+import { reassign, registerPersonalData } from '../people/personal-data';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
 import { UploadModel, type Upload } from './upload.model';
@@ -75,5 +75,11 @@ registerPersonalData({
     for (const u of uploads)
       await fs.rm(path.join(settings.uploadDir, path.basename(u.fileName)), { force: true }).catch(() => undefined);
     await db.model(UploadModel).deleteMany({ owner: userId });
+  },
+  // The orders keep their place (where the service was wanted); the person's own steps go with them.
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(NeedModel), 'owner', from, to);
+    await reassign(db.model(UploadModel), 'owner', from, to);
+    await reassign(db.model(NeedEventModel), 'actorId', from, to);
   },
 });

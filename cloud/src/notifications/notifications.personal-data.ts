@@ -1,4 +1,4 @@
-import { registerPersonalData } from '../people/personal-data';
+import { reassign, registerPersonalData } from '../people/personal-data';
 import { NotificationModel, type Notification } from './notification.model';
 import { OutboxModel, SubscribeConsentModel, SubscribeConsentUseModel } from './outbox.model';
 
@@ -15,5 +15,12 @@ registerPersonalData({
     await db.model(OutboxModel).deleteMany({ userId });
     await db.model(SubscribeConsentModel).deleteMany({ userId });
     await db.model(SubscribeConsentUseModel).deleteMany({ userId });
+  },
+  // Same WeChat identity, so queued messages and consents stay good for the person.
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(NotificationModel), 'userId', from, to);
+    await reassign(db.model(OutboxModel), 'userId', from, to);
+    await reassign(db.model(SubscribeConsentModel), 'userId', from, to);
+    await reassign(db.model(SubscribeConsentUseModel), 'userId', from, to);
   },
 });

@@ -3,7 +3,7 @@ import type { Db } from '../core/db';
 import { registerPersonalData } from '../people/personal-data';
 import { BranchModel, type BranchDoc } from './branch.model';
 import { MemberLinkModel, type MemberLinkDoc } from './member-link.model';
-import { unlinkMember } from './member-links';
+import { linkMemberToUser, unlinkMember } from './member-links';
 import { PartyMemberModel, type PartyMemberDoc } from './party-member.model';
 import { StudySessionModel, type StudySessionDoc } from './study-session.model';
 import { EvaluationModel, RegistrationModel, type EvaluationDoc, type RegistrationDoc } from './registration.model';
@@ -40,6 +40,20 @@ registerPersonalData({
     if (!reg) return;
     await db.model(EvaluationModel).deleteMany({ registrationId: reg._id });
     await db.model(RegistrationModel).deleteOne({ _id: reg._id });
+  },
+  // The person's own 双报到 and roster link win; the bare account's move over only where they have none.
+  async mergeInto({ db, now }, from, to) {
+    const regs = db.model(RegistrationModel);
+    if (!(await regs.exists({ userId: to }))) await regs.updateOne({ userId: from }, { $set: { userId: to } });
+    const link = await db.model(MemberLinkModel).findById(from).lean<MemberLinkDoc>();
+    if (link && !(await db.model(MemberLinkModel).exists({ _id: to }))) {
+      await unlinkMember(db, link.memberId);
+      await linkMemberToUser(db, link.memberId, to, link.how, link.linkedBy, now);
+    }
+    for (const s of await db.model(StudySessionModel).find({ userIds: from }).lean<StudySessionDoc[]>()) {
+      const userIds = s.userIds.map((u) => (u.equals(from) ? to : u));
+      await db.model(StudySessionModel).updateOne({ _id: s._id }, { $set: { userIds } });
+    }
   },
 });
 

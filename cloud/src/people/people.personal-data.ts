@@ -1,6 +1,7 @@
 import { OrgModel, type Org } from '../org/org.model';
 import { AuditModel, type AuditEntry } from '../core/audit';
 import { IdempotencyModel } from '../core/idempotency.model';
+import { HomeMoveModel, type HomeMove } from './join.model';
 import { ERASED_NAME, registerPersonalData } from './personal-data';
 import { UserModel, WxIdentityModel, type User } from './user.model';
 
@@ -12,6 +13,7 @@ registerPersonalData({
     if (!user) return null;
     const org = user.orgId ? await db.model(OrgModel).findById(user.orgId).lean<Org>() : null;
     const wechatLinked = await db.model(WxIdentityModel).exists({ userId });
+    const moves = await db.model(HomeMoveModel).find({ userId }).sort({ at: 1 }).lean<HomeMove[]>();
     const reads = await db
       .model(AuditModel)
       .find({ subjectId: userId, actorId: { $ne: userId } })
@@ -28,6 +30,7 @@ registerPersonalData({
         createdAt: user.createdAt,
       },
       wechatLinked: !!wechatLinked,
+      homeMoves: moves.map((m) => ({ from: m.from?.orgId ?? null, to: m.to.orgId, at: m.at })),
       /** PIPL: which staff roles read my data, what, when and why. */
       readsByStaff: reads.map((r) => ({ actorRoles: r.actorRoles, what: r.what, via: r.via, at: r.at })),
     };
@@ -47,5 +50,27 @@ registerPersonalData({
         $unset: { demoAccount: 1 },
       },
     );
+  },
+  // Runs last: the WeChat sign-in moves to the person, who keeps their own home and phone (or takes
+  // the ones the bare account chose), and the bare account is closed (its tokens stop working).
+  async mergeInto({ db, now }, from, to) {
+    const users = db.model(UserModel);
+    const [bare, person] = await Promise.all([users.findById(from).lean<User>(), users.findById(to).lean<User>()]);
+    if (!bare || !person) return;
+    await db.model(WxIdentityModel).updateMany({ userId: from }, { $set: { userId: to } });
+    const set: Partial<User> = {};
+    if (!person.phone && bare.phone) set.phone = bare.phone;
+    if (!person.orgId && bare.orgId && bare.communityId) {
+      set.orgId = bare.orgId;
+      set.communityId = bare.communityId;
+      await db.model(HomeMoveModel).create({
+        userId: to,
+        from: null,
+        to: { orgId: bare.orgId, communityId: bare.communityId },
+        at: now,
+      });
+    }
+    if (Object.keys(set).length) await users.updateOne({ _id: to }, { $set: set });
+    await users.updateOne({ _id: from }, { $set: { mergedInto: to } });
   },
 });

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import type { Settings } from '../config/settings';
 import type { Db } from '../core/db';
 
@@ -20,6 +20,12 @@ export interface PersonalDataProvider {
   area: string;
   exportFor(ctx: PersonalDataContext, userId: Types.ObjectId): Promise<unknown>;
   eraseFor(ctx: PersonalDataContext, userId: Types.ObjectId): Promise<void>;
+  /**
+   * Moves the person's records from one account to another: a WeChat account linked to the person's
+   * imported record (志愿者, 党员…) becomes that record, and what the bare account did goes with it.
+   * Records keep their place and times; only whose they are changes. Must be safe to run twice.
+   */
+  mergeInto?(ctx: PersonalDataContext, from: Types.ObjectId, to: Types.ObjectId): Promise<void>;
 }
 
 const providers = new Map<string, PersonalDataProvider>();
@@ -35,6 +41,30 @@ export function registerPersonalData(provider: PersonalDataProvider): void {
 /** Every provider, the person's own profile last: it is what signs them in, so it goes once the rest is done. */
 export function personalDataProviders(): PersonalDataProvider[] {
   return [...providers.values()].sort((a, b) => Number(a.area === 'people') - Number(b.area === 'people'));
+}
+
+/**
+ * Moves documents whose `field` is `from` to `to`. With `sameKeys` (the other fields of a unique
+ * index with `field`), a document of `from` whose twin `to` already has is dropped instead: the
+ * imported person's own record stands (an update that breaks a unique index is not refused on FerretDB).
+ */
+export async function reassign(
+  model: Model<any>,
+  field: string,
+  from: Types.ObjectId,
+  to: Types.ObjectId,
+  sameKeys: string[] = [],
+): Promise<void> {
+  if (!sameKeys.length) {
+    await model.updateMany({ [field]: from }, { $set: { [field]: to } });
+    return;
+  }
+  const docs = await model.find({ [field]: from }).lean<Record<string, unknown>[]>();
+  for (const doc of docs) {
+    const twin = await model.exists({ [field]: to, ...Object.fromEntries(sameKeys.map((k) => [k, doc[k]])) });
+    if (twin) await model.deleteOne({ _id: doc._id });
+    else await model.updateOne({ _id: doc._id }, { $set: { [field]: to } });
+  }
 }
 
 /** The name staff lists show for a deleted account. */

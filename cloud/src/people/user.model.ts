@@ -60,7 +60,8 @@ export const UserModel = defineModel<User>(
       mergedInto: { type: Schema.Types.ObjectId, default: null },
     },
     { collection: 'users', versionKey: false },
-  ),
+    // Linking an account to an imported record looks the record up by its ID number's blind index.
+  ).index({ idNumberHash: 1 }),
 );
 
 /**

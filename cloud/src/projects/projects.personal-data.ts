@@ -1,4 +1,4 @@
-import { ERASED_NAME, registerPersonalData } from '../people/personal-data';
+import { ERASED_NAME, reassign, registerPersonalData } from '../people/personal-data';
 import { ProjectUpdateModel } from './project-update.model';
 import { ProjectEventModel } from './project.model';
 
@@ -12,5 +12,9 @@ registerPersonalData({
   async eraseFor({ db }, userId) {
     await db.model(ProjectUpdateModel).updateMany({ authorId: userId }, { $set: { authorName: ERASED_NAME } });
     await db.model(ProjectEventModel).updateMany({ actorId: userId }, { $set: { actorName: ERASED_NAME } });
+  },
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(ProjectUpdateModel), 'authorId', from, to);
+    await reassign(db.model(ProjectEventModel), 'actorId', from, to);
   },
 });

@@ -1,4 +1,4 @@
-import { ERASED_NAME, registerPersonalData } from '../people/personal-data';
+import { ERASED_NAME, reassign, registerPersonalData } from '../people/personal-data';
 import { BookingModel, type Booking } from './booking.model';
 
 // Venue and device bookings. On erasure they stay (a venue's use is counted) without the booker's name or purpose.
@@ -22,5 +22,8 @@ registerPersonalData({
     await db
       .model(BookingModel)
       .updateMany({ bookerId: userId }, { $set: { bookerName: ERASED_NAME, purpose: '（账号已注销）' } });
+  },
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(BookingModel), 'bookerId', from, to);
   },
 });

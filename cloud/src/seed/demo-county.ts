@@ -14,6 +14,8 @@ export interface DemoComplex {
 export interface DemoCommunity {
   key: string;
   name: string;
+  /** Where its office is (GCJ-02): residents joining see the nearest first. */
+  location: { lng: number; lat: number };
   grids: { name: string; complexes: DemoComplex[] }[];
 }
 
@@ -27,6 +29,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'nanmen',
         name: '南门社区',
+        location: { lng: 104.0652, lat: 30.6402 },
         grids: [
           { name: '南门第一网格', complexes: [{ name: '南门小区', old: true, hasProperty: false, buildings: 3 }] },
           { name: '南门第二网格', complexes: [{ name: '粮站家属院', old: true, hasProperty: false, buildings: 2 }] },
@@ -36,6 +39,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'beijie',
         name: '北街社区',
+        location: { lng: 104.0668, lat: 30.6625 },
         grids: [
           { name: '北街第一网格', complexes: [{ name: '北街老街坊', old: true, hasProperty: false, buildings: 2 }] },
           { name: '北街第二网格', complexes: [{ name: '阳光嘉园', old: false, hasProperty: true, buildings: 3 }] },
@@ -44,6 +48,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'tuqiao',
         name: '土桥社区',
+        location: { lng: 104.0401, lat: 30.6513 },
         grids: [
           { name: '土桥第一网格', complexes: [{ name: '土桥安置小区', old: false, hasProperty: false, buildings: 3 }] },
           { name: '土桥第二网格', complexes: [{ name: '土桥老村片区', old: true, hasProperty: false, buildings: 2 }] },
@@ -58,6 +63,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'xishan',
         name: '西山社区',
+        location: { lng: 104.0203, lat: 30.6712 },
         grids: [
           { name: '西山第一网格', complexes: [{ name: '西山营小区', old: true, hasProperty: false, buildings: 3 }] },
           { name: '西山第二网格', complexes: [{ name: '供销社宿舍', old: true, hasProperty: true, buildings: 2 }] },
@@ -66,6 +72,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'xinyuan',
         name: '新苑社区',
+        location: { lng: 104.0915, lat: 30.6808 },
         grids: [
           { name: '新苑第一网格', complexes: [{ name: '新城一品', old: false, hasProperty: true, buildings: 4 }] },
           { name: '新苑第二网格', complexes: [{ name: '滨河湾', old: false, hasProperty: true, buildings: 3 }] },
@@ -74,6 +81,7 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
       {
         key: 'qichun',
         name: '起春社区',
+        location: { lng: 104.112, lat: 30.7003 },
         grids: [
           { name: '起春第一网格', complexes: [{ name: '起春新村', old: false, hasProperty: false, buildings: 2 }] },
         ],

@@ -1,4 +1,4 @@
-import { registerPersonalData } from '../people/personal-data';
+import { reassign, registerPersonalData } from '../people/personal-data';
 import { TeamMembershipModel, TeamModel, type Team, type TeamMembership } from './team.model';
 
 // Team memberships: exported with the team's name; deleted on erasure (a team lists living people).
@@ -25,5 +25,9 @@ registerPersonalData({
   async eraseFor({ db }, userId) {
     await db.model(TeamModel).updateMany({ leaderId: userId }, { $set: { leaderId: null } });
     await db.model(TeamMembershipModel).deleteMany({ personId: userId });
+  },
+  async mergeInto({ db }, from, to) {
+    await reassign(db.model(TeamModel), 'leaderId', from, to);
+    await reassign(db.model(TeamMembershipModel), 'personId', from, to, ['teamId']);
   },
 });

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { NEED_OWNER_ROLES, api, type MenuItemSummary, type Role } from '@gongzhi/shared';
 import { call } from '../../services/api';
-import { getSavedUser } from '../../services/session';
+import { JOIN_URL, getSavedUser, shouldJoin } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../components/PageState';
@@ -39,6 +39,10 @@ export default function HomePage() {
     [],
     signedIn,
   );
+  // Someone who lives nowhere yet chooses their community first (they may skip and look around).
+  useEffect(() => {
+    if (signedIn && shouldJoin(user)) void Taro.navigateTo({ url: JOIN_URL });
+  }, [signedIn, user]);
   // null = every category; a code = only that category's items.
   const [picked, setPicked] = useState<string | null>(null);
 
@@ -58,6 +62,11 @@ export default function HomePage() {
         <View className="home-header__place">
           <Text className="home-header__pin">📍</Text>
           <Text className="home-header__community">{place || '\u00a0'}</Text>
+          {user && !user.home && user.posts.length === 0 && (
+            <Text className="home-header__join" onClick={() => void Taro.navigateTo({ url: JOIN_URL })}>
+              选择我的社区 ›
+            </Text>
+          )}
         </View>
         <Text className="home-header__sub">
           {menu.data ? `社区服务菜单 · 共 ${total} 项服务，按需点单` : '社区服务菜单'}

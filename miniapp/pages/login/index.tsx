@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, type DemoAccount, type SessionResponse } from '@gongzhi/shared';
 import { ApiClientError, call, messageOf } from '../../services/api';
-import { HOME_URL, getToken, saveSession } from '../../services/session';
+import { HOME_URL, JOIN_URL, getToken, saveSession, shouldJoin } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { DemoAccounts } from './DemoAccounts';
 import './index.scss';
@@ -13,7 +13,9 @@ const isH5 = process.env.TARO_ENV === 'h5';
 
 function enter(session: SessionResponse) {
   saveSession(session);
-  void Taro.switchTab({ url: HOME_URL });
+  // A first WeChat sign-in lives nowhere yet: choosing the community comes first (it can be skipped).
+  if (shouldJoin(session.user)) void Taro.reLaunch({ url: JOIN_URL });
+  else void Taro.switchTab({ url: HOME_URL });
 }
 
 export default function LoginPage() {

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
 import { call } from '../../services/api';
-import { LOGIN_URL, clearSession } from '../../services/session';
+import { JOIN_URL, LOGIN_URL, clearSession } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../components/PageState';
@@ -11,6 +11,9 @@ import { Entries } from './Entries';
 import { PointsCard } from './PointsCard';
 import { NotificationList, useNotifications } from './Notifications';
 import './index.scss';
+
+const PHONE_URL = '/packages/account/phone/index';
+const LINK_URL = '/packages/account/link/index';
 
 function Profile({ me }: { me: SessionUser }) {
   return (
@@ -32,14 +35,37 @@ function Profile({ me }: { me: SessionUser }) {
   );
 }
 
-function InfoRow({ label, value }: { label: string; value: string }) {
+function InfoRow({ label, value, action, url }: { label: string; value: string; action?: string; url?: string }) {
+  if (!action || !url)
+    return (
+      <View className="mine-info__row">
+        <Text className="mine-info__label">{label}</Text>
+        <Text className="mine-info__value">{value}</Text>
+      </View>
+    );
+  // With an action the value gets its own line: an address is long on a small phone.
   return (
-    <View className="mine-info__row">
-      <Text className="mine-info__label">{label}</Text>
-      <Text className="mine-info__value">{value}</Text>
+    <View className="mine-info__row mine-info__row--stacked">
+      <View className="mine-info__top">
+        <Text className="mine-info__label">{label}</Text>
+        <Text className="mine-info__action" onClick={() => void Taro.navigateTo({ url })}>
+          {action} ›
+        </Text>
+      </View>
+      <Text className="mine-info__value mine-info__value--own-line">{value}</Text>
     </View>
   );
 }
+
+/** 南门社区 · 南门小区 · 1号楼 */
+function homeText(home: SessionUser['home']): string {
+  return home
+    ? [home.community.name, home.complex?.name, home.building?.name].filter(Boolean).join(' · ')
+    : '还没有选择';
+}
+
+/** A WeChat account that is nobody on the rosters yet: it may be someone the community registered. */
+const mayLink = (me: SessionUser) => me.posts.length === 0 && me.roles.every((r) => r === 'resident');
 
 /** 南门社区 needs no “（社区）”; 城关街道党工委 gets its kind spelled out. */
 function orgLabel(org: OrgRef): string {
@@ -71,6 +97,8 @@ export default function MinePage() {
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current && signedIn) {
+      // Back from binding a phone or moving: the profile changed.
+      void me.reload();
       void messages.reload();
       setVersion((v) => v + 1);
     }
@@ -94,13 +122,31 @@ export default function MinePage() {
             <Entries roles={me.data.roles} />
             <NotificationList state={messages} />
             <View className="mine-info">
-              {/* County and street staff belong to no community: their organisation says where they are. */}
-              {(me.data.community || !me.data.org) && (
-                <InfoRow label="所在社区" value={me.data.community?.name ?? '未加入社区'} />
-              )}
-              {me.data.org && <InfoRow label="所属组织" value={orgLabel(me.data.org)} />}
-              <InfoRow label="手机号" value={me.data.phone ?? '未绑定'} />
+              <InfoRow
+                label="住址"
+                value={homeText(me.data.home)}
+                action={me.data.home ? '搬家/更换' : '去选择'}
+                url={JOIN_URL}
+              />
+              {/* Staff work somewhere else than they live: their post's place says where they work. */}
+              {me.data.posts.length > 0 && me.data.org && <InfoRow label="所属组织" value={orgLabel(me.data.org)} />}
+              <InfoRow
+                label="手机号"
+                value={me.data.phone ?? '未绑定'}
+                action={me.data.phone ? '更换' : '绑定手机号'}
+                url={PHONE_URL}
+              />
             </View>
+            {mayLink(me.data) && (
+              <View
+                className="mine-card mine-link"
+                hoverClass="mine-link--pressed"
+                onClick={() => void Taro.navigateTo({ url: LINK_URL })}
+              >
+                <Text className="mine-link__text">我已在社区登记过：志愿者 / 党员 / 社区工作人员</Text>
+                <Text className="mine-link__arrow">›</Text>
+              </View>
+            )}
           </>
         )}
         {/* Always reachable, even when loading the profile failed. */}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '关联登记信息',
+});
