@@ -53,6 +53,10 @@ export default defineAppConfig({
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },
     { root: 'packages/whistles', pages: ['list/index', 'detail/index', 'blow/index'] },
     { root: 'packages/party', pages: ['registration/index'] },
+    // Everyone's account pages: accepting an invitation, first-run setup, confirming an H5 sign-in.
+    { root: 'packages/account', pages: ['invite/index', 'setup/index', 'scan-login/index', 'sessions/index'] },
+    // Granters' pages (人员与授权, 邀请): apart from account, which every invitee loads.
+    { root: 'packages/access', pages: ['grants/index', 'invite/index', 'invitations/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

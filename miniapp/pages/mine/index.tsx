@@ -3,10 +3,12 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
 import { call } from '../../services/api';
+import { loadMe } from '../../services/me';
 import { LOGIN_URL, clearSession } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../components/PageState';
+import { AccountRows, Posts } from './Account';
 import { Entries } from './Entries';
 import { PointsCard } from './PointsCard';
 import { NotificationList, useNotifications } from './Notifications';
@@ -56,13 +58,17 @@ async function signOut() {
     confirmColor: '#D42A1F',
   });
   if (!confirm) return;
+  // A browser's sign-in ends on the server too; the mini-program's token is simply forgotten.
+  await call(api.auth.signOut).catch(() => undefined);
   clearSession();
   void Taro.reLaunch({ url: LOGIN_URL });
 }
 
 export default function MinePage() {
   const signedIn = useSignedIn();
-  const me = useRemote(() => call(api.auth.getMe), [], signedIn);
+  // Read fresh on every return (and saved): a post granted or revoked shows without signing in again.
+  const me = useRemote(loadMe, [], signedIn);
+  const setup = useRemote(() => call(api.grants.getSetupStatus), [], signedIn);
   const messages = useNotifications(signedIn);
   // Bumped on return to the tab and on pull-down: points change after a redemption or confirmed hours.
   const [version, setVersion] = useState(0);
@@ -71,6 +77,7 @@ export default function MinePage() {
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current && signedIn) {
+      void me.reload();
       void messages.reload();
       setVersion((v) => v + 1);
     }
@@ -91,7 +98,9 @@ export default function MinePage() {
           <>
             <Profile me={me.data} />
             <PointsCard roles={me.data.roles} signedIn={signedIn} version={version} />
+            <Posts posts={me.data.posts} />
             <Entries roles={me.data.roles} />
+            <AccountRows setupNeeded={!!setup.data?.needed} />
             <NotificationList state={messages} />
             <View className="mine-info">
               {/* County and street staff belong to no community: their organisation says where they are. */}
