@@ -92,8 +92,10 @@ let leaving = false;
  * `notice` is said there (why they have to sign in again); `next` is where to come back to.
  */
 export function goToLogin({ notice, next }: { notice?: string; next?: string | null } = {}): void {
+  // Requests that were under way answer 401 after the login page showed: it has said why already.
+  const here = '/' + (Taro.getCurrentInstance().router?.path ?? '').split('?')[0].replace(/^\/+/, '');
+  if (leaving || here === LOGIN_URL) return;
   if (notice) Taro.setStorageSync(NOTICE_KEY, notice);
-  if (leaving) return;
   leaving = true;
   const url = next ? `${LOGIN_URL}?next=${encodeURIComponent(next)}` : LOGIN_URL;
   Taro.reLaunch({ url }).finally(() => {

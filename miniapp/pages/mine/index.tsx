@@ -78,6 +78,7 @@ export default function MinePage() {
   useDidShow(() => {
     if (shown.current && signedIn) {
       void me.reload();
+      void setup.reload();
       void messages.reload();
       setVersion((v) => v + 1);
     }

@@ -29,7 +29,11 @@ export default function SetupPage() {
 
   if (!signedIn) return <View className="page" />;
 
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Typing clears the messages of the last try: they spoke of what was there before.
+  const set = (patch: Partial<typeof draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (submit.banner) submit.reset();
+  };
   const claim = async () => {
     const body = submit.validate(api.grants.claimSetup.body!, draft);
     if (!body) return;
