@@ -53,7 +53,22 @@ export default defineAppConfig({
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },
     { root: 'packages/whistles', pages: ['list/index', 'detail/index', 'blow/index'] },
     { root: 'packages/party', pages: ['registration/index'] },
-    { root: 'packages/account', pages: ['join/index', 'phone/index', 'link/index'] },
+    // Everyone's account pages: joining a community, phone, linking a record, accepting an invitation,
+    // first-run setup, confirming an H5 sign-in, browser sessions.
+    {
+      root: 'packages/account',
+      pages: [
+        'join/index',
+        'phone/index',
+        'link/index',
+        'invite/index',
+        'setup/index',
+        'scan-login/index',
+        'sessions/index',
+      ],
+    },
+    // Granters' pages (人员与授权, 邀请): apart from account, which every invitee loads.
+    { root: 'packages/access', pages: ['grants/index', 'invite/index', 'invitations/index'] },
   ],
   // 使用我的位置 when choosing a community (and a patrol finding's place).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

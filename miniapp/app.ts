@@ -2,6 +2,7 @@ import { createElement, Fragment, type ComponentType, type PropsWithChildren } f
 // NutUI theme variables once; each component's CSS comes with it via babel-plugin-import.
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
 import './app.scss';
+import { watchSession } from './services/me';
 
 // Note: do not import `z` from @gongzhi/shared here. Touching the namespace from the app entry
 // defeated tree-shaking and pulled every zod locale (≈400 KB) into the H5 app chunk. zod falls back
@@ -15,6 +16,9 @@ const H5TabBar: ComponentType<{ h5Host: boolean }> | null =
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('./custom-tab-bar') as { default: ComponentType<{ h5Host: boolean }> }).default
     : null;
+
+// Roles are grants read per request: read the person again whenever the app comes to the foreground.
+watchSession();
 
 function App({ children }: PropsWithChildren) {
   if (H5TabBar) return createElement(Fragment, null, createElement(H5TabBar, { h5Host: true }), children);

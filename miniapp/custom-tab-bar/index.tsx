@@ -1,8 +1,8 @@
 import { Component } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Image, Text } from '@tarojs/components';
-import { getSavedUser, getToken } from '../services/session';
-import { hasStaffRole } from '../hooks/useAdminAccess';
+import { USER_CHANGED, getSavedUser, getToken } from '../services/session';
+import { hasStaffRole } from '../services/access';
 import { TABS, normalisePath } from './tabs';
 import './index.scss';
 
@@ -52,7 +52,11 @@ export default class CustomTabBar extends Component<Props, State> {
     this.setState({ path: normalisePath(change?.toLocation?.path), ...readSession() });
   };
 
+  /** A refreshed session user (a post granted or revoked): 管理 appears or goes without signing in again. */
+  private readonly onUserChanged = () => this.setState(readSession());
+
   override componentDidMount() {
+    Taro.eventCenter.on(USER_CHANGED, this.onUserChanged);
     if (this.props.h5Host) {
       this.setState({ path: hashRoute(), ...readSession() });
       Taro.eventCenter.on('__taroRouterChange', this.onRouterChange);
@@ -66,6 +70,7 @@ export default class CustomTabBar extends Component<Props, State> {
   }
 
   override componentWillUnmount() {
+    Taro.eventCenter.off(USER_CHANGED, this.onUserChanged);
     if (this.props.h5Host) Taro.eventCenter.off('__taroRouterChange', this.onRouterChange);
     this.timers.forEach(clearTimeout);
   }

@@ -1,22 +1,20 @@
-import { useMemo } from 'react';
-import { STAFF_ROLES, type Endpoint, type Role, type SessionUser } from '@gongzhi/shared';
-import { getSavedUser } from '../services/session';
+import { useEffect, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { Endpoint, Role, SessionUser } from '@gongzhi/shared';
+import { USER_CHANGED, getSavedUser } from '../services/session';
+import { canCall, hasStaffRole } from '../services/access';
 
-/** Whether someone with these roles sees the 管理 tab (STAFF_ROLES of the shared contract). */
-export function hasStaffRole(roles: readonly Role[] | undefined | null): boolean {
-  return !!roles && roles.some((r) => STAFF_ROLES.includes(r));
-}
+export { canCall, hasStaffRole };
 
-/**
- * Whether these roles may call an endpoint at all, read from the endpoint's own access list in the
- * shared contract: the admin tab offers a task only when the API would take the call. Object-level
- * scope (own community, own unit) is still the server's to check.
- */
-export function canCall(endpoint: Pick<Endpoint, 'access'>, roles: readonly Role[] | undefined | null): boolean {
-  if (!roles || roles.length === 0) return false;
-  const access = endpoint.access;
-  if (access === 'public' || access === 'signedIn') return true;
-  return roles.some((r) => access.includes(r));
+/** The saved session user, following its refreshes (a grant made or revoked shows without signing in again). */
+export function useSessionUser(): SessionUser | null {
+  const [user, setUser] = useState(getSavedUser);
+  useEffect(() => {
+    const follow = (next: SessionUser) => setUser(next);
+    Taro.eventCenter.on(USER_CHANGED, follow);
+    return () => void Taro.eventCenter.off(USER_CHANGED, follow);
+  }, []);
+  return user;
 }
 
 export interface AdminAccess {
@@ -27,11 +25,11 @@ export interface AdminAccess {
   can: (endpoint: Pick<Endpoint, 'access'>) => boolean;
 }
 
-/** The signed-in person's standing for the admin pages, from the session saved at sign-in. */
+/** The signed-in person's standing for the admin pages, from the saved session user. */
 export function useAdminAccess(): AdminAccess {
+  const user = useSessionUser();
   return useMemo(() => {
-    const user = getSavedUser();
     const roles = user?.roles ?? [];
     return { user, roles, staff: hasStaffRole(roles), can: (e) => canCall(e, roles) };
-  }, []);
+  }, [user]);
 }

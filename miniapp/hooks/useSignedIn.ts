@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
-import { clearSession, getToken, goToLogin } from '../services/session';
+import { clearSession, currentUrl, getToken, goToLogin } from '../services/session';
 
 /**
  * For pages behind sign-in: whether a session exists when the page opens. Without one the page
- * renders nothing to load and the person is sent to the login page.
+ * renders nothing to load and the person is sent to the login page, and back here after signing in
+ * (an invitation link opened before signing in).
  */
 export function useSignedIn(): boolean {
   const [signedIn] = useState(() => getToken() !== null);
   useEffect(() => {
     if (!signedIn) {
       clearSession();
-      goToLogin();
+      goToLogin({ next: currentUrl() });
     }
   }, [signedIn]);
   return signedIn;

@@ -12,9 +12,15 @@ import {
   type ResponseOf,
   type UploadType,
 } from '@gongzhi/shared';
-import { clearSession, getToken, goToLogin } from './session';
+import { clearSession, currentUrl, getToken, goToLogin } from './session';
 
 export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
+
+/**
+ * Fired with the endpoint when a role-gated call answers 403: services/me.ts reads the person again
+ * and, when a post was revoked meanwhile, says so (an event, so this module needs nothing of it).
+ */
+export const ACCESS_REFUSED = 'gongzhi:access-refused';
 
 /** What every failed call throws: the server's code, Chinese message and failing fields. */
 export class ApiClientError extends Error {
@@ -93,7 +99,7 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): P
   const token = getToken();
   if (endpoint.access !== 'public' && !token) {
     clearSession();
-    goToLogin();
+    goToLogin({ next: currentUrl() });
     throw new ApiClientError('UNAUTHENTICATED', ERROR_CODES.UNAUTHENTICATED.message, 401);
   }
 
@@ -120,10 +126,14 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: Args<E>): P
   if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<E>;
 
   const error = fromResponse(statusCode, data);
-  // A signed-in call answered 401: the token expired or was revoked. Public calls (login) keep their error.
+  // A signed-in call answered 401: the token expired, the browser sign-in was ended or the account
+  // stopped. The login page says which. Public calls (login) keep their error.
   if (statusCode === 401 && endpoint.access !== 'public') {
     clearSession();
-    goToLogin();
+    goToLogin({ notice: error.message });
+  }
+  if (statusCode === 403 && error.code === 'FORBIDDEN' && Array.isArray(endpoint.access)) {
+    Taro.eventCenter.trigger(ACCESS_REFUSED, endpoint);
   }
   throw error;
 }
@@ -177,11 +187,12 @@ export async function uploadImage(
     throw new ApiClientError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
   }
   if (statusCode >= 200 && statusCode < 300) return data as ResponseOf<typeof api.needs.createUpload>;
+  const error = fromResponse(statusCode, data);
   if (statusCode === 401) {
     clearSession();
-    goToLogin();
+    goToLogin({ notice: error.message });
   }
-  throw fromResponse(statusCode, data);
+  throw error;
 }
 
 /** The Chinese line to show for any thrown value. */

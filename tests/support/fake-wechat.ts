@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import QRCode from 'qrcode';
 
 /**
  * A local stand-in for api.weixin.qq.com that speaks the documented shapes of
@@ -16,6 +17,10 @@ import type { AddressInfo } from 'node:net';
  *   { errcode: 0, phone_info: { phoneNumber, purePhoneNumber, countryCode } }. Codes pick the answer:
  *     phone:<number> → that mainland number, phone:+<cc>-<number> → a number of country <cc>,
  *     anything else (e.g. invalid) → errcode 40029
+ * - wxacode.getUnlimited (POST /wxa/getwxacodeunlimit?access_token=…, JSON { scene, page, check_path,
+ *   env_version, width }) → the image as `image/png` bytes (a QR code of page?scene here, where WeChat
+ *   draws its round code), or JSON { errcode, errmsg }: 40001 unknown token, 40169 scene longer than
+ *   32 characters, 41030 a page that does not exist or, with check_path, is not in `published`.
  */
 export interface SentMessage {
   touser: string;
@@ -39,9 +44,21 @@ export interface FakeWechat {
   refuse: (openid: string) => void;
   /** Tokens issued so far now answer 42001 (expired), as after WeChat's 2 hours. */
   expireTokens: () => void;
+  /** Mini-program codes asked for, in order (the JSON bodies of getwxacodeunlimit). */
+  wxacodes: WxacodeRequest[];
+  /** Pages of the released version: with check_path, any other page answers 41030. */
+  publish: (...pages: string[]) => void;
   /** Each send waits this long before answering (widens race windows). */
   setDelay: (ms: number) => void;
   close: () => Promise<void>;
+}
+
+export interface WxacodeRequest {
+  scene: string;
+  page: string;
+  check_path?: boolean;
+  env_version?: string;
+  width?: number;
 }
 
 export const FAKE_APPID = 'wx-test-appid';
@@ -62,6 +79,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const valid = new Set<string>();
   const expired = new Set<string>();
   const refused = new Set<string>();
+  const wxacodes: WxacodeRequest[] = [];
+  const published = new Set<string>();
   const script: (number | 'http500' | 'drop')[] = [];
   let delay = 0;
 
@@ -133,6 +152,21 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       const [, cc = '86', pure] = m;
       const phone_info = { phoneNumber: cc === '86' ? pure : `+${cc}${pure}`, purePhoneNumber: pure, countryCode: cc };
       return send(200, { errcode: 0, errmsg: 'ok', phone_info });
+    if (url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
+      const b = (await readJson(req)) as Partial<WxacodeRequest> | null;
+      const token = url.searchParams.get('access_token') ?? '';
+      if (expired.has(token)) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      if (!valid.has(token)) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      if (!b || typeof b.scene !== 'string' || b.scene.length > 32)
+        return send(200, { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+      // A page is a path without a leading slash; with check_path it must be in the released version.
+      const page = b.page ?? 'pages/index/index';
+      if (!/^[a-z][\w-]*(\/[\w-]+)+$/.test(page) || (b.check_path !== false && !published.has(page)))
+        return send(200, { errcode: 41030, errmsg: 'invalid page rid: fake' });
+      wxacodes.push(b as WxacodeRequest);
+      const png = await QRCode.toBuffer(`${page}?scene=${b.scene}`, { type: 'png', width: b.width ?? 430, margin: 1 });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
+      return res.end(png);
     }
     if (url.pathname !== '/sns/jscode2session') return send(404, 'not found');
     const p = url.searchParams;
@@ -157,6 +191,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     requests,
     sent,
     tokens,
+    wxacodes,
+    publish: (...pages) => pages.forEach((p) => published.add(p)),
     failNext: (answer, times = 1) => script.push(...Array(times).fill(answer)),
     refuse: (openid) => void refused.add(openid),
     expireTokens: () => valid.forEach((t) => expired.add(t)),

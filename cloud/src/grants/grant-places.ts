@@ -1,11 +1,22 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { GRANT_ROLE_PLACE, type GrantPlace, type GrantPlaceKind, type GrantRole } from '@gongzhi/shared';
+import {
+  GRANTS_BY,
+  GRANT_ROLE_PLACE,
+  PEOPLE_KINDS,
+  type GrantPlace,
+  type GrantPlaceKind,
+  type GrantPlaceOption,
+  type GrantRole,
+  type ResourceKind,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { findByIds } from '../core/filters';
+import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
+import { ResourceModel, type Resource } from '../resources/resource.model';
 
 /** A grant's place as stored on the grant (and on an invitation): its kind, ids above it, keys and words. */
 export interface ResolvedPlace {
@@ -86,6 +97,54 @@ export class GrantPlaces {
       out.set(String(x._id), { kind: 'unit', id: String(x._id), name: x.name, path: pathOf(chain) });
     }
     return out;
+  }
+
+  /**
+   * Where the caller may grant `role` (list_grant_places): active places of the role's kind at or below
+   * the place of a grant that allows it, as `mayGrant` will judge them; for service people with the
+   * unit's people from its resource list. Nearest the top of the tree first, then by name.
+   */
+  async grantable(user: Principal, role: GrantRole): Promise<GrantPlaceOption[]> {
+    const from = user.grants.filter((g) => (GRANTS_BY[g.role as GrantRole] ?? []).includes(role));
+    const kind = GRANT_ROLE_PLACE[role];
+    let ids: Types.ObjectId[];
+    if (kind === 'unit') {
+      const units = await this.db.model(UnitModel).find({}, { streetId: 1, active: 1 }).lean<Unit[]>();
+      ids = units
+        .filter(
+          (u) =>
+            u.active !== false &&
+            from.some(
+              (g) =>
+                g.placeKind === 'county' ||
+                (g.placeKind === 'street' && g.placeId === String(u.streetId)) ||
+                (g.placeKind === 'unit' && g.placeId === String(u._id)),
+            ),
+        )
+        .map((u) => u._id);
+    } else {
+      const orgs = await this.db.model(OrgModel).find({ kind }, { ancestors: 1, active: 1 }).lean<Org[]>();
+      const at = new Set(from.filter((g) => g.placeKind !== 'unit').map((g) => g.placeId));
+      ids = orgs
+        .filter((o) => o.active !== false && [o._id, ...o.ancestors].some((a) => at.has(String(a))))
+        .map((o) => o._id);
+    }
+    const views = await this.views(ids.map((placeId) => ({ placeKind: kind, placeId })));
+    const people =
+      role === 'servicePerson' && ids.length
+        ? await this.db
+            .model(ResourceModel)
+            .find({ unitId: { $in: ids }, active: true }, { name: 1, unitId: 1, kind: 1 })
+            .lean<Resource[]>()
+        : [];
+    return [...views.values()]
+      .map((v) => ({
+        ...v,
+        resources: people
+          .filter((r) => String(r.unitId) === v.id && (PEOPLE_KINDS as readonly ResourceKind[]).includes(r.kind))
+          .map((r) => ({ id: String(r._id), name: r.name })),
+      }))
+      .sort((a, b) => a.path.localeCompare(b.path, 'zh') || a.name.localeCompare(b.name, 'zh'));
   }
 
   private chain(org: Pick<Org, 'ancestors'>): Promise<Org[]> {

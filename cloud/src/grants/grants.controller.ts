@@ -2,12 +2,14 @@ import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
 import { AccountsService } from './accounts.service';
+import { GrantPlaces } from './grant-places';
 import { GrantsService } from './grants.service';
 import { InvitationsService } from './invitations.service';
 import { SetupService } from './setup.service';
 
 const {
   listGrants,
+  listGrantPlaces,
   revokeGrant,
   createInvitation,
   listInvitations,
@@ -36,9 +38,17 @@ export class GrantsController {
   @Inject()
   setup!: SetupService;
 
+  @Inject()
+  places!: GrantPlaces;
+
   @Handle(listGrants)
   async listGrants({ user, query }: Call<typeof listGrants>) {
     return this.grants.listGrants(user, query);
+  }
+
+  @Handle(listGrantPlaces)
+  async listGrantPlaces({ user, query }: Call<typeof listGrantPlaces>) {
+    return { items: await this.places.grantable(user, query.role) };
   }
 
   @Handle(revokeGrant)

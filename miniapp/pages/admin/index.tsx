@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ROLE_LABELS, STAFF_ROLES, api, needCountText, type NeedInbox } from '@gongzhi/shared';
 import { call } from '../../services/api';
+import { refreshMe } from '../../services/me';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { useAdminAccess, type AdminAccess } from '../../hooks/useAdminAccess';
@@ -192,6 +193,22 @@ const TASKS: readonly TaskEntry[] = [
     can: (a) => a.can(api.party.listBranches),
   },
   {
+    task: 'invite',
+    icon: '✉️',
+    title: '邀请工作人员',
+    sub: '发邀请码，对方用微信扫码接受即可上岗',
+    url: '/packages/access/invitations/index',
+    can: (a) => a.can(api.grants.createInvitation),
+  },
+  {
+    task: 'grants',
+    icon: '🪪',
+    title: '人员与授权',
+    sub: '谁在什么岗位、由谁授权，可撤销',
+    url: '/packages/access/grants/index',
+    can: (a) => a.can(api.grants.listGrants),
+  },
+  {
     task: 'roster',
     icon: '👥',
     title: '两委名册',
@@ -341,9 +358,11 @@ export default function AdminHomePage() {
   const shown = useRef(false);
 
   // A tab page stays alive: counts change after work on the inner pages, so load again on return.
+  // The person is read again too: a post granted or revoked meanwhile changes the tasks.
   useDidShow(() => {
     if (shown.current && enabled) void overview.reload();
     shown.current = true;
+    void refreshMe();
   });
   usePullDownRefresh(() => {
     void (enabled ? overview.reload() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());

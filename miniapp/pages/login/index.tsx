@@ -2,31 +2,52 @@ import { useState } from 'react';
 import Taro, { useLoad } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { api, type DemoAccount, type SessionResponse } from '@gongzhi/shared';
+import { api, type DemoAccount, type SessionResponse, type SessionUser } from '@gongzhi/shared';
 import { ApiClientError, call, messageOf } from '../../services/api';
-import { HOME_URL, JOIN_URL, getToken, saveSession, shouldJoin } from '../../services/session';
+import {
+  HOME_URL,
+  JOIN_URL,
+  getToken,
+  safeNext,
+  saveSession,
+  shouldJoin,
+  takeLoginNotice,
+} from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { DemoAccounts } from './DemoAccounts';
+import { ScanSignIn } from './ScanSignIn';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
-function enter(session: SessionResponse) {
-  saveSession(session);
-  // A first WeChat sign-in lives nowhere yet: choosing the community comes first (it can be skipped).
-  if (shouldJoin(session.user)) void Taro.reLaunch({ url: JOIN_URL });
+/**
+ * Back to the page that sent the person here (an invitation opened before signing in); a first
+ * sign-in that lives nowhere yet chooses its community first (it can be skipped); otherwise home.
+ */
+function goOn(next: string | null, user?: SessionUser) {
+  if (next) void Taro.reLaunch({ url: next });
+  else if (user && shouldJoin(user)) void Taro.reLaunch({ url: JOIN_URL });
   else void Taro.switchTab({ url: HOME_URL });
 }
 
 export default function LoginPage() {
   const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Why the person is here again (an ended browser sign-in, a stopped account), said once.
+  const [failure, setFailure] = useState<string | null>(takeLoginNotice);
+  const [next, setNext] = useState<string | null>(null);
   const demo = useRemote(() => call(api.auth.listDemoAccounts), []);
 
-  // Someone already signed in who lands here (e.g. a shared link) goes straight home.
-  useLoad(() => {
-    if (getToken()) void Taro.switchTab({ url: HOME_URL });
+  // Someone already signed in who lands here (e.g. a shared link) goes straight on.
+  useLoad((options: Record<string, string | undefined>) => {
+    const to = safeNext(options.next);
+    setNext(to);
+    if (getToken()) goOn(to);
   });
+
+  function enter(session: SessionResponse, via: 'app' | 'scan' = 'app') {
+    saveSession(session, via);
+    goOn(next, session.user);
+  }
 
   async function signIn(key: string, request: () => Promise<SessionResponse>) {
     if (busy) return;
@@ -59,7 +80,10 @@ export default function LoginPage() {
 
   // On weapp demo accounts appear only once a development backend has listed them: production
   // refuses them (DEV_LOGIN_DISABLED) and residents should not see a flash of skeleton cards.
-  const showDemo = isH5 || (demo.data?.accounts.length ?? 0) > 0;
+  // On H5 production signs in by scanning with the mini-program instead.
+  const production = demo.errorCode === 'DEV_LOGIN_DISABLED';
+  const showScan = isH5 && production;
+  const showDemo = (isH5 && !production) || (demo.data?.accounts.length ?? 0) > 0;
 
   return (
     <View className="login-page">
@@ -95,6 +119,8 @@ export default function LoginPage() {
             <Text className="login-wx__note">登录后可查看本社区的服务菜单</Text>
           </View>
         )}
+
+        {showScan && <ScanSignIn onSession={(session) => enter(session, 'scan')} />}
 
         {showDemo && (
           <DemoAccounts

@@ -3,10 +3,12 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { ORG_KIND_LABELS, ROLE_LABELS, api, type OrgRef, type SessionUser } from '@gongzhi/shared';
 import { call } from '../../services/api';
+import { loadMe } from '../../services/me';
 import { JOIN_URL, LOGIN_URL, clearSession } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../components/PageState';
+import { AccountRows, Posts } from './Account';
 import { Entries } from './Entries';
 import { PointsCard } from './PointsCard';
 import { NotificationList, useNotifications } from './Notifications';
@@ -82,13 +84,17 @@ async function signOut() {
     confirmColor: '#D42A1F',
   });
   if (!confirm) return;
+  // A browser's sign-in ends on the server too; the mini-program's token is simply forgotten.
+  await call(api.auth.signOut).catch(() => undefined);
   clearSession();
   void Taro.reLaunch({ url: LOGIN_URL });
 }
 
 export default function MinePage() {
   const signedIn = useSignedIn();
-  const me = useRemote(() => call(api.auth.getMe), [], signedIn);
+  // Read fresh on every return (and saved): a post granted or revoked shows without signing in again.
+  const me = useRemote(loadMe, [], signedIn);
+  const setup = useRemote(() => call(api.grants.getSetupStatus), [], signedIn);
   const messages = useNotifications(signedIn);
   // Bumped on return to the tab and on pull-down: points change after a redemption or confirmed hours.
   const [version, setVersion] = useState(0);
@@ -99,6 +105,7 @@ export default function MinePage() {
     if (shown.current && signedIn) {
       // Back from binding a phone or moving: the profile changed.
       void me.reload();
+      void setup.reload();
       void messages.reload();
       setVersion((v) => v + 1);
     }
@@ -119,7 +126,9 @@ export default function MinePage() {
           <>
             <Profile me={me.data} />
             <PointsCard roles={me.data.roles} signedIn={signedIn} version={version} />
+            <Posts posts={me.data.posts} />
             <Entries roles={me.data.roles} />
+            <AccountRows setupNeeded={!!setup.data?.needed} />
             <NotificationList state={messages} />
             <View className="mine-info">
               <InfoRow

@@ -9,12 +9,14 @@ import {
   createInvitationBody,
   disableAccountBody,
   grantList,
+  grantPlaceList,
   grantView,
   invitationCode,
   invitationList,
   invitationPreview,
   invitationShare,
   invitationView,
+  listGrantPlacesQuery,
   listGrantsQuery,
   listInvitationsQuery,
   revokeGrantBody,
@@ -45,6 +47,17 @@ export const revokeGrant = endpoint({
   body: revokeGrantBody,
   response: grantView,
   example: { reason: '已调离本社区' },
+});
+
+export const listGrantPlaces = endpoint({
+  id: 'listGrantPlaces',
+  method: 'get',
+  path: '/api/v1/grant-places',
+  summary: '可授予某个身份的地方（邀请时选地点用）',
+  tag: 'grants',
+  access: GRANTER_ROLES,
+  query: listGrantPlacesQuery,
+  response: grantPlaceList,
 });
 
 export const createInvitation = endpoint({

@@ -67,6 +67,15 @@ export const myPost = z.object({
 });
 export type MyPost = z.infer<typeof myPost>;
 
+/** Places where the caller may grant a role (the invitation form's place picker). */
+export const listGrantPlacesQuery = z.strictObject({ role: z.enum(GRANT_ROLES, { error: '请选择要授予的身份' }) });
+export const grantPlaceOption = grantPlace.extend({
+  /** Service people only: the unit's people (律师、医生…) on its resource list, to serve as. */
+  resources: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type GrantPlaceOption = z.infer<typeof grantPlaceOption>;
+export const grantPlaceList = z.object({ items: z.array(grantPlaceOption) });
+
 // ---------------------------------------------------------------- invitations
 
 export const INVITATION_STATUSES = ['open', 'accepted', 'expired', 'cancelled'] as const;

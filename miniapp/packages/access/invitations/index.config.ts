@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邀请工作人员',
+  enablePullDownRefresh: true,
+});

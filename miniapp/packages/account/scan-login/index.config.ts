@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '网页版登录确认',
+});
