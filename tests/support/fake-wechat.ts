@@ -152,6 +152,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       const [, cc = '86', pure] = m;
       const phone_info = { phoneNumber: cc === '86' ? pure : `+${cc}${pure}`, purePhoneNumber: pure, countryCode: cc };
       return send(200, { errcode: 0, errmsg: 'ok', phone_info });
+    }
     if (url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
       const b = (await readJson(req)) as Partial<WxacodeRequest> | null;
       const token = url.searchParams.get('access_token') ?? '';
