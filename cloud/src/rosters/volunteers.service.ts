@@ -167,8 +167,7 @@ export class VolunteersService {
       u &&
       live(u) &&
       (isVolunteer(u) ||
-        (!must &&
-          !!(await this.db.model(RosterEventModel).exists({ rowId: u._id, rowKind: 'person', action: 'deactivate' }))));
+        !!(await this.db.model(RosterEventModel).exists({ rowId: u._id, rowKind: 'person', action: 'deactivate' })));
     if (!u || !known || !(await communityIdInScope(this.db, user, u.communityId)))
       throw new AppError('NOT_FOUND', '没有找到这位志愿者');
     if (must && !isVolunteer(u)) throw new AppError('INVALID_TRANSITION', '此人已退出志愿者');
