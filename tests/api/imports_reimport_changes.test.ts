@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ID = { a: idNumber('19600101', 1), b: idNumber('19900202', 2), s: idNumber('19800303', 3), v: idNumber('19950404', 4) };
+const ID = {
+  a: idNumber('19600101', 1),
+  b: idNumber('19900202', 2),
+  s: idNumber('19800303', 3),
+  v: idNumber('19950404', 4),
+};
 
 async function importRows(kind: 'partyMembers' | 'staff' | 'volunteers', rows: Record<string, string>[]) {
   const staff = await t.signIn('staff');
@@ -24,7 +29,15 @@ async function importRows(kind: 'partyMembers' | 'staff' | 'volunteers', rows: R
 }
 
 const party = (over: Record<string, string> = {}) => [
-  { 姓名: '赵德厚', 身份证号: ID.a, 手机号: '13900000001', 社区: '南门社区', 所在支部: '南门第一支部', 工作状态: '在职', ...over },
+  {
+    姓名: '赵德厚',
+    身份证号: ID.a,
+    手机号: '13900000001',
+    社区: '南门社区',
+    所在支部: '南门第一支部',
+    工作状态: '在职',
+    ...over,
+  },
   { 姓名: '钱小芳', 身份证号: ID.b, 手机号: '', 社区: '南门社区', 所在支部: '南门第一支部', 工作状态: '在职' },
 ];
 
@@ -67,7 +80,15 @@ test('party members: a changed branch, status and phone update the same member, 
 });
 
 test('a staff row with a new post and a volunteer with a new phone: updated, with their history', async () => {
-  const staffRow = { 姓名: '孟凡', 身份证号: ID.s, 手机号: '', 社区: '南门社区', 学历: '大专', 职务: '委员', 是否两委成员: '是' };
+  const staffRow = {
+    姓名: '孟凡',
+    身份证号: ID.s,
+    手机号: '',
+    社区: '南门社区',
+    学历: '大专',
+    职务: '委员',
+    是否两委成员: '是',
+  };
   await importRows('staff', [staffRow]);
   const again = await importRows('staff', [{ ...staffRow, 职务: '副主任', 学历: '本科' }]);
   expect(again.dry.changes).toEqual([
