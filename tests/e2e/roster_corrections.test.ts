@@ -86,7 +86,15 @@ test('staff move a party member to the new branch: the sheet asks for a reason, 
   await page.locator('.admin-info', { hasText: '南门社区第二党支部' }).waitFor();
   await page.locator('.roster-event', { hasText: '所在支部：南门社区党支部 → 南门社区第二党支部' }).waitFor();
   await calm(page);
-  await shot('03-moved-history');
+  await shot('03-moved');
+  await page.locator('.roster-history').scrollIntoViewIfNeeded();
+  await shot('04-moved-history');
+
+  // The correction sheet starts from the member's values; empty boxes leave a value as it is.
+  await page.locator('.roster-actions__correct').click();
+  await page.locator('.roster-sheet--correct .admin-chip--on', { hasText: '在职' }).waitFor();
+  await shot('04b-correct-sheet');
+  await page.locator('.roster-sheet--correct .admin-sheet__close').click();
   expect([await branchCount('南门社区党支部'), await branchCount('南门社区第二党支部')]).toEqual([104, 2]);
 });
 
@@ -99,22 +107,23 @@ test('staff mark a 两委 member 离任 after a confirmation; the row leaves the
   const row = page.locator('.staff-roster__row', { hasText: '赵国平' });
   await row.waitFor();
   await settled(row);
-  await shot('04-roster');
+  await shot('05-roster');
   await row.click();
   await page.locator('.roster-actions__deactivate').waitFor();
   await settled(page.locator('.staff-member'));
-  await shot('05-staff-member');
+  await shot('06-staff-member');
 
   await page.locator('.roster-actions__deactivate').click();
   const sheet = page.locator('.roster-sheet--deactivate');
   await sheet.locator('textarea').fill('2026 年换届离任');
-  await shot('06-deactivate-sheet');
+  await shot('07-deactivate-sheet');
   await sheet.locator('.roster-sheet__confirm').click();
   await confirmModal(page, '离任');
   await page.getByText('已离任：不计入“两委”统计，记录保留。').waitFor();
   await page.locator('.roster-event', { hasText: '状态：在任 → 离任' }).waitFor();
   await calm(page);
-  await shot('07-left');
+  await page.locator('.roster-history').scrollIntoViewIfNeeded();
+  await shot('08-left');
   expect((await apiAs(api.base, token, 'GET', '/api/v1/stats/overview')).body.staff.total).toBe(before - 1);
 
   await page.goBack();
@@ -122,5 +131,27 @@ test('staff mark a 两委 member 离任 after a confirmation; the row leaves the
   await page.locator('.admin-chip', { hasText: '已离任' }).click();
   await page.locator('.staff-roster__row', { hasText: '赵国平' }).waitFor();
   await calm(page);
-  await shot('08-left-list');
+  await shot('09-left-list');
+});
+
+test('staff see their volunteers; 退出志愿者 keeps the hours and shows in the history', async () => {
+  const { page, shot } = phone;
+  await page.goto(`${api.base}/#/pages/admin/index`);
+  await page.locator('.admin-task--volunteers').click();
+  const row = page.locator('.volunteers__row', { hasText: '王志强' });
+  await row.waitFor();
+  await settled(row);
+  await shot('10-volunteers');
+  await row.click();
+  await page.locator('.roster-actions__deactivate').waitFor();
+  await settled(page.locator('.volunteer'));
+  await shot('11-volunteer');
+  await page.locator('.roster-actions__deactivate').click();
+  await page.locator('.roster-sheet--deactivate textarea').fill('本人申请退出');
+  await page.locator('.roster-sheet--deactivate .roster-sheet__confirm').click();
+  await confirmModal(page, '退出');
+  await page.getByText('已退出志愿者：服务时长记录保留。').waitFor();
+  await page.locator('.roster-event', { hasText: '志愿者：是 → 否' }).waitFor();
+  await calm(page);
+  await shot('12-volunteer-left');
 });

@@ -45,7 +45,11 @@ export function useRosterSheets(reload: () => Promise<unknown>): RosterSheets {
     },
     close: () => setOpen(null),
     reason,
-    setReason,
+    // What is typed again is not wrong any more: the old messages go.
+    setReason: (v) => {
+      setReason(v);
+      submit.reset();
+    },
     submit,
     async run(work, done, ask) {
       if (ask && !(await confirmDanger(ask.title, ask.content, ask.confirmText))) return;
@@ -100,7 +104,6 @@ export function RosterSheet({
   kind,
   title,
   confirmText,
-  danger,
   onConfirm,
   reasonHint,
   children,
@@ -109,7 +112,6 @@ export function RosterSheet({
   kind: ChangeKind;
   title: string;
   confirmText: string;
-  danger?: boolean;
   onConfirm: () => void;
   reasonHint: string;
   children?: ReactNode;
@@ -122,13 +124,7 @@ export function RosterSheet({
       onClose={sheets.close}
       className={`roster-sheet roster-sheet--${kind}`}
       footer={
-        <Button
-          type={danger ? 'danger' : 'primary'}
-          block
-          loading={submit.saving}
-          className="roster-sheet__confirm"
-          onClick={onConfirm}
-        >
+        <Button type="primary" block loading={submit.saving} className="roster-sheet__confirm" onClick={onConfirm}>
           {confirmText}
         </Button>
       }

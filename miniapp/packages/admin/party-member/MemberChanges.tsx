@@ -172,7 +172,10 @@ export function MemberChanges({ member: m, reload }: { member: MemberDetail; rel
           <Picker
             mode="selector"
             range={others.map((b) => `${b.name}（${b.placeName}）`)}
-            onChange={(e) => setBranchId(others[Number(e.detail.value)]?.id ?? null)}
+            onChange={(e) => {
+              setBranchId(others[Number(e.detail.value)]?.id ?? null);
+              submit.reset();
+            }}
           >
             <PickerValue
               text={others.find((b) => b.id === branchId)?.name}
@@ -186,7 +189,6 @@ export function MemberChanges({ member: m, reload }: { member: MemberDetail; rel
         kind="deactivate"
         title="停用党员"
         confirmText="停用"
-        danger
         onConfirm={deactivate}
         reasonHint="例如：组织关系转至某县某支部"
       >
@@ -194,7 +196,10 @@ export function MemberChanges({ member: m, reload }: { member: MemberDetail; rel
           <Chips
             options={PARTY_LEAVE_CAUSES.map((c) => ({ value: c, label: PARTY_LEAVE_CAUSE_LABELS[c] }))}
             value={cause}
-            onChange={setCause}
+            onChange={(c) => {
+              setCause(c);
+              submit.reset();
+            }}
           />
         </Field>
       </RosterSheet>

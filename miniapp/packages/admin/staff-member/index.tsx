@@ -168,7 +168,15 @@ function StaffChanges({ row: s, reload }: { row: StaffMemberDetail; reload: () =
         reasonHint="例如：街道调整工作岗位"
       >
         <Field label="调入社区" required error={submit.errors.communityId} hint={`现在：${s.placeName}`}>
-          <CommunityPicker access={access} value={communityId} except={s.placeId} onChange={setCommunityId} />
+          <CommunityPicker
+            access={access}
+            value={communityId}
+            except={s.placeId}
+            onChange={(c) => {
+              setCommunityId(c);
+              submit.reset();
+            }}
+          />
         </Field>
       </RosterSheet>
       <RosterSheet
@@ -176,7 +184,6 @@ function StaffChanges({ row: s, reload }: { row: StaffMemberDetail; reload: () =
         kind="deactivate"
         title="离任"
         confirmText="离任"
-        danger
         onConfirm={deactivate}
         reasonHint="例如：2026 年换届离任"
       />

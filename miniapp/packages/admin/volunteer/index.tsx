@@ -130,7 +130,10 @@ function VolunteerChanges({ person: v, reload }: { person: VolunteerDetail; relo
         <Field label="新住址" required error={submit.errors.placeId} hint={`现在：${v.communityName} ${v.homeName}`}>
           <PlacePicker
             value={placeId}
-            onChange={setPlaceId}
+            onChange={(p) => {
+              setPlaceId(p);
+              submit.reset();
+            }}
             hasCommunity={!access.roles.some((r) => r === 'streetAdmin' || r === 'countyAdmin')}
             communityId={communityId}
             onCommunity={(c) => {
@@ -145,7 +148,6 @@ function VolunteerChanges({ person: v, reload }: { person: VolunteerDetail; relo
         kind="deactivate"
         title="退出志愿者"
         confirmText="退出志愿者"
-        danger
         onConfirm={deactivate}
         reasonHint="例如：本人申请退出"
       />
