@@ -90,3 +90,21 @@ test('退出志愿者: the role goes at once, the hours stay, the row moves to t
     .set('Authorization', await t.signIn('volunteer'));
   expect(me2.body.roles).toContain('volunteer');
 });
+
+test('the person’s data export holds their roster history; deleting the account blanks its personal values', async () => {
+  const token = await t.signIn('volunteer');
+  const mine = await t.http().get('/api/v1/me/data').set('Authorization', token);
+  expect(mine.status).toBe(200);
+  const history = mine.body.areas.rosters as { action: string; reason: string; fields: string[] }[];
+  expect(history.map((e) => e.action)).toEqual(['correct', 'move', 'deactivate', 'reactivate']);
+  expect(history[0]).toMatchObject({ reason: '本人换了手机号', fields: ['phone'] });
+  expect(JSON.stringify(history)).not.toContain('136');
+  const erased = await t.http().delete('/api/v1/me').set('Authorization', token).send({ confirm: '注销账号' });
+  expect(erased.status).toBe(200);
+  const events = await t.db.connection.collection('rosterEvents').find({ rowKind: 'person' }).toArray();
+  expect(events.length).toBeGreaterThan(0);
+  for (const e of events)
+    for (const c of e.changes) if (c.personal) expect([c.field, c.from, c.to]).toEqual([c.field, null, null]);
+  // What happened stays: the 退出 event and its reason.
+  expect(events.map((e) => e.reason)).toContain('本人申请退出');
+});

@@ -124,6 +124,7 @@ export class VolunteersService {
 
   async history(user: Principal, id: string) {
     const u = await this.inScope(user, id);
+    await this.audit.personalDataRead(user, u._id, ['volunteer'], 'rosters:volunteer:history');
     return historyOf(this.db, this.cipher, 'person', u._id);
   }
 
