@@ -22,7 +22,7 @@ test('南门 staff see their six, with post, age and education, and nothing sens
   const wang = res.body.items.find((r: { name: string }) => r.name === '王德明');
   expect(wang).toMatchObject({ post: '书记', age: 58, education: '高中/中专', committee: true, placeName: '南门社区' });
   expect(Object.keys(wang).sort()).toEqual(
-    ['age', 'committee', 'education', 'id', 'name', 'placeId', 'placeName', 'post'].sort(),
+    ['active', 'age', 'committee', 'education', 'id', 'name', 'placeId', 'placeName', 'post'].sort(),
   );
   expect(JSON.stringify(res.body)).not.toMatch(/idNumber|phone|510123/);
 });

@@ -142,6 +142,8 @@ test('own/other scope: another person’s or another place’s resource is refus
     getWhistle: { id: whistle.id },
     markNotificationRead: { id: String(notification!._id) },
     getGridTeam: { id: String(seedId('org:grid:nanmen:0')) },
+    showVolunteer: { id: String(seedId('user:volunteer')) },
+    listComplexHistory: { id: String(seedId('org:complex:nanmen:南门小区')) },
   };
   const wrong: string[] = [];
   for (const row of SCOPE as { operation: string; expect: Record<string, number[]> }[]) {

@@ -97,6 +97,18 @@ const SCOPE = [
     resource: '南门第一网格的网格团队',
     expect: { gridWorker: [200], staff: [200], staff2: [403, 404] },
   },
+  {
+    area: 'rosters',
+    operation: 'showVolunteer',
+    resource: '南门社区的志愿者王志强',
+    expect: { staff: [200], streetAdmin: [200], staff2: [404] },
+  },
+  {
+    area: 'rosters',
+    operation: 'listComplexHistory',
+    resource: '南门社区南门小区的变更记录',
+    expect: { staff: [200], staff2: [404] },
+  },
 ];
 
 const ACCOUNT_LABELS = {

@@ -13,9 +13,11 @@ import {
   type ImportJob,
   type ImportKind,
   type ImportRowError,
+  type ImportRowChange,
   type ImportSummary,
   localDateOf,
 } from '@gongzhi/shared';
+import { recordImportChanges, rowChange } from './import-changes';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { Cipher } from '../core/cipher';
@@ -43,7 +45,7 @@ interface Parsed {
 }
 
 interface Checked {
-  valid: { row: number; plan: Planned }[];
+  valid: { row: number; plan: Planned; cells: Record<string, string> }[];
   errors: ImportRowError[];
   invalidRows: number;
   total: number;
@@ -95,13 +97,20 @@ export class ImportsService {
       ctx,
       checked.valid.map((v) => v.plan),
     );
-    for (const { plan } of checked.valid) summary[this.stateOf(ctx, def, plan, stored)]++;
+    const changes: ImportRowChange[] = [];
+    for (const v of checked.valid) {
+      const state = this.stateOf(ctx, def, v.plan, stored);
+      summary[state]++;
+      if (state === 'changed' && changes.length < MAX_ERRORS)
+        changes.push(rowChange(ctx, kind, def, v, stored.get(v.plan.key)));
+    }
     return {
       fileId: String(file._id),
       kind,
       summary,
       errors: checked.errors.slice(0, MAX_ERRORS),
       errorCount: checked.errors.length,
+      changes,
     };
   }
 
@@ -191,6 +200,7 @@ export class ImportsService {
         if (state === 'changed') changed.push({ plan: p, doc: stored.get(p.key) });
       }
       await def.write(ctx, fresh, changed);
+      await recordImportChanges(this.db, this.cipher, ctx, kind, def, changed);
       processed += chunk.length;
       await jobs.updateOne({ _id: jobId }, { $set: { processed } });
     }
@@ -286,7 +296,7 @@ export class ImportsService {
         continue;
       }
       seen.set(plan.key, row);
-      valid.push({ row, plan });
+      valid.push({ row, plan, cells });
     }
     errors.sort((a, b) => a.row - b.row);
     return { valid, errors, invalidRows: new Set(errors.map((e) => e.row)).size, total: parsed.total };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
-import type { ImportKind } from '@gongzhi/shared';
+import type { ImportKind, RosterRowKind } from '@gongzhi/shared';
 import type { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
 import type { Principal } from '../core/principal';
@@ -49,7 +49,22 @@ export interface ImportKindDef<R = unknown, D = unknown, E = unknown> {
   viewOf(ctx: ImportContext, doc: E): Record<string, unknown>;
   /** Writes one chunk: inserts for new keys (unique keys make a repeat a no-op), $set for changed ones. */
   write(ctx: ImportContext, fresh: Planned<D>[], changed: { plan: Planned<D>; doc: E }[]): Promise<void>;
+  /** Rosters whose rows keep a change history (rosters/roster-events.ts): how a changed row reads. */
+  history?: KindHistory<D, E>;
 }
+
+export interface KindHistory<D, E> {
+  rowKind: RosterRowKind;
+  /** A view as people read it, keyed by history field (names for ids, 是/否 for flags). */
+  show(ctx: ImportContext, view: Record<string, unknown>): Record<string, string | null>;
+  /** The stored record's id and community, for its history. */
+  rowOf(ctx: ImportContext, doc: E, plan: Planned<D>): { rowId: Types.ObjectId; communityId: Types.ObjectId | null };
+}
+
+/** 是/否 of a view's flag. */
+export const shownFlag = (v: unknown) => (v ? '是' : '否');
+/** A view's text value, or null. */
+export const shownText = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
 export const isProblem = <T extends object>(p: T | RowProblem): p is RowProblem => 'message' in p;
 
@@ -83,4 +98,10 @@ export async function setEach(
   await model.bulkWrite(sets.map((s) => ({ updateOne: { filter: s.filter, update: { $set: s.set } } })) as never[], {
     ordered: false,
   });
+}
+
+/** The name of a community of the caller's scope, by id (a view holds ids). */
+export function communityNameOf(ctx: ImportContext, id: unknown): string | null {
+  for (const c of ctx.communities.values()) if (String(c._id) === String(id)) return c.name;
+  return null;
 }

@@ -83,7 +83,7 @@ export class MembersService {
   /** Lists show masked names only; still, a list says who is a party member, so each row is audited. */
   async listMembers(user: Principal, q: MembersQuery) {
     requirePartyWork(user);
-    const asked: Record<string, unknown> = { active: true };
+    const asked: Record<string, unknown> = { active: q.active };
     if (q.branchId) asked.branchId = new Types.ObjectId(q.branchId);
     if (q.communityId) asked.placeId = new Types.ObjectId(q.communityId);
     if (q.category) asked.category = q.category;
@@ -159,7 +159,7 @@ export class MembersService {
     return member;
   }
 
-  private async detail(m: PartyMemberDoc): Promise<MemberDetail> {
+  async detail(m: PartyMemberDoc): Promise<MemberDetail> {
     const [summary] = await this.summaries([m]);
     const events = await this.db
       .model(MemberEventModel)

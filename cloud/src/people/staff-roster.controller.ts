@@ -21,10 +21,10 @@ export class StaffRosterService {
   @Inject()
   clock!: Clock;
 
-  async list(user: Principal, q: { communityId?: string; page: number; pageSize: number }) {
+  async list(user: Principal, q: { communityId?: string; active: boolean; page: number; pageSize: number }) {
     // allOf: a requested community narrows the caller's scope, never widens it.
     const filter = allOf(
-      { active: true },
+      { active: q.active },
       rosterScope(user),
       q.communityId ? { placeId: new Types.ObjectId(q.communityId) } : {},
     );
@@ -54,6 +54,7 @@ export class StaffRosterService {
       committee: r.committee,
       age: ageOn(r.birthDate, today),
       education: r.education,
+      active: r.active,
     }));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }

@@ -217,7 +217,10 @@ export class DashboardService {
 
   private async complexes(scope: Scope): Promise<DashboardOverview['complexes']> {
     const filter = scope.kind === 'county' ? { kind: 'complex' } : { kind: 'complex', ancestors: scope.id };
-    const list = await this.db.model(OrgModel).find(filter, { old: 1, hasProperty: 1 }).lean<Org[]>();
+    // A stopped complex (merged, demolished) stays in the tree for history, out of the figures.
+    const list = (
+      await this.db.model(OrgModel).find(filter, { old: 1, hasProperty: 1, active: 1 }).lean<Org[]>()
+    ).filter((c) => c.active !== false);
     const old = list.filter((c) => c.old === true);
     const noProperty = list.filter((c) => c.hasProperty !== true).length;
     const oldNoProperty = old.filter((c) => c.hasProperty !== true).length;

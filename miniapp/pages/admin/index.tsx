@@ -212,9 +212,17 @@ const TASKS: readonly TaskEntry[] = [
     task: 'roster',
     icon: '👥',
     title: '两委名册',
-    sub: '社区“两委”及工作人员的职务、年龄、学历',
+    sub: '“两委”及工作人员：修改、调转、离任',
     url: '/packages/admin/staff-roster/index',
     can: (a) => a.can(api.people.listStaffRoster),
+  },
+  {
+    task: 'volunteers',
+    icon: '🙋',
+    title: '志愿者名册',
+    sub: '本社区志愿者：修改、搬迁、退出',
+    url: '/packages/admin/volunteers/index',
+    can: (a) => a.can(api.rosters.listVolunteers),
   },
   {
     task: 'import',

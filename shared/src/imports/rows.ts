@@ -5,6 +5,7 @@ import { idNumberProblem } from '../party/idnumber';
 import { SERVICE_BRANDS, type BrandCode } from '../activities/brands';
 import { ACTIVITY_FORMAT_LABELS, type ActivityFormat } from '../activities/schemas';
 import type { ImportKind } from './schemas';
+import { SHEET_DATE_FORMS, sheetDate } from './dates';
 
 /**
  * The row schemas of the import templates: each cell arrives as trimmed text ('' = empty), and the
@@ -114,7 +115,7 @@ export type ComplexRow = z.output<typeof complexRow>;
 const brandNames = Object.fromEntries(SERVICE_BRANDS.map((b) => [b.code, b.name])) as Record<BrandCode, string>;
 export const pastActivityRow = z.object({
   title: name('活动名称'),
-  date: required('日期').regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-03-15'),
+  date: sheetDate('日期'),
   community: required('社区'),
   brand: labelled<BrandCode>(brandNames, '服务品牌', 'other'),
   format: labelled<ActivityFormat>(ACTIVITY_FORMAT_LABELS, '形式', 'service'),
@@ -192,7 +193,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
   ],
   pastActivities: [
     c('title', '活动名称', true, '文明交通引导志愿服务'),
-    c('date', '日期', true, '2025-03-15', '格式 2025-03-15'),
+    c('date', '日期', true, '2025-03-15', `可写 ${SHEET_DATE_FORMS}，或 Excel 的日期格式`),
     communityCol,
     c('brand', '服务品牌', false, '文明交通引导', SERVICE_BRANDS.map((b) => b.name).join('、')),
     c('format', '形式', false, '实践服务', '实践服务 / 座谈会议'),

@@ -49,6 +49,15 @@ export const importSummary = z.object({
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 
+/** What a re-imported row changes in a record already stored: each field from → to (personal values masked). */
+export const importRowChange = z.object({
+  row: z.number().int(),
+  /** The row's name column (姓名, 小区名称…), so people see whose record it is. */
+  name: z.string(),
+  fields: z.array(z.object({ label: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+});
+export type ImportRowChange = z.infer<typeof importRowChange>;
+
 export const dryRunResult = z.object({
   fileId: z.string(),
   kind: z.enum(IMPORT_KINDS),
@@ -56,6 +65,8 @@ export const dryRunResult = z.object({
   /** The first 200 errors, in row order. */
   errors: z.array(importRowError),
   errorCount: z.number().int(),
+  /** The first 200 rows that will update a stored record, with what changes. */
+  changes: z.array(importRowChange),
 });
 export type DryRunResult = z.infer<typeof dryRunResult>;
 

@@ -45,6 +45,8 @@ export const membersQuery = z.strictObject({
   communityId: objectId.optional(),
   category: z.enum(MEMBER_CATEGORIES).optional(),
   mobile: boolQuery.optional(),
+  /** false: the members no longer on the roster (转出, 去世…), kept for history. */
+  active: boolQuery.default(true),
   page,
   pageSize,
 });

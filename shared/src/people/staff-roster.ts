@@ -14,7 +14,17 @@ export const staffRosterRow = z.object({
   committee: z.boolean(),
   age: z.number().int(),
   education: z.enum(EDUCATION_LEVELS),
+  active: z.boolean(),
 });
 export type StaffRosterRow = z.infer<typeof staffRosterRow>;
-export const staffRosterQuery = z.strictObject({ communityId: objectId.optional(), page, pageSize });
+/** active=false lists those who left (离任), kept for history. */
+export const staffRosterQuery = z.strictObject({
+  communityId: objectId.optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(true),
+  page,
+  pageSize,
+});
 export const staffRosterPage = paged(staffRosterRow);

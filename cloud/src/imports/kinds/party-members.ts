@@ -1,14 +1,25 @@
 import { Types } from 'mongoose';
-import { birthDateOfIdNumber, computeMemberCategory, type PartyMemberRow } from '@gongzhi/shared';
+import {
+  EMPLOYMENT_LABELS,
+  HEALTH_LABELS,
+  birthDateOfIdNumber,
+  computeMemberCategory,
+  type Employment,
+  type Health,
+  type PartyMemberRow,
+} from '@gongzhi/shared';
 import { BranchModel, type BranchDoc } from '../../party/branch.model';
 import { linkByIdHashes } from '../../party/member-links';
 import { PartyMemberModel, type PartyMemberDoc } from '../../party/party-member.model';
 import {
+  communityNameOf,
   communityOf,
   insertIgnoringDuplicates,
   isProblem,
   keyId,
   setEach,
+  shownFlag,
+  shownText,
   streetIdOf,
   type ImportContext,
   type ImportKindDef,
@@ -24,6 +35,8 @@ interface MemberData {
 }
 
 const branchesOf = new WeakMap<ImportContext, Map<string, BranchDoc>>();
+/** Branch names by id, those a file creates included: the history names the branch, not its id. */
+const branchNames = new WeakMap<ImportContext, Map<string, string>>();
 
 /** Party members keyed by the blind index of their ID number (unique in `partyMembers`). */
 export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMemberDoc> = {
@@ -34,6 +47,7 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
       .find({ placeId: { $in: [...ctx.communities.values()].map((c) => c._id) } })
       .lean<BranchDoc[]>();
     branchesOf.set(ctx, new Map(branches.map((b) => [`${b.placeId}/${b.name}`, b])));
+    branchNames.set(ctx, new Map(branches.map((b) => [String(b._id), b.name])));
   },
   plan(ctx, row) {
     const community = communityOf(ctx, row.community);
@@ -49,6 +63,7 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
           streetId: streetIdOf(community),
           exists: false,
         };
+    branchNames.get(ctx)!.set(String(branch._id), branch.name);
     const idHash = ctx.cipher.blindIndex('idNumber', row.idNumber);
     const birthDate = birthDateOfIdNumber(row.idNumber)!;
     return {
@@ -56,6 +71,7 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
       view: {
         name: row.name,
         phone: row.phone,
+        placeId: String(community._id),
         branchId: String(branch._id),
         employment: row.employment,
         health: row.health,
@@ -75,11 +91,25 @@ export const partyMembersKind: ImportKindDef<PartyMemberRow, MemberData, PartyMe
     return {
       name: ctx.cipher.decrypt(doc.nameEnc),
       phone: ctx.cipher.decrypt(doc.phoneEnc),
+      placeId: String(doc.placeId),
       branchId: String(doc.branchId),
       employment: doc.employment,
       health: ctx.cipher.decrypt(doc.healthEnc),
       mobile: doc.mobile,
     };
+  },
+  history: {
+    rowKind: 'partyMember',
+    show: (ctx, v) => ({
+      name: shownText(v.name),
+      phone: shownText(v.phone),
+      employment: EMPLOYMENT_LABELS[v.employment as Employment] ?? null,
+      health: HEALTH_LABELS[v.health as Health] ?? null,
+      mobile: shownFlag(v.mobile),
+      branch: branchNames.get(ctx)?.get(String(v.branchId)) ?? null,
+      community: communityNameOf(ctx, v.placeId),
+    }),
+    rowOf: (_ctx, doc, plan) => ({ rowId: doc._id, communityId: plan.data.placeId }),
   },
   async write(ctx, fresh, changed) {
     const all = [...fresh, ...changed.map((c) => c.plan)];

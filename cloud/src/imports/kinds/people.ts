@@ -4,11 +4,14 @@ import { OrgModel, type Org } from '../../org/org.model';
 import { UserModel, type User } from '../../people/user.model';
 import { linkByIdHashes } from '../../party/member-links';
 import {
+  communityNameOf,
   communityOf,
   insertIgnoringDuplicates,
   isProblem,
   keyId,
   setEach,
+  shownFlag,
+  shownText,
   type ImportContext,
   type ImportKindDef,
   type Planned,
@@ -26,6 +29,8 @@ interface PersonData {
 
 /** Complexes and buildings under the communities in scope, by "community/complex[/building]". */
 const places = new WeakMap<ImportContext, Map<string, Org>>();
+/** "南门小区 2号楼" by org id, for the history. */
+const homeNames = new WeakMap<ImportContext, Map<string, string>>();
 
 /**
  * Residents and volunteers are users keyed by their ID number's blind index (the user's _id is
@@ -46,15 +51,20 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
       const byId = new Map(below.map((o) => [String(o._id), o]));
       const community = new Map([...ctx.communities.values()].map((c) => [String(c._id), c.name]));
       const map = new Map<string, Org>();
+      const names = new Map<string, string>();
       for (const o of below) {
         const c = o.ancestors.map((a) => community.get(String(a))).find(Boolean);
-        if (o.kind === 'complex') map.set(`${c}/${o.name}`, o);
-        else {
+        if (o.kind === 'complex') {
+          map.set(`${c}/${o.name}`, o);
+          names.set(String(o._id), `${c} ${o.name}`);
+        } else {
           const complex = byId.get(String(o.parentId));
           if (complex) map.set(`${c}/${complex.name}/${o.name}`, o);
+          if (complex) names.set(String(o._id), `${c} ${complex.name} ${o.name}`);
         }
       }
       places.set(ctx, map);
+      homeNames.set(ctx, names);
     },
     plan(ctx, row) {
       const community = communityOf(ctx, row.community);
@@ -97,6 +107,16 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
     },
     viewOf(_ctx, doc) {
       return { name: doc.name, phone: doc.phone, orgId: String(doc.orgId), role: doc.roles.includes(role) };
+    },
+    history: {
+      rowKind: 'person',
+      show: (ctx, v) => ({
+        name: shownText(v.name),
+        phone: shownText(v.phone),
+        home: homeNames.get(ctx)?.get(String(v.orgId)) ?? communityNameOf(ctx, v.orgId),
+        ...(role === 'volunteer' ? { volunteer: shownFlag(v.role) } : {}),
+      }),
+      rowOf: (_ctx, doc, plan) => ({ rowId: doc._id, communityId: plan.data.communityId }),
     },
     async write(ctx, fresh, changed) {
       const model = ctx.db.model(UserModel);

@@ -1,6 +1,16 @@
 import { birthDateOfIdNumber, type StaffRow } from '@gongzhi/shared';
 import { StaffMemberModel, type StaffMemberDoc } from '../../people/staff-member.model';
-import { communityOf, insertIgnoringDuplicates, isProblem, setEach, streetIdOf, type ImportKindDef } from '../kind';
+import {
+  communityNameOf,
+  communityOf,
+  insertIgnoringDuplicates,
+  isProblem,
+  setEach,
+  shownFlag,
+  shownText,
+  streetIdOf,
+  type ImportKindDef,
+} from '../kind';
 import type { Types } from 'mongoose';
 
 interface StaffData {
@@ -46,6 +56,18 @@ export const staffKind: ImportKindDef<StaffRow, StaffData, StaffMemberDoc> = {
       post: d.post,
       committee: d.committee,
     };
+  },
+  history: {
+    rowKind: 'staffMember',
+    show: (ctx, v) => ({
+      name: shownText(v.name),
+      phone: shownText(v.phone),
+      post: shownText(v.post),
+      committee: shownFlag(v.committee),
+      education: shownText(v.education),
+      community: communityNameOf(ctx, v.placeId),
+    }),
+    rowOf: (_ctx, doc, plan) => ({ rowId: doc._id, communityId: plan.data.placeId }),
   },
   async write(ctx, fresh, changed) {
     const fields = (d: StaffData) => ({

@@ -152,6 +152,13 @@ export default function ImportPage() {
                 <Text>{`${e.value ? `「${e.value}」` : ''}${e.message}`}</Text>
               </View>
             ))}
+            {dry!.changes.length > 0 && <Text className="party-note admin-import__changes">将更新的记录：</Text>}
+            {dry!.changes.map((c) => (
+              <View key={c.row} className="party-change admin-import__change">
+                <Text className="party-change__where">{`第 ${c.row} 行 · ${c.name}`}</Text>
+                <Text>{c.fields.map((f) => `${f.label}：${f.from ?? '（空）'} → ${f.to ?? '（空）'}`).join('；')}</Text>
+              </View>
+            ))}
             {dry!.errorCount > dry!.errors.length && (
               <Text className="party-note">{`还有 ${dry!.errorCount - dry!.errors.length} 处问题未列出，请先改正上面的。`}</Text>
             )}

@@ -21,6 +21,8 @@ import { Banner, Card, Chips, Field, InfoRow, PlainButton, Sheet, Tag, TextArea,
 import { dateTime } from '../lib/format';
 import { useSubmit } from '../lib/useSubmit';
 import { CATEGORY_TONES, PARTY_ONLY, categoryShort } from '../lib/party';
+import { RosterHistory } from '../components/Roster';
+import { MemberChanges } from './MemberChanges';
 import '../components/ui.scss';
 import '../components/party.scss';
 
@@ -45,7 +47,13 @@ export default function PartyMemberPage() {
   const { errors: fields, banner, saving: busy, validate, send, reset } = useSubmit();
   const [linkOpen, setLinkOpen] = useState(false);
   const [phone, setPhone] = useState('');
-  usePullDownRefresh(() => void member.reload().finally(() => Taro.stopPullDownRefresh()));
+  const history = useRemote(
+    () => call(api.rosters.listPartyMemberHistory, { params: { id: params.id ?? '' } }),
+    [params.id],
+    signedIn && allowed,
+  );
+  const reloadAll = () => Promise.all([member.reload(), history.reload()]);
+  usePullDownRefresh(() => void reloadAll().finally(() => Taro.stopPullDownRefresh()));
 
   if (!allowed || member.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
   const m = member.data;
@@ -116,6 +124,7 @@ export default function PartyMemberPage() {
       {member.error && !member.loading && <ErrorState message={member.error} onRetry={() => void member.reload()} />}
       {m && (
         <>
+          {!m.active && <Text className="roster-stopped">已停用：不计入支部人数和各项统计，记录保留。</Text>}
           <Card
             title={full?.name ?? m.nameMasked}
             extra={<Tag tone={CATEGORY_TONES[m.category]}>{categoryShort(m.category)}</Tag>}
@@ -134,6 +143,7 @@ export default function PartyMemberPage() {
               </PlainButton>
             )}
           </Card>
+          <MemberChanges key={`${m.id}:${m.active}`} member={m} reload={reloadAll} />
           <Card
             title="本人账号"
             extra={
@@ -177,6 +187,7 @@ export default function PartyMemberPage() {
               </View>
             ))}
           </Card>
+          <RosterHistory history={history} />
         </>
       )}
       <Sheet

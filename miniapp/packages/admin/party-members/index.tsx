@@ -13,11 +13,12 @@ import { CATEGORY_TONES, PARTY_ONLY, categoryShort } from '../lib/party';
 import '../components/ui.scss';
 import '../components/party.scss';
 
-type Filter = 'all' | MemberCategory | 'mobile';
+type Filter = 'all' | MemberCategory | 'mobile' | 'stopped';
 const FILTERS: { value: Filter; label: string }[] = [
   { value: 'all', label: '全部' },
   ...MEMBER_CATEGORIES.map((c) => ({ value: c as Filter, label: categoryShort(c) })),
   { value: 'mobile', label: '流动党员' },
+  { value: 'stopped', label: '已停用' },
 ];
 
 /** 党员名册 of a branch (or everyone in scope): masked names; every page shown is audit-logged. */
@@ -34,14 +35,16 @@ export default function PartyMembersPage() {
           page,
           pageSize: 20,
           branchId: params.branchId || undefined,
-          category: filter !== 'all' && filter !== 'mobile' ? filter : undefined,
+          category: (MEMBER_CATEGORIES as readonly string[]).includes(filter) ? (filter as MemberCategory) : undefined,
           mobile: filter === 'mobile' ? 'true' : undefined,
+          // 转出、去世: kept for history, listed apart from the roster.
+          active: filter === 'stopped' ? 'false' : undefined,
         },
       }),
     [filter, params.branchId],
     signedIn && allowed,
   );
-  useListPage(list);
+  useListPage(list, { reloadOnShow: true });
 
   if (!allowed || list.errorCode === 'FORBIDDEN') return <AdminForbidden detail={PARTY_ONLY} />;
 
@@ -67,6 +70,7 @@ export default function PartyMembersPage() {
               <Text className="party-row__sub">{`${m.age} 岁 · ${EMPLOYMENT_LABELS[m.employment]} · ${m.branchName}`}</Text>
             </View>
             <View className="party-tags">
+              {!m.active && <Tag tone="grey">已停用</Tag>}
               {m.mobile && <Tag tone="blue">流动</Tag>}
               <Tag tone={CATEGORY_TONES[m.category]}>{categoryShort(m.category)}</Tag>
             </View>
