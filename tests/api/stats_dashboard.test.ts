@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { BRANCH_RULE } from '@gongzhi/shared';
+import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
 import { SeatModel } from '../../cloud/src/activities/claim.model';
 import { UserModel } from '../../cloud/src/people/user.model';
@@ -132,7 +133,7 @@ beforeAll(async () => {
   await addActivities(t, 2, { community: 'xishan', brand: 'elderCare' });
   await addActivities(t, 2, { community: 'xishan', brand: 'other', format: 'meeting', unit: PRIMARY });
 
-  // Two teachers of 县第一中学 claim seats: 3 on 南门 activities, 1 on a 西山 one.
+  // Two teachers of 县第一中学 (the school's service people, by grant) claim seats: 3 on 南门 activities, 1 on a 西山 one.
   const teachers = [new Types.ObjectId(), new Types.ObjectId()];
   await t.db.model(UserModel).insertMany(
     teachers.map((_id, i) => ({
@@ -140,12 +141,14 @@ beforeAll(async () => {
       name: `一中教师${i + 1}`,
       roles: ['volunteer'],
       phone: null,
-      orgId: new Types.ObjectId(street('chengguan')),
+      orgId: null,
       communityId: null,
-      unitId: new Types.ObjectId(SCHOOL),
       createdAt: new Date(),
     })),
   );
+  const grants = await t.get(GrantsService);
+  for (const personId of teachers)
+    await grants.grantRole({ personId, role: 'servicePerson', placeId: SCHOOL, grantedBy: null });
   const seat = (personId: Types.ObjectId, activityId: Types.ObjectId) => ({
     shiftId: new Types.ObjectId(),
     seatNo: 1,
