@@ -86,7 +86,9 @@ test('the computer signs in by scanning with the mini-program, and is signed out
   await page.getByText('已确认登录').waitFor();
   await shot('05-phone-confirmed');
 
-  // ——— the computer is signed in ———
+  // ——— the computer is signed in: a new WeChat user chooses where they live first, or looks around ———
+  await pc.locator('.join-page').waitFor();
+  await pc.getByText('先随便看看，以后再选').click();
   await pc.locator('.home-header').waitFor();
   await pc.locator(TAB_BAR).getByText('我的').waitFor();
   const via = await pc.evaluate(() => localStorage.getItem('gongzhi.via'));

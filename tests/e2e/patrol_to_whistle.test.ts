@@ -135,7 +135,8 @@ test('a patrol finding becomes a whistle that the department reports, resolves a
   await shotOf(wu.page, SCENARIO, '12-reported');
 
   await step(wu.page, 'resolve', '已派吸污车抽排并疏通管道，单元门口污水已清理', '提交办结');
-  expect(await wu.page.locator('.whistle-target .rk-pill').innerText()).toBe('已办结');
+  // The sheet closes before the page shows the new state: wait for what the official would see.
+  await wu.page.locator('.whistle-target .rk-pill', { hasText: '已办结' }).waitFor();
   await shotOf(wu.page, SCENARIO, '13-resolved');
   await wu.close();
 

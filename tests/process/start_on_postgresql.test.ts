@@ -45,7 +45,7 @@ test('npm start runs on the PostgreSQL backend and the data lands in PostgreSQL'
   try {
     expect(out).toContain('（PostgreSQL）');
     const accounts = await (await fetch(`http://127.0.0.1:${port}/api/v1/auth/demo-accounts`)).json();
-    expect(accounts.accounts.length).toBe(11);
+    expect(accounts.accounts.length).toBe(12);
     // FerretDB keeps each MongoDB database as a PostgreSQL schema.
     const schemas = psql(`select schema_name from information_schema.schemata where schema_name = 'gongzhi'`, dbUrl);
     expect(schemas.trim()).toBe('gongzhi');
