@@ -112,7 +112,7 @@ test('a 项目吹哨 from a project to a department, resolved with a photo; a �
   expect((await resolved).postDataJSON().photos).toHaveLength(1);
   await wu.page.locator('.admin-sheet').waitFor({ state: 'detached' });
   await calm(wu.page);
-  expect(await wu.page.locator('.whistle-target .rk-pill').innerText()).toBe('已办结');
+  await wu.page.locator('.whistle-target .rk-pill', { hasText: '已办结' }).waitFor();
   const photo = wu.page.locator('.whistle-target__photos .rk-photo__img');
   await photo.waitFor();
   await settled(wu.page.locator('.whistle-target'));
