@@ -91,7 +91,7 @@ export default function MinePage() {
           <>
             <Profile me={me.data} />
             <PointsCard roles={me.data.roles} signedIn={signedIn} version={version} />
-            <Entries roles={me.data.roles} />
+            <Entries roles={me.data.roles} version={version} />
             <NotificationList state={messages} />
             <View className="mine-info">
               {/* County and street staff belong to no community: their organisation says where they are. */}
