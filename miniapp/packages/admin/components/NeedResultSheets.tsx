@@ -4,7 +4,7 @@ import { Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MAX_NEED_PHOTOS, RESULT_NOTE_REQUIRED, api, type NeedDetail } from '@gongzhi/shared';
 import { call } from '../../../services/api';
-import { check, failure, firstMessage, type FieldMessages } from '../lib/forms';
+import { check, failure, type FieldMessages } from '../lib/forms';
 import { PhotoPicker, photoIds, photoProblem, type PhotoItem } from './PhotoPicker';
 import { Banner, Field, Sheet, TextArea } from './ui';
 
@@ -44,13 +44,13 @@ export function CompleteNeedSheet({
     if (required && !note.trim()) found.note = RESULT_NOTE_REQUIRED;
     const waiting = photoProblem(photos, title);
     if (waiting) found.photos = waiting;
+    // Messages stand under their fields; the banner is for what the server says.
     setErrors(found);
-    setBanner(firstMessage(found));
+    setBanner(null);
     if (Object.keys(found).length) return;
-    if (
-      !(await confirm(`确认${title}`, '完成后居民会收到通知并可以评价，不能撤销。确定已经办好了吗？', `确认${title}`))
-    )
-      return;
+    // WeChat shows at most 4 characters on a modal's button.
+    const content = '完成后居民会收到通知并可以评价，不能撤销。确定已经办好了吗？';
+    if (!(await confirm(`确认${title}`, content, '确认完成'))) return;
     setBusy(true);
     try {
       const done = await call(api.needs.completeNeed, { params: { id: need.id }, body });

@@ -104,7 +104,9 @@ function ShareSheet({ invitation, onClose }: { invitation: InvitationView | null
               {share.data.wxacode ? (
                 <Image className="share-sheet__img" src={share.data.wxacode} mode="aspectFit" />
               ) : (
-                <Text className="share-sheet__missing">{`小程序码暂时生成不了：${share.data.wxacodeError ?? '请稍后再试'}`}</Text>
+                <Text className="share-sheet__missing">
+                  {share.data.wxacodeError ?? '小程序码暂时生成不了，请用右边的二维码或链接'}
+                </Text>
               )}
               <Text className="share-sheet__label">微信扫一扫（小程序码）</Text>
             </View>
