@@ -90,6 +90,7 @@ test('staff dispatch to 刘明; he takes and completes it on his phone; the resi
   await calm(liu);
 
   // 完成服务 without a result is refused on the spot, with what to write.
+  await liu.locator('.taro__toast').waitFor({ state: 'hidden' });
   await calm(liu);
   await shotOf(liu, SCENARIO, '05-liu-taken');
   await need.locator('.serve-action--complete').click();
