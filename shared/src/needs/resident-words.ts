@@ -112,11 +112,15 @@ export function residentTimeline(events: readonly EventLike[]): ResidentLine[] {
   return lines;
 }
 
-/** Notes a resident may read on their own need's timeline: their own words, the reason it was not taken on, the result. */
+/**
+ * Notes a resident may read on their own need's timeline: their own words, the reason it was not
+ * taken on, the result, and the system's word on closing it.
+ */
 export const RESIDENT_NOTE_ACTIONS: readonly NeedEventView['action'][] = [
   'submit',
   'withdraw',
   'reject',
   'complete',
   'rate',
+  'autoClose',
 ];
