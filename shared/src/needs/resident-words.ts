@@ -24,6 +24,7 @@ export function servingName(name: string, kind: ResourceKind): string {
 /** One line of the resident's timeline. */
 export interface ResidentLine {
   seq: number;
+  action: NeedEventView['action'];
   at: string;
   /** The sentence: 已安排 刘明律师 为您服务. */
   text: string;
@@ -64,7 +65,7 @@ export function residentTimeline(events: readonly EventLike[]): ResidentLine[] {
   const lines: ResidentLine[] = [];
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     const line = (text: string, detail: string | null = null, photos: ResidentLine['photos'] = []): void => {
-      lines.push({ seq: e.seq, at: e.at, text, detail, photos });
+      lines.push({ seq: e.seq, action: e.action, at: e.at, text, detail, photos });
     };
     switch (e.action) {
       case 'submit':

@@ -16,6 +16,7 @@ export function Timeline({ events }: { events: NeedEventView[] }) {
           key={l.seq}
           className={`need-timeline__item ${i === 0 ? 'need-timeline__item--latest' : ''}`}
           data-seq={l.seq}
+          data-action={l.action}
         >
           <View className="need-timeline__rail">
             <View className="need-timeline__dot" />
