@@ -5,7 +5,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/menu', pages: ['item/index', 'order/index'] },
     { root: 'packages/needs', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index'] },
+    // 待我服务: service people (a unit's lawyer, teacher, doctor) serve the needs dispatched to them.
+    { root: 'packages/serve', pages: ['list/index', 'need/index'] },
+    { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index', 'people/index'] },
     { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
     { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
     {

@@ -19,6 +19,7 @@ export * from './activities/brands';
 export * from './activities/schemas';
 export * from './needs/state-machine';
 export * from './needs/schemas';
+export * from './needs/resident-words';
 export * from './projects/state-machine';
 export * from './projects/schemas';
 export * from './notifications/schemas';

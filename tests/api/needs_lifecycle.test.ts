@@ -72,7 +72,11 @@ test('a resident orders, staff accept, dispatch, start and complete, the residen
   ]);
   const [submit, accept] = shown.body.timeline;
   expect(submit.actor).toMatchObject({ name: '张秀兰', role: 'resident' });
-  expect(accept).toMatchObject({ actor: { name: '陈静', role: 'staff' }, note: '已电话联系' });
+  // Staff notes are for staff: the resident reads who acted and when, and the result.
+  expect(accept).toMatchObject({ actor: { name: '陈静', role: 'staff' }, note: null });
+  expect(shown.body.timeline[4].note).toBe('已面谈');
+  const staffView = await t.http().get(`/api/v1/needs/${id}`).set('Authorization', staff);
+  expect(staffView.body.timeline[1].note).toBe('已电话联系');
   expect(shown.body.timeline[2].route).toMatchObject({ kind: 'resource', targetId: resource });
   expect(shown.body.timeline[5].rating).toEqual({ stars: 5, comment: '很满意' });
 });

@@ -62,23 +62,26 @@ test('without a preferred time the matches say so', async () => {
   expect(first.reasons.at(-1)).toBe('未指定时间，请与居民约定');
 });
 
-test('dispatching to a person resource with an account tells that person and the resident', async () => {
+test('dispatching to a person resource with an account makes it theirs (待我服务) and tells them and the resident', async () => {
   const id = await acceptedLegalNeed();
   const lawyer = String(seedId('resource:justice-lawyer-liu'));
   const res = await act(t, staff, id, 'dispatch', { kind: 'resource', targetId: lawyer });
   expect(res.status).toBe(200);
+  expect(res.body.assignee).toEqual({ id: String(seedId('user:servicePerson')), name: '刘明律师' });
   const notes = await t.db.model(NotificationModel).find({ 'refs.needId': id }).lean();
   expect(notes.map((n) => [String(n.userId), n.kind]).sort()).toEqual(
     [
       [String(seedId('user:resident')), 'needRouted'],
-      [String(seedId('user:servicePerson')), 'needDispatched'],
+      [String(seedId('user:servicePerson')), 'needAssigned'],
     ].sort(),
   );
-  expect(notes.find((n) => n.kind === 'needRouted')!.text).toContain('刘明（法律援助律师）');
-  // The resident's timeline names where it went, not only the kind of target.
+  // The resident reads who serves them, in plain words.
+  expect(notes.find((n) => n.kind === 'needRouted')!.text).toBe('您的需求「法律咨询」：已安排 刘明律师 为您服务');
+  // The resident's timeline names where it went and who serves it.
   const mine = await t.http().get(`/api/v1/needs/${id}`).set('Authorization', resident);
   const dispatched = mine.body.timeline.find((e: { action: string }) => e.action === 'dispatch');
   expect(dispatched.route).toEqual({ kind: 'resource', targetId: lawyer, title: '刘明（法律援助律师）' });
+  expect(dispatched.assignee).toEqual({ id: String(seedId('user:servicePerson')), name: '刘明律师' });
 });
 
 test('dispatching to the hospital resource notifies the hospital unit admin', async () => {

@@ -41,6 +41,11 @@ test('the demo needs cover every status, each with a consistent timeline', async
       reopenedOnce: need.reopenedOnce,
       handlerId: need.handlerId,
       rejectReason: need.rejectReason,
+      assigneeId: need.assigneeId,
+      assigneeName: need.assigneeName,
+      declinedBy: need.declinedBy,
+      declineReason: need.declineReason,
+      resultPhotos: need.resultPhotos,
       submittedAt: need.submittedAt,
       acceptedAt: need.acceptedAt,
       completedAt: need.completedAt,
@@ -84,6 +89,11 @@ test('residents open their own demo needs through the API with the full timeline
     .get(`/api/v1/needs/${seedId('need:legal-routed')}`)
     .set('Authorization', resident);
   expect(other.status).toBe(404);
+  // That one waits in 刘明's 待我服务.
+  const liu = await t.signIn('servicePerson');
+  const serving = await t.http().get('/api/v1/needs/serving').set('Authorization', liu);
+  expect(serving.body.items.map((n: { id: string }) => n.id)).toEqual([String(seedId('need:legal-routed'))]);
+  expect(serving.body.items[0].assignee).toEqual({ id: String(seedId('user:servicePerson')), name: '刘明律师' });
 });
 
 test('the lighting-project needs are 楼道灯 repairs dispatched to the project', async () => {

@@ -135,6 +135,7 @@ test('own/other scope: another person’s or another place’s resource is refus
   const params: Record<string, Record<string, string>> = {
     getNeed: { id: need.body.id },
     withdrawNeed: { id: need.body.id },
+    takeNeed: { id: need.body.id },
     getBooking: { id: booking.body.id },
     cancelBooking: { id: booking.body.id },
     cancelClaim: { id: shift },

@@ -4,7 +4,7 @@ import { apiAs, signIn, tokenOf, showOnScreen } from './resident_support';
 
 // Scenario (a): resident 张秀兰 orders 法律咨询 from the 法律援助 category with the item's own fields,
 // a description, an address and a photo; sees it 待受理 in 我的点单; staff 陈静 accepts it through
-// the API; the resident reloads the order and sees 已受理 with the acceptance on the timeline.
+// the API; the resident reloads the order and sees 已受理 with the acceptance on the timeline, in plain words.
 let api: ApiProcess;
 let phone: Phone;
 
@@ -140,10 +140,10 @@ test('a resident orders 法律咨询 and later sees it accepted', async () => {
   await after.locator('.need-hero__status', { hasText: '已受理' }).waitFor();
   const latest = after.locator('.need-timeline__item--latest');
   expect(await latest.getAttribute('data-action')).toBe('accept');
-  expect(await latest.innerText()).toContain('受理');
-  expect(await latest.innerText()).toContain('陈静');
-  expect(await latest.innerText()).toContain('社区工作者');
-  expect(await latest.innerText()).toContain('已电话联系，约好周六上午律师回电');
+  // In plain words; the staff member's note is for staff, and her name is under 受理人.
+  expect(await latest.innerText()).toContain('社区已受理，正在为您安排');
+  expect(await latest.innerText()).not.toContain('已电话联系');
+  await after.locator('.need-info__row', { hasText: '陈静' }).waitFor();
   await settled(after);
   await shot('09-order-accepted');
   await showOnScreen(page, '.need-timeline');

@@ -47,7 +47,13 @@ const SCOPE = [
     area: 'needs',
     operation: 'getNeed',
     resource: '张秀兰在南门小区下的需求',
-    expect: { resident: [200], resident2: [404], staff: [200], staff2: [404] },
+    expect: { resident: [200], resident2: [404], staff: [200], staff2: [404], servicePerson: [404] },
+  },
+  {
+    area: 'needs',
+    operation: 'takeNeed',
+    resource: '张秀兰在南门小区下的需求（未派给该服务人员）',
+    expect: { servicePerson: [404] },
   },
   {
     area: 'needs',

@@ -1,12 +1,13 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import type { NeedRoute } from '@gongzhi/shared';
+import { servingName, type NeedRoute } from '@gongzhi/shared';
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import type { Place } from '../core/place';
 import { OrgModel, type Org } from '../org/org.model';
 import { GrantsService } from '../grants/grants.service';
+import { UserModel, type User } from '../people/user.model';
 import { ProjectModel, type Project } from '../projects/project.model';
 import { ResourceModel, type Resource } from '../resources/resource.model';
 import type { Need } from './need.model';
@@ -15,9 +16,12 @@ import type { Need } from './need.model';
 export interface DispatchTarget {
   title: string;
   mustAct: Types.ObjectId[];
-  /** A person resource with an account: the need is theirs to accept, decline or complete (待我服务). */
-  assigneeId?: Types.ObjectId;
+  /** A person resource with an account: the need is theirs to take, decline or complete (待我服务). */
+  assignee?: { id: Types.ObjectId; name: string };
 }
+
+/** The name an account starts with before the person gives theirs (sign-in.service.ts). */
+const PLACEHOLDER_NAME = '微信用户';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'body.targetId', message }]);
 
@@ -42,8 +46,10 @@ export class DispatchTargets {
         const r = await this.db.model(ResourceModel).findById(_id).lean<Resource>();
         if (!r || !r.active) throw refuse('没有找到派单对象');
         if (!sameStreet(r.place)) throw refuse('该资源不服务这条需求所在的街道');
-        // A person with an account serves it themselves; otherwise the unit's administrators arrange it.
-        if (r.personId) return { title: r.name, mustAct: [r.personId], assigneeId: r.personId };
+        // A person with an account who still serves the unit serves it themselves; otherwise the
+        // unit's administrators arrange it.
+        const assignee = await this.assigneeOf(r);
+        if (assignee) return { title: r.name, mustAct: [assignee.id], assignee };
         const admins = r.unitId ? await this.grants.holders('unitAdmin', r.unitId) : [];
         return { title: r.name, mustAct: admins };
       }
@@ -66,5 +72,16 @@ export class DispatchTargets {
         return { title: dept.name, mustAct: await this.grants.holders('department', dept._id) };
       }
     }
+  }
+
+  /** The resource's own person, while their service-person grant at its unit is active, named as residents read it. */
+  private async assigneeOf(r: Resource): Promise<{ id: Types.ObjectId; name: string } | null> {
+    if (!r.personId || !r.unitId) return null;
+    const serving = await this.grants.holders('servicePerson', r.unitId);
+    if (!serving.some((id) => id.equals(r.personId!))) return null;
+    const user = await this.db.model(UserModel).findById(r.personId, { name: 1 }).lean<Pick<User, 'name'>>();
+    const own = user?.name && user.name !== PLACEHOLDER_NAME ? user.name : null;
+    const name = own ?? r.contact?.name ?? r.name.replace(/[（(].*$/, '');
+    return { id: r.personId, name: servingName(name, r.kind) };
   }
 }

@@ -1,7 +1,7 @@
 import { Schema, Types } from 'mongoose';
 import { NEED_EVENT_ACTIONS, NEED_STATUSES, ROUTE_KINDS, type NeedEventAction, type NeedStatus } from '@gongzhi/shared';
 import { defineModel } from '../core/db';
-import type { NeedRatingDoc, NeedRouteDoc } from './need.model';
+import type { NeedAssigneeDoc, NeedRatingDoc, NeedRouteDoc } from './need.model';
 
 /**
  * One transition of a need: its timeline entry and audit record. The unique (needId, seq) index
@@ -23,6 +23,10 @@ export interface NeedEvent {
   route: NeedRouteDoc | null;
   /** rate: the stars and comment given. */
   rating: NeedRatingDoc | null;
+  /** dispatch to a person with an account: who serves it, named as residents read it (刘明律师). */
+  assignee?: NeedAssigneeDoc | null;
+  /** complete: photos of the work done (uploads of the completer). */
+  photos?: Types.ObjectId[];
 }
 
 export const NeedEventModel = defineModel<NeedEvent>(
@@ -46,6 +50,8 @@ export const NeedEventModel = defineModel<NeedEvent>(
         default: null,
       },
       rating: { type: new Schema({ stars: Number, comment: String }, { _id: false }), default: null },
+      assignee: { type: new Schema({ id: Schema.Types.ObjectId, name: String }, { _id: false }), default: null },
+      photos: { type: [Schema.Types.ObjectId], default: undefined },
     },
     { collection: 'needEvents', versionKey: false },
   ).index({ needId: 1, seq: 1 }, { unique: true }),

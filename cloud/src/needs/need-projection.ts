@@ -8,7 +8,7 @@ export const NO_DUE_DATE = new Date('9999-12-31T00:00:00Z');
 
 type EventLike = Pick<
   NeedEvent,
-  'seq' | 'action' | 'to' | 'actorId' | 'actorRole' | 'at' | 'note' | 'route' | 'rating'
+  'seq' | 'action' | 'to' | 'actorId' | 'actorRole' | 'at' | 'note' | 'route' | 'rating' | 'assignee' | 'photos'
 >;
 
 /**
@@ -29,6 +29,11 @@ export function projectNeed(
     reopenedOnce: false,
     handlerId: null,
     rejectReason: null,
+    assigneeId: null,
+    assigneeName: null,
+    declinedBy: null,
+    declineReason: null,
+    resultPhotos: [],
     submittedAt: first.at,
     acceptedAt: null,
     completedAt: null,
@@ -53,6 +58,8 @@ export function projectNeed(
           p.rating = null;
           p.completedAt = null;
           p.closedAt = null;
+          p.assigneeId = null;
+          p.assigneeName = null;
         }
         // A reopened need stays with whoever handled it; accepting makes the acceptor its handler.
         if (e.action === 'accept' && byStaff(e)) p.handlerId = e.actorId;
@@ -62,10 +69,23 @@ export function projectNeed(
         break;
       case 'dispatch':
         p.route = e.route ? { kind: e.route.kind, targetId: e.route.targetId } : null;
+        p.assigneeId = e.assignee?.id ?? null;
+        p.assigneeName = e.assignee?.name ?? null;
+        p.declinedBy = null;
+        p.declineReason = null;
         if (byStaff(e)) p.handlerId = e.actorId;
+        break;
+      case 'decline':
+        // Back to staff: it is no longer this person's, and nowhere until dispatched again.
+        p.declinedBy = p.assigneeName;
+        p.declineReason = e.note;
+        p.assigneeId = null;
+        p.assigneeName = null;
+        p.route = null;
         break;
       case 'complete':
         p.completedAt = e.at;
+        p.resultPhotos = [...p.resultPhotos, ...(e.photos ?? [])];
         break;
       case 'rate':
         p.rating = e.rating ? { stars: e.rating.stars, comment: e.rating.comment } : null;

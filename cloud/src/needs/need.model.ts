@@ -17,6 +17,12 @@ export interface NeedRouteDoc {
   title?: string | null;
 }
 
+export interface NeedAssigneeDoc {
+  id: Types.ObjectId;
+  /** As residents read it: 刘明律师. */
+  name: string;
+}
+
 export interface NeedRatingDoc {
   stars: number;
   comment: string;
@@ -36,6 +42,14 @@ export interface NeedProjection {
   /** The staff member who last accepted or dispatched it: the one who sees the phone in full. */
   handlerId: Types.ObjectId | null;
   rejectReason: string | null;
+  /** The service person it is dispatched to (待我服务); cleared when they decline or it is reopened. */
+  assigneeId: Types.ObjectId | null;
+  assigneeName: string | null;
+  /** The last decline, until the need is dispatched again: who (as named) and why. Staff read it. */
+  declinedBy: string | null;
+  declineReason: string | null;
+  /** Photos of every completion: who may see them follows the need. */
+  resultPhotos: Types.ObjectId[];
   submittedAt: Date;
   acceptedAt: Date | null;
   completedAt: Date | null;
@@ -113,6 +127,11 @@ export const NeedModel = defineModel<Need>(
       reopenedOnce: { type: Boolean, default: false },
       handlerId: { type: Schema.Types.ObjectId, default: null },
       rejectReason: { type: String, default: null },
+      assigneeId: { type: Schema.Types.ObjectId, default: null },
+      assigneeName: { type: String, default: null },
+      declinedBy: { type: String, default: null },
+      declineReason: { type: String, default: null },
+      resultPhotos: { type: [Schema.Types.ObjectId], default: [] },
       submittedAt: { type: Date, required: true },
       acceptedAt: { type: Date, default: null },
       completedAt: { type: Date, default: null },
@@ -129,5 +148,7 @@ export const NeedModel = defineModel<Need>(
     .index({ 'place.gridId': 1, status: 1 })
     .index({ owner: 1, submittedAt: -1 })
     .index({ status: 1, completedAt: 1 })
-    .index({ photos: 1 }),
+    .index({ photos: 1 })
+    // 待我服务: the assignee's list (top-level equality, pushed down to PostgreSQL).
+    .index({ assigneeId: 1, status: 1, dueAt: 1 }),
 );

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
 import { NeedsService } from './needs.service';
+import { ServingService } from './serving.service';
 
 const {
   createNeed,
@@ -16,6 +17,9 @@ const {
   completeNeed,
   rateNeed,
   reopenNeed,
+  listServingNeeds,
+  takeNeed,
+  declineNeed,
 } = api.needs;
 
 /** 需求清单: residents order (点单), staff handle the inbox, every step lands on the timeline. */
@@ -23,6 +27,9 @@ const {
 export class NeedsController {
   @Inject()
   needs!: NeedsService;
+
+  @Inject()
+  serving!: ServingService;
 
   @Handle(createNeed)
   async createNeed({ user, body, keyedId }: Call<typeof createNeed>) {
@@ -37,6 +44,11 @@ export class NeedsController {
   @Handle(listNeeds)
   async listNeeds({ user, query }: Call<typeof listNeeds>) {
     return this.needs.listNeeds(user, query);
+  }
+
+  @Handle(listServingNeeds)
+  async listServingNeeds({ user, query }: Call<typeof listServingNeeds>) {
+    return this.serving.listServingNeeds(user, query);
   }
 
   @Handle(getNeed)
@@ -75,6 +87,16 @@ export class NeedsController {
   @Handle(completeNeed)
   async completeNeed({ user, params, body }: Call<typeof completeNeed>) {
     return this.needs.actOnNeed(user, params.id, 'complete', body);
+  }
+
+  @Handle(takeNeed)
+  async takeNeed({ user, params, body }: Call<typeof takeNeed>) {
+    return this.needs.actOnNeed(user, params.id, 'take', body);
+  }
+
+  @Handle(declineNeed)
+  async declineNeed({ user, params, body }: Call<typeof declineNeed>) {
+    return this.needs.actOnNeed(user, params.id, 'decline', { note: body.reason });
   }
 
   @Handle(rateNeed)

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { OTHER_NEED_LIMITS, type NeedAction, type NeedStatus, type RouteKind } from '@gongzhi/shared';
+import { NEED_TRANSITIONS, OTHER_NEED_LIMITS, type NeedAction, type RouteKind } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { placeKeysOf } from '../core/place-keys';
 import { ACCOUNTS, MENU } from '../seed/demo-county';
@@ -17,21 +17,16 @@ import { projectNeed } from './need-projection';
  */
 
 const HOUR = 3600 * 1000;
-const TO: Record<NeedAction, NeedStatus> = {
-  accept: 'accepted',
-  reject: 'rejected',
-  withdraw: 'withdrawn',
-  dispatch: 'routed',
-  start: 'in_progress',
-  complete: 'done',
-  rate: 'closed',
-  reopen: 'accepted',
-  autoClose: 'closed',
-};
 
 type Who = 'resident' | 'resident2' | 'staff' | 'gridWorker' | 'system';
 /** One step: action, hours ago, who, note, and for dispatch the route / for rate the stars. */
-type Step = [NeedAction, number, Who, string?, { route?: [RouteKind, Types.ObjectId]; stars?: number }?];
+type Step = [
+  NeedAction,
+  number,
+  Who,
+  string?,
+  { route?: [RouteKind, Types.ObjectId]; stars?: number; assignee?: { id: Types.ObjectId; name: string } }?,
+];
 
 interface DemoNeed {
   key: string;
@@ -123,7 +118,14 @@ const NEEDS: DemoNeed[] = [
     submittedHoursAgo: 30,
     steps: [
       ['accept', 29, 'staff'],
-      ['dispatch', 28, 'staff', '派给县司法局驻社区律师', { route: resource('justice-lawyer-liu') }],
+      // 刘明 has an account (resources.seed.ts): the need waits in his 待我服务.
+      [
+        'dispatch',
+        28,
+        'staff',
+        '派给县司法局驻社区律师',
+        { route: resource('justice-lawyer-liu'), assignee: { id: seedId('user:servicePerson'), name: '刘明律师' } },
+      ],
     ],
   },
   {
@@ -278,7 +280,7 @@ export async function seedNeeds(db: Db): Promise<void> {
       seq,
       action,
       from: mine.length ? mine[mine.length - 1].to : null,
-      to: action === 'submit' ? 'submitted' : TO[action],
+      to: action === 'submit' ? 'submitted' : NEED_TRANSITIONS[action].to,
       actorId: who === 'system' ? null : seedId(`user:${who}`),
       actorRole: who === 'resident2' ? 'resident' : who,
       at,
@@ -294,6 +296,7 @@ export async function seedNeeds(db: Db): Promise<void> {
           note: note ?? null,
           route: extra?.route ? { kind: extra.route[0], targetId: extra.route[1] } : null,
           rating: extra?.stars ? { stars: extra.stars, comment: note ?? '' } : null,
+          assignee: extra?.assignee ?? null,
         }),
       );
     }

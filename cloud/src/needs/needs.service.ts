@@ -3,8 +3,9 @@ import { Types } from 'mongoose';
 import {
   NEED_ACTION_ROLES,
   NEED_HANDLER_ROLES,
-  NEED_OPEN_STATUSES,
   OTHER_NEED_LIMITS,
+  RESULT_NOTE_REQUIRED,
+  SERVING_OPEN_STATUSES,
   allowedNeedActions,
   maskPhone,
   nextStatus,
@@ -27,7 +28,7 @@ import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import { findByIds } from '../core/filters';
-import { PlaceService, placeInScope } from '../core/place';
+import { PlaceService } from '../core/place';
 import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
@@ -35,12 +36,13 @@ import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
-import { overdueOf, projectNeed } from './need-projection';
+import { projectNeed } from './need-projection';
+import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
+import { NeedNotices } from './need-notices';
 import { inboxBadges, totalFromBadges, type DueReader } from './inbox-badges';
 import { inboxFilters } from './inbox-filters';
 import { UploadModel } from './upload.model';
-import { DispatchTargets, type DispatchTarget } from './dispatch-targets';
-import { Notifier } from '../notifications/notifier';
+import { DispatchTargets } from './dispatch-targets';
 import { WhistlesService } from '../whistles/whistles.service';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -58,6 +60,10 @@ export interface NeedActionInput {
   /** The dispatch target's name, resolved by the caller, for the timeline. */
   routeTitle?: string;
   rating?: { stars: number; comment: string };
+  /** complete: uploads of the caller showing the work done. */
+  photos?: string[];
+  /** dispatch: the service person it goes to (resolved by the caller). */
+  assignee?: { id: Types.ObjectId; name: string };
 }
 
 type InboxQuery = z.output<typeof needInboxQuery>;
@@ -92,7 +98,7 @@ export class NeedsService {
   targets!: DispatchTargets;
 
   @Inject()
-  notifier!: Notifier;
+  notices!: NeedNotices;
 
   @Inject()
   whistles!: WhistlesService;
@@ -140,16 +146,7 @@ export class NeedsService {
     const contactPhone = body.contactPhone ?? body.onBehalfOf?.phone ?? me?.phone ?? null;
     if (!contactPhone) fields.push({ path: 'body.contactPhone', message: '请填写联系电话' });
 
-    if (body.photos.length) {
-      const mine = await this.db
-        .model(UploadModel)
-        .find({ _id: { $in: body.photos.map(oid) }, owner: oid(user.userId) }, { _id: 1 })
-        .lean();
-      const found = new Set(mine.map((u) => String(u._id)));
-      body.photos.forEach((id, i) => {
-        if (!found.has(id)) fields.push({ path: `body.photos.${i}`, message: '没有找到这张照片，请重新上传' });
-      });
-    }
+    fields.push(...(await this.ownPhotoErrors(user, body.photos)));
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
 
     const now = this.clock.now();
@@ -232,7 +229,7 @@ export class NeedsService {
     // needs than a page, and the count is then one database read saved per request.
     const total =
       rows.length > 0 && rows.length < query.pageSize ? skip + rows.length : await needs.countDocuments(filter);
-    return { items: await this.summaries(user, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.summaries(user, rows, false), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The staff inbox: the caller's place only; overdue is a query on the stored due date, so paging stays exact. */
@@ -262,7 +259,7 @@ export class NeedsService {
     const total = totalFromBadges(query, badges) ?? (await needs.countDocuments(filters.list));
     const { counts, overdueCount } = badges;
     return {
-      items: await this.summaries(user, rows),
+      items: await this.summaries(user, rows, true),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -288,16 +285,29 @@ export class NeedsService {
   async actOnNeed(user: Principal, id: string, action: NeedAction, input: NeedActionInput): Promise<NeedDetail> {
     const { need, actors } = await this.findVisible(user, id);
     const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
+    if (input.photos?.length) {
+      const fields = await this.ownPhotoErrors(user, input.photos);
+      if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    }
     const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
     const moved = await this.move(need, action, { userId: user.userId, role }, actors, {
       ...input,
       routeTitle: target?.title,
+      assignee: target?.assignee,
     });
+    const event = moved.events[moved.events.length - 1];
     if (input.route?.kind === 'whistle' && action === 'dispatch') {
       // 吹哨报到: the department answers a whistle, with its time limits and escalation.
-      await this.whistles.blowFromNeed(user, need._id, input.route.targetId, moved.events[moved.events.length - 1]._id);
+      await this.whistles.blowFromNeed(user, need._id, input.route.targetId, event._id);
     }
-    if (target) await this.notifyDispatched(user, need, target, moved.need.seq);
+    // Who was serving it before this step (a decline clears it from the projection).
+    const before = projectNeed(need.limits, moved.events.slice(0, -1));
+    if (target) await this.notices.dispatched(user, need, target, event);
+    if (action === 'take') await this.notices.taken(need, event, before.assigneeName ?? user.name);
+    if (action === 'decline') {
+      await this.notices.declined(need, event, before.assigneeName ?? user.name, before.handlerId);
+    }
+    if (action === 'complete') await this.notices.completed(need, event);
     return this.present(user, moved.need, moved.events);
   }
 
@@ -390,9 +400,16 @@ export class NeedsService {
       rating: current.rating,
       reopenedOnce: current.reopenedOnce,
       completedAt: current.completedAt,
+      assigned: !!current.assigneeId,
       now,
     });
     if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
+    // The resident reads what a person did for them: nobody completes a dispatched-to-a-person need silently.
+    if (action === 'complete' && current.assigneeId && !input.note?.trim()) {
+      throw new AppError('VALIDATION_FAILED', RESULT_NOTE_REQUIRED, [
+        { path: 'body.note', message: RESULT_NOTE_REQUIRED },
+      ]);
+    }
     const event: NeedEvent = {
       _id: new Types.ObjectId(),
       needId: need._id,
@@ -409,6 +426,8 @@ export class NeedsService {
           ? { kind: input.route.kind, targetId: oid(input.route.targetId), title: input.routeTitle ?? null }
           : null,
       rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
+      assignee: action === 'dispatch' && input.assignee ? { id: input.assignee.id, name: input.assignee.name } : null,
+      ...(action === 'complete' ? { photos: (input.photos ?? []).map(oid) } : {}),
     };
     try {
       await this.db.model(NeedEventModel).create(event);
@@ -431,27 +450,6 @@ export class NeedsService {
     return { need: { ...need, ...projection }, events: all };
   }
 
-  /** Dispatch tells whoever must act now, and the resident where their need went. */
-  private async notifyDispatched(user: Principal, need: Need, target: DispatchTarget, seq: number): Promise<void> {
-    const refs = { needId: String(need._id) };
-    const key = `${String(need._id)}:${seq}`;
-    const others = target.mustAct.filter((id) => String(id) !== user.userId);
-    await this.notifier.notify(
-      others,
-      'needDispatched',
-      `新派单：「${need.title}」（${need.placeLabel}），请及时处理`,
-      refs,
-      key,
-    );
-    await this.notifier.notify(
-      [need.owner],
-      'needRouted',
-      `您的需求「${need.title}」已派给「${target.title}」办理`,
-      refs,
-      key,
-    );
-  }
-
   private async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
     const wanted = ids.filter((x): x is Types.ObjectId => !!x);
     if (!wanted.length) return new Map();
@@ -459,33 +457,50 @@ export class NeedsService {
     return new Map(users.map((u) => [String(u._id), u.name]));
   }
 
-  private async summaries(user: Principal, rows: Need[]): Promise<NeedSummary[]> {
+  /** Needs of a list; `staffView`: the caller's inbox (decline reasons shown). */
+  async summaries(user: Principal, rows: Need[], staffView: boolean): Promise<NeedSummary[]> {
     // The caller's own name came with the request (Principal): only other owners are looked up.
     const names = await this.names(rows.map((n) => n.owner).filter((id) => String(id) !== user.userId));
     names.set(user.userId, user.name);
     const now = this.clock.now();
     // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
-    return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId));
+    return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId, staffView));
+  }
+
+  /** Photos named in a request must be the caller's own uploads. */
+  private async ownPhotoErrors(user: Principal, photos: string[]): Promise<FieldError[]> {
+    if (!photos.length) return [];
+    const mine = await this.db
+      .model(UploadModel)
+      .find({ _id: { $in: photos.map(oid) }, owner: oid(user.userId) }, { _id: 1 })
+      .lean();
+    const found = new Set(mine.map((u) => String(u._id)));
+    return photos.flatMap((id, i) =>
+      found.has(id) ? [] : [{ path: `body.photos.${i}`, message: '没有找到这张照片，请重新上传' }],
+    );
   }
 
   /**
-   * The need as this caller may see it. Phones are in full only for the owner and the handler;
-   * a handler's read of them is audit-logged before it leaves.
+   * The need as this caller may see it. Phones are in full only for the owner, the handler, and the
+   * service person while it is in their hands; a read by anyone but the owner is audit-logged before it leaves.
    */
   private async present(user: Principal, need: Need, events: NeedEvent[]): Promise<NeedDetail> {
+    const actors = actorsOf(user, need);
     const isOwner = String(need.owner) === user.userId;
     const isHandler = !!need.handlerId && String(need.handlerId) === user.userId;
-    const full = isOwner || isHandler;
+    const serving = actors.includes('assignee') && SERVING_OPEN_STATUSES.includes(need.status);
+    const full = isOwner || isHandler || serving;
     if (full && !isOwner) await this.audit.personalDataRead(user, need.owner, ['phone'], `need:${need._id}`);
     const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
     const now = this.clock.now();
-    const actors = actorsOf(user, need);
+    const staffView = actors.includes('handler');
+    const residentOnly = !staffView && !actors.includes('assignee');
     return {
-      ...toSummary(need, names, now, full),
+      ...toSummary(need, names, now, full, staffView),
       otherText: need.otherText,
       preferredTime: need.preferredTime?.toISOString() ?? null,
       answers: need.answers ?? {},
-      photos: need.photos.map((p) => ({ id: String(p), url: `/api/v1/uploads/${p}` })),
+      photos: need.photos.map(photoRef),
       onBehalfOf: need.onBehalfOf
         ? { name: need.onBehalfOf.name, phone: full ? need.onBehalfOf.phone : maskPhone(need.onBehalfOf.phone)! }
         : null,
@@ -496,65 +511,16 @@ export class NeedsService {
       acceptedAt: need.acceptedAt?.toISOString() ?? null,
       completedAt: need.completedAt?.toISOString() ?? null,
       closedAt: need.closedAt?.toISOString() ?? null,
+      result: resultOf(need, events, names),
       actions: allowedNeedActions(need.status, {
         actors,
         rating: need.rating,
         reopenedOnce: need.reopenedOnce,
         completedAt: need.completedAt,
+        assigned: !!need.assigneeId,
         now,
       }),
-      timeline: events.map((e) => ({
-        seq: e.seq,
-        action: e.action,
-        from: e.from,
-        to: e.to,
-        actor: {
-          id: e.actorId ? String(e.actorId) : null,
-          name: e.actorId ? (names.get(String(e.actorId)) ?? null) : null,
-          role: e.actorRole,
-        },
-        at: e.at.toISOString(),
-        note: e.note,
-        route: e.route
-          ? { kind: e.route.kind, targetId: String(e.route.targetId), title: e.route.title ?? null }
-          : null,
-        rating: e.rating ? { stars: e.rating.stars, comment: e.rating.comment } : null,
-      })),
+      timeline: events.map((e) => eventView(e, names, residentOnly)),
     };
   }
-}
-
-function actorsOf(user: Principal, need: Need): NeedActor[] {
-  const actors: NeedActor[] = [];
-  if (String(need.owner) === user.userId) actors.push('owner');
-  if (user.roles.some(isHandlerRole) && placeInScope(user, need.place)) actors.push('handler');
-  return actors;
-}
-
-function toSummary(n: Need, names: Map<string, string>, now: Date, fullPhone: boolean): NeedSummary {
-  const id = (x: Types.ObjectId | null) => (x ? String(x) : null);
-  return {
-    id: String(n._id),
-    status: n.status,
-    categoryCode: n.categoryCode,
-    menuItem: n.menuItemId ? { id: String(n.menuItemId), name: n.title } : null,
-    title: n.title,
-    description: n.description,
-    place: {
-      streetId: String(n.place.streetId),
-      communityId: String(n.place.communityId),
-      gridId: id(n.place.gridId),
-      complexId: id(n.place.complexId),
-      buildingId: id(n.place.buildingId),
-      label: n.placeLabel,
-    },
-    owner: { id: String(n.owner), name: names.get(String(n.owner)) ?? '' },
-    contactPhone: fullPhone ? n.contactPhone : maskPhone(n.contactPhone)!,
-    submittedAt: n.submittedAt.toISOString(),
-    dueAcceptAt: n.dueAcceptAt.toISOString(),
-    dueCompleteAt: n.dueCompleteAt?.toISOString() ?? null,
-    overdue: NEED_OPEN_STATUSES.includes(n.status) ? overdueOf(n, now) : null,
-    route: n.route ? { kind: n.route.kind, targetId: String(n.route.targetId) } : null,
-    rating: n.rating ? { stars: n.rating.stars, comment: n.rating.comment } : null,
-  };
 }

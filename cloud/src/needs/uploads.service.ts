@@ -88,7 +88,10 @@ export class UploadsService {
     return { id: String(id), url: `/api/v1/uploads/${id}` };
   }
 
-  /** The photo for its uploader, or for staff whose place covers a need that shows it; others 404. */
+  /**
+   * The photo for its uploader; for staff whose place covers a need that shows it; for the owner of
+   * a need whose result shows it; for the service person of the need; others 404.
+   */
   async showUpload(user: Principal, id: string): Promise<{ type: UploadType; bytes: Buffer }> {
     const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
     let visible = !!upload && String(upload.owner) === user.userId;
@@ -97,10 +100,15 @@ export class UploadsService {
       // the public project updates and the whistles they may read.
       const scope = placeScope(user);
       const shownIn = { photos: upload._id };
+      const inNeed = { $or: [shownIn, { resultPhotos: upload._id }] };
+      const me = new Types.ObjectId(user.userId);
       visible =
         (!!scope &&
-          (!!(await this.db.model(NeedModel).exists({ $and: [scope, shownIn] })) ||
+          (!!(await this.db.model(NeedModel).exists({ $and: [scope, inNeed] })) ||
             !!(await this.db.model(FindingModel).exists({ $and: [scope, shownIn] })))) ||
+        // The resident sees the photos of the work done for them; the service person those of the need they serve.
+        !!(await this.db.model(NeedModel).exists({ owner: me, resultPhotos: upload._id })) ||
+        !!(await this.db.model(NeedModel).exists({ assigneeId: me, ...inNeed })) ||
         (await this.projects.photoVisible(user, upload._id)) ||
         (await this.whistles.photoVisible(user, upload._id));
     }

@@ -1,4 +1,4 @@
-import { clockText, localDateOf, localMinutesOf } from '@gongzhi/shared';
+import { clockText, localDateOf, localMinutesOf, notificationPage } from '@gongzhi/shared';
 
 /**
  * What a subscription message shows. The templates are chosen on the WeChat console with two
@@ -17,9 +17,5 @@ export function messageData(text: string, at: Date): Record<string, { value: str
 
 /** The mini-program page the message opens. */
 export function messagePage(kind: string, refs: Record<string, string>): string {
-  if (refs.whistleId) return `packages/whistles/detail/index?id=${refs.whistleId}`;
-  if (refs.needId && kind === 'needDispatched') return `packages/admin/need/index?id=${refs.needId}`;
-  if (refs.needId) return `packages/needs/detail/index?id=${refs.needId}`;
-  if (refs.activityId) return `packages/activities/detail/index?id=${refs.activityId}`;
-  return 'pages/index/index';
+  return notificationPage(kind, refs) ?? 'pages/index/index';
 }

@@ -6,6 +6,7 @@ import {
   resourceShapeIssues,
   addDays,
   isBookableKind,
+  isPeopleKind,
   isoWeekday,
   localInstant,
   slotCells,
@@ -314,6 +315,7 @@ export class ResourcesService {
       },
       active: r.active,
       canManage: canManage(caller, r),
+      hasAccount: isPeopleKind(r.kind) && canManage(caller, r) ? !!r.personId : null,
       createdAt: new Date(r.createdAt).toISOString(),
       updatedAt: new Date(r.updatedAt).toISOString(),
     }));

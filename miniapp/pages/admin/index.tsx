@@ -100,6 +100,14 @@ const TASKS: readonly TaskEntry[] = [
     can: (a) => a.can(api.resources.approveBooking),
   },
   {
+    task: 'unit-people',
+    icon: '👥',
+    title: '本单位服务人员',
+    sub: '律师、教师、医生等：邀请本人用小程序接单',
+    url: '/packages/resources/people/index',
+    can: (a) => a.roles.includes('unitAdmin') && a.can(api.grants.createInvitation),
+  },
+  {
     task: 'activities',
     icon: '志',
     title: '志愿活动',

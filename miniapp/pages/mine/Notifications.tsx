@@ -1,21 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, type Notification } from '@gongzhi/shared';
+import { api, notificationPage, type Notification } from '@gongzhi/shared';
 import { call, messageOf } from '../../services/api';
 import { whenText } from '../../components/ResidentKit';
 
 const PAGE = 5;
 
-/** Where a message leads: the need, the activity, or nowhere. */
+/** Where a message leads: the need (the staff page, the service person's, or the resident's), the activity, or nowhere. */
 function targetOf(n: Notification): string | null {
-  if (n.refs.needId) {
-    return n.kind === 'needDispatched'
-      ? `/packages/admin/need/index?id=${n.refs.needId}`
-      : `/packages/needs/detail/index?id=${n.refs.needId}`;
-  }
-  if (n.refs.activityId) return `/packages/activities/detail/index?id=${n.refs.activityId}`;
-  return null;
+  const page = notificationPage(n.kind, n.refs);
+  return page ? `/${page}` : null;
 }
 
 export interface NotificationsState {

@@ -127,7 +127,7 @@ export default function MinePage() {
             <Profile me={me.data} />
             <PointsCard roles={me.data.roles} signedIn={signedIn} version={version} />
             <Posts posts={me.data.posts} />
-            <Entries roles={me.data.roles} />
+            <Entries roles={me.data.roles} version={version} />
             <AccountRows setupNeeded={!!setup.data?.needed} />
             <NotificationList state={messages} />
             <View className="mine-info">

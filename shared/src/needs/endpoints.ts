@@ -1,7 +1,9 @@
 import { endpoint } from '../endpoint';
 import { z } from '../validation';
 import {
+  completeNeedBody,
   createNeedBody,
+  declineNeedBody,
   dispatchNeedBody,
   myNeedsQuery,
   needDetail,
@@ -12,10 +14,12 @@ import {
   needNoteBody,
   rateNeedBody,
   rejectNeedBody,
+  servingNeedList,
+  servingNeedsQuery,
   uploadParams,
   uploadResponse,
 } from './schemas';
-import { NEED_ACTION_ROLES, NEED_HANDLER_ROLES, NEED_OWNER_ROLES } from './state-machine';
+import { NEED_ACTION_ROLES, NEED_ASSIGNEE_ROLES, NEED_HANDLER_ROLES, NEED_OWNER_ROLES } from './state-machine';
 
 // Endpoints of the needs area (需求清单, 点单). Object-level scope (owner or place) is checked in the use cases.
 
@@ -62,13 +66,24 @@ export const listNeeds = endpoint({
   response: needInbox,
 });
 
+export const listServingNeeds = endpoint({
+  id: 'listServingNeeds',
+  method: 'get',
+  path: '/api/v1/needs/serving',
+  summary: '待我服务：派给我本人的需求，待接单和服务中的在前（最急的在前），已完成的在后',
+  tag: 'needs',
+  access: NEED_ASSIGNEE_ROLES,
+  query: servingNeedsQuery,
+  response: servingNeedList,
+});
+
 export const getNeed = endpoint({
   id: 'getNeed',
   method: 'get',
   path: '/api/v1/needs/:id',
-  summary: '需求详情与办理时间线（下单人或辖区内工作人员）',
+  summary: '需求详情与办理时间线（下单人、辖区内工作人员，或派给的服务人员本人）',
   tag: 'needs',
-  access: [...new Set([...NEED_OWNER_ROLES, ...NEED_HANDLER_ROLES])],
+  access: [...new Set([...NEED_OWNER_ROLES, ...NEED_HANDLER_ROLES, ...NEED_ASSIGNEE_ROLES])],
   params: needParams,
   response: needDetail,
 });
@@ -116,9 +131,23 @@ export const dispatchNeed = action(
 export const startNeed = action('startNeed', 'start', '开始办理', needNoteBody, {
   note: '律师已与居民约好周六上午面谈',
 });
-export const completeNeed = action('completeNeed', 'complete', '办结', needNoteBody, {
-  note: '已完成面谈并给出书面建议',
+export const completeNeed = action(
+  'completeNeed',
+  'complete',
+  '办结 / 完成服务：派给服务人员的需求须填写服务结果（居民可见），可附照片',
+  completeNeedBody,
+  { note: '已完成面谈并给出书面建议', photos: [] },
+);
+export const takeNeed = action('takeNeed', 'take', '服务人员接单（已派单 → 办理中）', needNoteBody, {
+  note: '已和居民约好周六上午面谈',
 });
+export const declineNeed = action(
+  'declineNeed',
+  'decline',
+  '服务人员无法服务：写明原因，需求退回社区重新派单',
+  declineNeedBody,
+  { reason: '本周在外地出庭，无法上门' },
+);
 export const rateNeed = action('rateNeed', 'rate', '下单人评价（1–5 星），评价后需求关闭', rateNeedBody, {
   stars: 5,
   comment: '律师讲得很清楚，谢谢社区',

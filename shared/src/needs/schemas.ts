@@ -123,6 +123,28 @@ export const rejectNeedBody = z.strictObject({
     .min(1, '请填写驳回原因')
     .max(500, '驳回原因最多 500 字'),
 });
+/** 无法服务: the service person says why, for the staff who dispatch it again. */
+export const declineNeedBody = z.strictObject({
+  reason: z
+    .string({ error: (iss) => (iss.input === undefined ? '请写明无法服务的原因' : '原因应为文字') })
+    .trim()
+    .min(1, '请写明无法服务的原因')
+    .max(500, '原因最多 500 字'),
+});
+/**
+ * 办结 / 完成服务: the result in words (required when the need was dispatched to a person: the
+ * resident reads it) and photos of the work, uploaded first like an order's photos.
+ */
+export const completeNeedBody = z.strictObject({
+  note: note.optional(),
+  photos: z
+    .array(objectId)
+    .max(MAX_NEED_PHOTOS, `照片最多 ${MAX_NEED_PHOTOS} 张`)
+    .refine((ids) => new Set(ids).size === ids.length, '照片不能重复')
+    .default([]),
+});
+/** The message of a missing result note (400 naming body.note). */
+export const RESULT_NOTE_REQUIRED = '请填写服务结果，居民会看到这段话';
 export const needRoute = z.strictObject({
   kind: z.enum(ROUTE_KINDS),
   /** A resource, activity or project id; for `whistle`, the department (职能部门) org id. */
@@ -170,9 +192,22 @@ export const myNeedsQuery = z.strictObject({
   pageSize,
 });
 
+/** 待我服务: open = still to take or finish (派给我、服务中), finished = done, closed or passed back. */
+export const SERVING_STATES = ['open', 'finished'] as const;
+export type ServingState = (typeof SERVING_STATES)[number];
+/** The statuses of a need still in its assignee's hands. */
+export const SERVING_OPEN_STATUSES: readonly NeedStatus[] = ['routed', 'in_progress'];
+export const servingNeedsQuery = z.strictObject({
+  state: z.enum(SERVING_STATES).optional(),
+  page,
+  pageSize,
+});
+
 // ——— Responses ———
 
 const iso = z.string();
+const personRef = z.object({ id: z.string(), name: z.string() });
+const photoRef = z.object({ id: z.string(), url: z.string() });
 const overdue = z.enum(['accept', 'complete']).nullable();
 
 export const needPlace = z.object({
@@ -204,6 +239,13 @@ export const needSummary = z.object({
   /** Computed on read: past the acceptance limit while submitted, or the completion limit while open. */
   overdue,
   route: needRoute.nullable(),
+  /** The service person it is dispatched to, named as residents read it (刘明律师); null when none. */
+  assignee: personRef.nullable(),
+  /**
+   * Staff and handlers only (null for others): the last service person who could not serve it, and
+   * why, until it is dispatched again.
+   */
+  declined: z.object({ by: z.string(), reason: z.string() }).nullable(),
   rating: z.object({ stars: z.number().int(), comment: z.string() }).nullable(),
 });
 export type NeedSummary = z.infer<typeof needSummary>;
@@ -218,7 +260,11 @@ export const needEventView = z.object({
   note: z.string().nullable(),
   /** dispatch: where it went, named as it was then (null on events recorded before names were kept). */
   route: needRoute.extend({ title: z.string().nullable() }).nullable(),
+  /** dispatch: the service person it went to, named as residents read it (刘明律师). */
+  assignee: personRef.nullable(),
   rating: z.object({ stars: z.number().int(), comment: z.string() }).nullable(),
+  /** complete: photos of the work done. */
+  photos: z.array(photoRef),
 });
 export type NeedEventView = z.infer<typeof needEventView>;
 
@@ -226,7 +272,7 @@ export const needDetail = needSummary.extend({
   otherText: z.string().nullable(),
   preferredTime: iso.nullable(),
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
-  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  photos: z.array(photoRef),
   onBehalfOf: z.object({ name: z.string(), phone: z.string() }).nullable(),
   /** False when the phone numbers above are shown in full to this caller. */
   phoneMasked: z.boolean(),
@@ -237,6 +283,10 @@ export const needDetail = needSummary.extend({
   acceptedAt: iso.nullable(),
   completedAt: iso.nullable(),
   closedAt: iso.nullable(),
+  /** The last completion: the result note and photos, who completed it and when. */
+  result: z
+    .object({ note: z.string().nullable(), photos: z.array(photoRef), by: personRef.nullable(), at: iso })
+    .nullable(),
   /** What this caller may do now (the buttons to show). */
   actions: z.array(z.enum(NEED_ACTIONS)),
   /** Every transition: who, role, when, note. */
@@ -245,6 +295,13 @@ export const needDetail = needSummary.extend({
 export type NeedDetail = z.infer<typeof needDetail>;
 
 export const needList = paged(needSummary);
+
+/** 待我服务: open needs first (soonest due first), then finished ones (latest first). */
+export const servingNeedList = paged(needSummary).extend({
+  /** Needs still to take or finish, whatever the filter: the badge on 我的. */
+  openCount: z.number().int(),
+});
+export type ServingNeedList = z.infer<typeof servingNeedList>;
 
 /**
  * The inbox's badges count the needs still to be handled or rated, up to NEED_COUNT_CAP (shown as

@@ -7,6 +7,8 @@ import type { Role } from '../roles';
  * submitted ─accept→ accepted ─dispatch→ routed ─start→ in_progress ─complete→ done ─rate→ closed
  *   withdraw / reject from submitted or accepted; reopen (回访) a closed need once when rated ≤ 2;
  *   autoClose a done need 7 days after completion when nobody rated it.
+ * A need dispatched to a person with an account (the assignee) is theirs: take (接单) instead of
+ * start, decline (无法服务, back to accepted for staff to dispatch again), complete with a result.
  */
 export const NEED_STATUSES = [
   'submitted',
@@ -44,6 +46,8 @@ export const NEED_ACTIONS = [
   'rate',
   'reopen',
   'autoClose',
+  'take',
+  'decline',
 ] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
@@ -62,6 +66,8 @@ export const NEED_ACTION_LABELS: Record<NeedEventAction, string> = {
   rate: '评价',
   reopen: '回访重办',
   autoClose: '自动关闭',
+  take: '接单',
+  decline: '无法服务',
 };
 
 /** Where a dispatched need goes (DESIGN.md "Routing"). */
@@ -76,9 +82,10 @@ export const ROUTE_KIND_LABELS: Record<RouteKind, string> = {
 
 /**
  * How the caller stands to a need: its owner (who ordered it), a handler (staff-type role whose
- * place covers it), or the system (scheduled jobs, other areas such as a delivering project).
+ * place covers it), the assignee (the service person it was dispatched to, 待我服务), or the system
+ * (scheduled jobs, other areas such as a delivering project).
  */
-export type NeedActor = 'owner' | 'handler' | 'system';
+export type NeedActor = 'owner' | 'handler' | 'assignee' | 'system';
 
 /** Roles that can order (anyone living in a community; grid workers also order for residents). */
 export const NEED_OWNER_ROLES = [
@@ -94,6 +101,9 @@ export const NEED_HANDLER_ROLES = [
   'streetAdmin',
   'countyAdmin',
 ] as const satisfies readonly Role[];
+
+/** Roles that serve a need dispatched to them in person (a unit's lawyer, teacher, doctor, repairer). */
+export const NEED_ASSIGNEE_ROLES = ['servicePerson'] as const satisfies readonly Role[];
 
 export const AUTO_CLOSE_DAYS = 7;
 /** A rating at or below this may be reopened (回访) — once. */
@@ -111,12 +121,16 @@ export const NEED_TRANSITIONS: Record<NeedAction, Rule> = {
   reject: { from: ['submitted', 'accepted'], to: 'rejected', by: ['handler', 'system'] },
   withdraw: { from: ['submitted', 'accepted'], to: 'withdrawn', by: ['owner'] },
   dispatch: { from: ['accepted'], to: 'routed', by: ['handler', 'system'] },
+  // Staff start what they arrange themselves; a need dispatched to a person is theirs to take (接单).
   start: { from: ['routed'], to: 'in_progress', by: ['handler', 'system'] },
   // From routed too: some services are done in one visit, and a delivering project completes its needs.
-  complete: { from: ['routed', 'in_progress'], to: 'done', by: ['handler', 'system'] },
+  complete: { from: ['routed', 'in_progress'], to: 'done', by: ['handler', 'system', 'assignee'] },
   rate: { from: ['done'], to: 'closed', by: ['owner'] },
   reopen: { from: ['closed'], to: 'accepted', by: ['owner', 'handler'] },
   autoClose: { from: ['done'], to: 'closed', by: ['system'] },
+  take: { from: ['routed'], to: 'in_progress', by: ['assignee'] },
+  // The person cannot serve (with a reason): back to staff, who dispatch it again.
+  decline: { from: ['routed', 'in_progress'], to: 'accepted', by: ['assignee'] },
 };
 
 function rolesFor(action: NeedAction): readonly Role[] {
@@ -124,6 +138,7 @@ function rolesFor(action: NeedAction): readonly Role[] {
   const roles = new Set<Role>([
     ...(by.includes('owner') ? NEED_OWNER_ROLES : []),
     ...(by.includes('handler') ? NEED_HANDLER_ROLES : []),
+    ...(by.includes('assignee') ? NEED_ASSIGNEE_ROLES : []),
   ]);
   return [...roles];
 }
@@ -139,6 +154,8 @@ export const NEED_ACTION_ROLES: Record<NeedAction, readonly Role[]> = {
   rate: rolesFor('rate'),
   reopen: rolesFor('reopen'),
   autoClose: rolesFor('autoClose'),
+  take: rolesFor('take'),
+  decline: rolesFor('decline'),
 };
 
 /** What the guards look at besides the status. */
@@ -149,13 +166,20 @@ export interface NeedTransitionContext {
   rating?: { stars: number } | null;
   reopenedOnce?: boolean;
   completedAt?: Date | string | null;
+  /** Dispatched to a person with an account: they take it, staff do not start it for them. */
+  assigned?: boolean;
   now?: Date;
 }
 
 export type TransitionResult =
   { ok: true; to: NeedStatus } | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION'; reason: string };
 
-const WHO: Record<NeedActor, string> = { owner: '下单人', handler: '社区工作人员', system: '系统' };
+const WHO: Record<NeedActor, string> = {
+  owner: '下单人',
+  handler: '社区工作人员',
+  assignee: '派单的服务人员',
+  system: '系统',
+};
 
 /** The status after `action`, or why not. Pure: same answer on the phone and on the server. */
 export function nextStatus(status: NeedStatus, action: NeedAction, ctx: NeedTransitionContext): TransitionResult {
@@ -166,6 +190,9 @@ export function nextStatus(status: NeedStatus, action: NeedAction, ctx: NeedTran
   }
   if (!rule.from.includes(status)) {
     return { ok: false, code: 'INVALID_TRANSITION', reason: `${NEED_STATUS_LABELS[status]}的需求不能${label}` };
+  }
+  if (action === 'start' && ctx.assigned) {
+    return { ok: false, code: 'INVALID_TRANSITION', reason: '已派给服务人员本人，由本人接单后办理' };
   }
   if (action === 'reopen') {
     if (ctx.reopenedOnce) return { ok: false, code: 'INVALID_TRANSITION', reason: '每个需求只能回访重办一次' };

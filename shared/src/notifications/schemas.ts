@@ -46,3 +46,21 @@ export const subscribeConsentView = z.object({
   accepted: z.number().int(),
   refused: z.number().int(),
 });
+
+// ——— Where a message leads ———
+
+/** Kinds addressed to staff about a need: they open the admin need page. */
+const STAFF_NEED_KINDS = ['needDispatched', 'needDeclined'];
+
+/**
+ * The page a message opens (mini-program path without the leading slash), or null: the matter
+ * itself. The in-app list and the subscription message both use it.
+ */
+export function notificationPage(kind: string, refs: Record<string, string>): string | null {
+  if (refs.whistleId) return `packages/whistles/detail/index?id=${refs.whistleId}`;
+  if (refs.needId && kind === 'needAssigned') return `packages/serve/need/index?id=${refs.needId}`;
+  if (refs.needId && STAFF_NEED_KINDS.includes(kind)) return `packages/admin/need/index?id=${refs.needId}`;
+  if (refs.needId) return `packages/needs/detail/index?id=${refs.needId}`;
+  if (refs.activityId) return `packages/activities/detail/index?id=${refs.activityId}`;
+  return null;
+}

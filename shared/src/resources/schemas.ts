@@ -14,6 +14,10 @@ export const PEOPLE_KINDS = [
   'volunteer',
 ] as const satisfies readonly ResourceKind[];
 
+export function isPeopleKind(kind: ResourceKind): boolean {
+  return (PEOPLE_KINDS as readonly ResourceKind[]).includes(kind);
+}
+
 export function isBookableKind(kind: ResourceKind): boolean {
   return (BOOKABLE_KINDS as readonly ResourceKind[]).includes(kind);
 }
@@ -166,6 +170,11 @@ export const resourceView = z.object({
   active: z.boolean(),
   /** The caller may edit or deactivate it. */
   canManage: z.boolean(),
+  /**
+   * People, for those who manage them: whether the person uses the mini-program themselves (accepted
+   * the unit's invitation), so needs dispatched to them reach them. null otherwise.
+   */
+  hasAccount: z.boolean().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

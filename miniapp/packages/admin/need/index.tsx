@@ -3,17 +3,11 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
-  MENU_CATEGORIES,
   NEED_ACTION_LABELS,
-  NEED_STATUS_LABELS,
-  ROLE_LABELS,
   ROUTE_KIND_LABELS,
   api,
-  type MenuField,
   type NeedAction,
   type NeedDetail,
-  type NeedEventView,
-  type Role,
   type RouteMatch,
 } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
@@ -23,90 +17,15 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ApiPhoto } from '../../../components/ResidentKit';
-import { dateTime, dueText } from '../lib/format';
 import { check } from '../lib/forms';
-import { NEED_STATUS_TONES, OVERDUE_LABELS, runningDue } from '../components/NeedCard';
 import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import { CompleteNeedSheet } from '../components/NeedResultSheets';
+import { ContactCard, MatchCard, NeedHero, Timeline, answerText, routeTitle } from './parts';
 import '../components/ui.scss';
 import './index.scss';
 
 /** Actions of a handler, in the order the buttons show (the owner's withdraw / rate are not here). */
 const HANDLER_ACTIONS: NeedAction[] = ['accept', 'dispatch', 'start', 'complete', 'reopen', 'reject'];
-
-function answerText(field: MenuField | undefined, value: string | number | string[]): string {
-  const label = (key: string) => field?.options?.find((o) => o.key === key)?.label ?? key;
-  if (Array.isArray(value)) return value.map(label).join('、');
-  if (field?.type === 'singleChoice' && typeof value === 'string') return label(value);
-  if (field?.type === 'datetime' && typeof value === 'string') return dateTime(value);
-  return String(value);
-}
-
-function roleName(role: string): string {
-  return ROLE_LABELS[role as Role] ?? (role === 'system' ? '系统' : role);
-}
-
-/** Where a dispatched need went, by name. */
-async function routeTitle(route: NonNullable<NeedDetail['route']>): Promise<string> {
-  const params = { id: route.targetId };
-  switch (route.kind) {
-    case 'activity':
-      return (await call(api.activities.getActivity, { params })).title;
-    case 'resource':
-      return (await call(api.resources.getResource, { params })).name;
-    case 'project':
-      return (await call(api.projects.getProject, { params })).title;
-    default:
-      return '职能部门';
-  }
-}
-
-function Timeline({ events }: { events: NeedEventView[] }) {
-  const shown = [...events].reverse();
-  return (
-    <View className="need-timeline">
-      {shown.map((e, i) => (
-        <View key={e.seq} className={`need-timeline__item ${i === 0 ? 'need-timeline__item--latest' : ''}`}>
-          <View className="need-timeline__dot" />
-          <View className="need-timeline__body">
-            <View className="need-timeline__row">
-              <Text className="need-timeline__action">{`${NEED_ACTION_LABELS[e.action]} · ${NEED_STATUS_LABELS[e.to]}`}</Text>
-              <Text className="need-timeline__time">{dateTime(e.at)}</Text>
-            </View>
-            <Text className="need-timeline__actor">
-              {e.actor.name ? `${e.actor.name}（${roleName(e.actor.role)}）` : roleName(e.actor.role)}
-            </Text>
-            {e.route && (
-              <Text className="need-timeline__note">
-                {`派给：${ROUTE_KIND_LABELS[e.route.kind]}${e.route.title ? ` · ${e.route.title}` : ''}`}
-              </Text>
-            )}
-            {e.rating && (
-              <Text className="need-timeline__note">{`评价：${'★'.repeat(e.rating.stars)} ${e.rating.comment}`}</Text>
-            )}
-            {e.note && <Text className="need-timeline__note">{e.note}</Text>}
-          </View>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function MatchCard({ match, picked, onPick }: { match: RouteMatch; picked: boolean; onPick: () => void }) {
-  return (
-    <View className={`route-match ${picked ? 'route-match--on' : ''}`} onClick={onPick}>
-      <View className="route-match__top">
-        <Text className="route-match__rank">{match.rank}</Text>
-        <Text className="route-match__title">{match.title}</Text>
-        <Text className={`route-match__radio ${picked ? 'route-match__radio--on' : ''}`}>{picked ? '✓' : ''}</Text>
-      </View>
-      <View className="route-match__tags">
-        <Tag tone="blue">{ROUTE_KIND_LABELS[match.kind]}</Tag>
-        {match.available ? <Tag tone="green">可安排</Tag> : <Tag tone="grey">暂无空档</Tag>}
-      </View>
-      {match.reasons.length > 0 && <Text className="route-match__reasons">{match.reasons.join(' · ')}</Text>}
-    </View>
-  );
-}
 
 export default function AdminNeedPage() {
   const id = useRouter().params.id ?? '';
@@ -125,7 +44,7 @@ export default function AdminNeedPage() {
   const route = useRemote(() => routeTitle(need!.route!), [need?.route?.targetId], enabled && !!need?.route);
 
   const [busy, setBusy] = useState(false);
-  const [sheet, setSheet] = useState<'reject' | 'dispatch' | null>(null);
+  const [sheet, setSheet] = useState<'reject' | 'dispatch' | 'complete' | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [sheetError, setSheetError] = useState<string | null>(null);
@@ -186,8 +105,8 @@ export default function AdminNeedPage() {
         await run(action, () => call(api.needs.startNeed, { params, body: {} }), '已开始办理');
         break;
       case 'complete':
-        if (await confirm('确认办结', '办结后居民会收到通知并可以评价，办结不能撤销。确定已经办好了吗？', '确认办结'))
-          await run(action, () => call(api.needs.completeNeed, { params, body: {} }), '已办结');
+        // The result note and photos: required when a person was dispatched (the resident reads it).
+        setSheet('complete');
         break;
       case 'reopen':
         if (await confirm('回访重办', '重新受理这项需求？每项需求只能回访重办一次。', '重新受理'))
@@ -241,10 +160,8 @@ export default function AdminNeedPage() {
     }
   }
 
-  const category = need ? MENU_CATEGORIES.find((c) => c.code === need.categoryCode) : null;
   const actions = need ? HANDLER_ACTIONS.filter((a) => need.actions.includes(a)) : [];
   const fields = item.data?.fields ?? [];
-  const due = need ? runningDue(need) : null;
   const notFound = detail.errorCode === 'NOT_FOUND' || detail.errorCode === 'VALIDATION_FAILED';
 
   return (
@@ -261,31 +178,14 @@ export default function AdminNeedPage() {
 
       {need && !detail.error && (
         <>
-          <View className="need-hero">
-            <View className="need-hero__top">
-              {category && (
-                <Text
-                  className="need-hero__category"
-                  style={{ color: category.color, backgroundColor: `${category.color}1A` }}
-                >{`${category.icon} ${category.name}`}</Text>
-              )}
-              <Tag tone={NEED_STATUS_TONES[need.status]} className="need-status">
-                {NEED_STATUS_LABELS[need.status]}
-              </Tag>
-            </View>
-            <Text className="need-hero__title">{need.title}</Text>
-            {need.overdue && (
-              <Text className="overdue-badge need-hero__overdue">{`超时 · ${OVERDUE_LABELS[need.overdue]}`}</Text>
-            )}
-            <View className="need-hero__limits">
-              <Text>{`${dateTime(need.submittedAt)} 提交`}</Text>
-              {due && (
-                <Text className={need.overdue ? 'need-hero__late' : 'need-hero__due'}>
-                  {`${need.status === 'submitted' ? '受理' : '办结'}时限 ${dateTime(due)}（${dueText(due)}）`}
-                </Text>
-              )}
-            </View>
-          </View>
+          <NeedHero need={need} />
+
+          {need.declined && (
+            <Card title="服务人员退回" className="need-declined">
+              <Text className="need-declined__text">{`${need.declined.by}无法服务：${need.declined.reason}`}</Text>
+              <Text className="need-declined__hint">请重新派单</Text>
+            </Card>
+          )}
 
           {need.route && (
             <Card title="派单去向" className="need-route">
@@ -293,6 +193,24 @@ export default function AdminNeedPage() {
                 <Tag tone="blue">{ROUTE_KIND_LABELS[need.route.kind]}</Tag>
                 <Text className="need-route__title">{route.data ?? (route.loading ? '…' : '（名称未能加载）')}</Text>
               </View>
+              {need.assignee && (
+                <Text className="need-route__assignee">
+                  {`${need.assignee.name}本人${need.status === 'routed' ? '待接单' : need.status === 'in_progress' ? '已接单，服务中' : '已服务'}`}
+                </Text>
+              )}
+            </Card>
+          )}
+
+          {need.result && (
+            <Card title="服务结果" className="need-result">
+              <Text className="need-text">{need.result.note ?? '（未填写）'}</Text>
+              {need.result.photos.length > 0 && (
+                <View className="need-photos">
+                  {need.result.photos.map((p) => (
+                    <ApiPhoto key={p.id} url={p.url} className="need-photos__photo" />
+                  ))}
+                </View>
+              )}
             </Card>
           )}
 
@@ -320,50 +238,7 @@ export default function AdminNeedPage() {
             )}
           </Card>
 
-          <Card title="居民与地址" className="need-contact">
-            <InfoRow label="下单人">
-              <Text>{need.owner.name}</Text>
-            </InfoRow>
-            {need.onBehalfOf && (
-              <InfoRow label="代居民点单">
-                <Text>{`${need.onBehalfOf.name} ${need.onBehalfOf.phone}`}</Text>
-              </InfoRow>
-            )}
-            <InfoRow label="联系电话">
-              <Text className="need-phone">{need.contactPhone}</Text>
-              {need.phoneMasked ? (
-                <Text className="need-phone__note">受理人可见完整号码</Text>
-              ) : (
-                <Text
-                  className="need-phone__call"
-                  onClick={() => void Taro.makePhoneCall({ phoneNumber: need.contactPhone }).catch(() => undefined)}
-                >
-                  拨打
-                </Text>
-              )}
-            </InfoRow>
-            <InfoRow label="服务地址">
-              <Text>{need.place.label}</Text>
-            </InfoRow>
-            <InfoRow label="期望时间">
-              <Text>{need.preferredTime ? dateTime(need.preferredTime) : '未指定，电话约定'}</Text>
-            </InfoRow>
-            {need.handler && (
-              <InfoRow label="受理人">
-                <Text>{need.handler.name}</Text>
-              </InfoRow>
-            )}
-            {need.rejectReason && (
-              <InfoRow label="驳回原因">
-                <Text>{need.rejectReason}</Text>
-              </InfoRow>
-            )}
-            {need.rating && (
-              <InfoRow label="居民评价">
-                <Text>{`${'★'.repeat(need.rating.stars)}${'☆'.repeat(5 - need.rating.stars)} ${need.rating.comment}`}</Text>
-              </InfoRow>
-            )}
-          </Card>
+          <ContactCard need={need} />
 
           {access.can(api.whistles.blowWhistle) && ['accepted', 'routed', 'in_progress'].includes(need.status) && (
             <View
@@ -427,6 +302,17 @@ export default function AdminNeedPage() {
             </Text>
           )}
         </>
+      )}
+
+      {need && (
+        <CompleteNeedSheet
+          need={need}
+          open={sheet === 'complete'}
+          required={!!need.assignee}
+          title="办结"
+          onClose={() => setSheet(null)}
+          onDone={() => (setSheet(null), void detail.reload())}
+        />
       )}
 
       <Sheet

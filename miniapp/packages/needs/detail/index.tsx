@@ -4,21 +4,17 @@ import { View, Text, Textarea } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   MENU_CATEGORIES,
-  NEED_ACTION_LABELS,
   NEED_STATUS_LABELS,
   REOPEN_MAX_STARS,
-  ROLE_LABELS,
-  ROUTE_KIND_LABELS,
   allowedNeedActions,
   api,
+  dispatchSentence,
   parseWith,
   rateNeedBody,
   type MenuItemDetail,
   type NeedAction,
   type NeedDetail,
-  type NeedEventView,
   type NeedStatus,
-  type Role,
 } from '@gongzhi/shared';
 import { ApiClientError, call, messageOf } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
@@ -34,6 +30,7 @@ import {
   whenText,
 } from '../../../components/ResidentKit';
 import { NEED_TONES, overdueText } from '../look';
+import { Timeline } from './Timeline';
 import './index.scss';
 
 const STEPS: { status: NeedStatus; label: string }[] = [
@@ -52,12 +49,6 @@ const STEP_OF: Partial<Record<NeedStatus, number>> = {
   closed: 5,
 };
 
-function actorText(actor: NeedEventView['actor']): string {
-  if (actor.role === 'system') return '系统自动';
-  const role = ROLE_LABELS[actor.role as Role] ?? '';
-  return [actor.name, role].filter(Boolean).join(' · ');
-}
-
 /** The line under the status: what happens next, in the resident's words. */
 function nextLine(need: NeedDetail): string {
   switch (need.status) {
@@ -65,10 +56,14 @@ function nextLine(need: NeedDetail): string {
       return `等待社区受理，最晚 ${whenText(need.dueAcceptAt)} 前受理`;
     case 'accepted':
       return need.handler ? `${need.handler.name}已受理，正在安排服务` : '社区已受理，正在安排服务';
-    case 'routed':
-      return need.route ? `已派给${ROUTE_KIND_LABELS[need.route.kind]}办理` : '已派单，等待开始办理';
-    case 'in_progress':
-      return need.dueCompleteAt ? `正在办理，最晚 ${whenText(need.dueCompleteAt)} 前办结` : '正在办理';
+    case 'routed': {
+      const sent = [...need.timeline].reverse().find((e) => e.action === 'dispatch');
+      return sent ? `${dispatchSentence(sent)}，请留意来电` : '社区正在为您安排';
+    }
+    case 'in_progress': {
+      const who = need.assignee ? `${need.assignee.name}正在为您服务` : '正在办理';
+      return need.dueCompleteAt ? `${who}，最晚 ${whenText(need.dueCompleteAt)} 前办结` : who;
+    }
     case 'done':
       return '已经办结，请给这次服务打个分';
     case 'closed':
@@ -112,45 +107,6 @@ function InfoRow({ label, value, className }: { label: string; value: string; cl
     <View className={`need-info__row ${className ?? ''}`}>
       <Text className="need-info__label">{label}</Text>
       <Text className="need-info__value">{value}</Text>
-    </View>
-  );
-}
-
-function Timeline({ events }: { events: NeedEventView[] }) {
-  const newestFirst = [...events].sort((a, b) => b.seq - a.seq);
-  return (
-    <View className="need-timeline">
-      {newestFirst.map((e, i) => (
-        <View
-          key={e.seq}
-          className={`need-timeline__item ${i === 0 ? 'need-timeline__item--latest' : ''}`}
-          data-action={e.action}
-        >
-          <View className="need-timeline__rail">
-            <View className="need-timeline__dot" />
-            {i < newestFirst.length - 1 && <View className="need-timeline__line" />}
-          </View>
-          <View className="need-timeline__body">
-            <View className="need-timeline__head">
-              <Text className="need-timeline__action">{NEED_ACTION_LABELS[e.action]}</Text>
-              <Text className="need-timeline__status">{NEED_STATUS_LABELS[e.to]}</Text>
-            </View>
-            <Text className="need-timeline__who">{`${actorText(e.actor)} · ${whenText(e.at)}`}</Text>
-            {e.route && (
-              <Text className="need-timeline__note">
-                {`派往：${ROUTE_KIND_LABELS[e.route.kind]}${e.route.title ? ` · ${e.route.title}` : ''}`}
-              </Text>
-            )}
-            {e.rating && (
-              <View className="need-timeline__rating">
-                <Stars value={e.rating.stars} size="small" />
-                {e.rating.comment && <Text className="need-timeline__note">{e.rating.comment}</Text>}
-              </View>
-            )}
-            {e.note && e.note !== e.rating?.comment && <Text className="need-timeline__note">{e.note}</Text>}
-          </View>
-        </View>
-      ))}
     </View>
   );
 }
@@ -380,8 +336,23 @@ export default function NeedDetailPage() {
           {need.onBehalfOf && <InfoRow label="代谁点单" value={`${need.onBehalfOf.name} ${need.onBehalfOf.phone}`} />}
           <InfoRow label="提交时间" value={whenText(need.submittedAt)} />
           {need.handler && <InfoRow label="受理人" value={need.handler.name} />}
+          {need.assignee && <InfoRow label="为您服务" value={need.assignee.name} />}
         </View>
       </View>
+
+      {need.result && (
+        <View className="need-card-box need-result">
+          <Text className="section-title">服务结果</Text>
+          <Text className="need-result__note">{need.result.note ?? '服务已完成'}</Text>
+          {need.result.photos.length > 0 && (
+            <View className="need-photos">
+              {need.result.photos.map((p) => (
+                <ApiPhoto key={p.id} url={p.url} className="need-photos__photo" />
+              ))}
+            </View>
+          )}
+        </View>
+      )}
 
       <View className="need-card-box">
         <Text className="section-title">办理进度</Text>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '本单位服务人员',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
