@@ -64,9 +64,24 @@ test('the county invites a street administrator: the invitee previews, accepts, 
   });
   expect(preview.body.duty).toContain('街道');
 
-  const res = await accept(t, person.auth, inv.body.code);
+  // Still 微信用户: a post needs the person's real name.
+  expect(preview.body.askName).toBe(true);
+  const unnamed = await t
+    .http()
+    .post('/api/v1/invitations/accept')
+    .set('Authorization', person.auth)
+    .send({ code: inv.body.code });
+  expect(unnamed.status).toBe(400);
+  expect(unnamed.body.fields).toEqual([{ path: 'body.name', message: '请填写您的真实姓名，方便同事和居民认出您' }]);
+  const res = await accept(t, person.auth, inv.body.code, '周敏');
   expect(res.status).toBe(200);
-  expect(res.body.grant).toMatchObject({ role: 'streetAdmin', status: 'active', grantedBy: { name: '冯刚' } });
+  expect(res.body.grant).toMatchObject({
+    role: 'streetAdmin',
+    status: 'active',
+    grantedBy: { name: '冯刚' },
+    person: { name: '周敏' },
+  });
+  expect(res.body.user.name).toBe('周敏');
   expect(res.body.user.roles.sort()).toEqual(['resident', 'streetAdmin']);
   expect(res.body.user.posts).toEqual([
     expect.objectContaining({ role: 'streetAdmin', place: expect.objectContaining({ name: '城关街道' }) }),

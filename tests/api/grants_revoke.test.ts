@@ -89,13 +89,13 @@ test('posts along one line of the tree only; another line is refused with a clea
     .http()
     .post('/api/v1/invitations/accept')
     .set('Authorization', person.auth)
-    .send({ code: inv.body.code });
+    .send({ code: inv.body.code, name: '王五' });
   expect(res.status).toBe(409);
   expect(res.body.message).toContain('同一条上下级线上');
   // The invitation stays open for the right person.
   const right = await wxPerson(t, 'xishan-staff');
   expect(
-    (await t.http().post('/api/v1/invitations/accept').set('Authorization', right.auth).send({ code: inv.body.code }))
+    (await t.http().post('/api/v1/invitations/accept').set('Authorization', right.auth).send({ code: inv.body.code, name: '孙七' }))
       .status,
   ).toBe(200);
   expect((await me(t, person.auth)).body.posts.map((p: { role: string }) => p.role)).toEqual([

@@ -31,8 +31,9 @@ export function invite(t: TestApp, auth: string, body: Record<string, unknown>, 
   return req.send(body);
 }
 
-export function accept(t: TestApp, auth: string, code: string) {
-  return t.http().post('/api/v1/invitations/accept').set('Authorization', auth).send({ code });
+/** Accepts as a new WeChat user would: still 微信用户, they give their name. */
+export function accept(t: TestApp, auth: string, code: string, name = '新同事') {
+  return t.http().post('/api/v1/invitations/accept').set('Authorization', auth).send({ code, name });
 }
 
 /** Invites and accepts in one go; returns the grant id. */

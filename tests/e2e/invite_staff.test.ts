@@ -68,6 +68,10 @@ test('an invited community worker accepts, works from 管理, and is stopped at 
   await calm(ip);
   await shotOf(ip, NAME, '04-invitee-preview');
 
+  // A first sign-in is still 微信用户: the post asks for the person's name.
+  await ip.locator('.invite-accept').click();
+  await ip.getByText('请填写您的真实姓名').first().waitFor();
+  await ip.locator('.invite-name__field input').fill('李华');
   await ip.locator('.invite-accept').click();
   // Straight to 管理: the tab bar shows it now, without signing in again.
   await ip.locator('.admin-home__heading').waitFor();
@@ -87,7 +91,7 @@ test('an invited community worker accepts, works from 管理, and is stopped at 
 
   // ——— the county administrator revokes ———
   await page.locator('.access-filter--link').click();
-  const card = page.locator('.grant-card', { hasText: '南门社区' }).filter({ hasText: '微信用户' });
+  const card = page.locator('.grant-card', { hasText: '南门社区' }).filter({ hasText: '李华' });
   await card.waitFor();
   await settled(page.locator('.grants-page .access-filters'));
   await shot('07-grants');

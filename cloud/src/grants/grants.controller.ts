@@ -83,7 +83,7 @@ export class GrantsController {
 
   @Handle(acceptInvitation)
   async acceptInvitation({ user, body }: Call<typeof acceptInvitation>) {
-    return this.invitations.acceptInvitation(user, body.code);
+    return this.invitations.acceptInvitation(user, body.code, body.name);
   }
 
   @Handle(disableAccount)

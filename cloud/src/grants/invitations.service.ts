@@ -7,6 +7,7 @@ import {
   PEOPLE_KINDS,
   localInstant,
   addDays,
+  PLACEHOLDER_NAME,
   maskName,
   type CreateInvitationBody,
   type InvitationPreview,
@@ -209,6 +210,7 @@ export class InvitationsService {
       until: inv.until?.toISOString() ?? null,
       status: statusOf(inv, now),
       alreadyHeld: held,
+      askName: user.name === PLACEHOLDER_NAME,
     };
   }
 
@@ -217,12 +219,21 @@ export class InvitationsService {
    * people accepting one code at once cannot both get the post. A grant refused for this person
    * (a post on another line of the tree) leaves the invitation open for the right person.
    */
-  async acceptInvitation(user: Principal, code: string): Promise<{ grant: GrantView; user: SessionUser }> {
+  async acceptInvitation(
+    user: Principal,
+    code: string,
+    name?: string,
+  ): Promise<{ grant: GrantView; user: SessionUser }> {
     const inv = await this.byCode(code);
     const now = this.clock.now();
     const status = statusOf(inv, now);
     if (status === 'accepted' && inv.acceptedBy?.equals(user.userId)) return this.accepted(user, inv);
     if (status !== 'open') throw new AppError('INVALID_TRANSITION', STATUS_REFUSALS[status]);
+    // A post is held by a named person: colleagues, the grants list and residents read the name.
+    if (user.name === PLACEHOLDER_NAME && !name) {
+      const message = '请填写您的真实姓名，方便同事和居民认出您';
+      throw new AppError('VALIDATION_FAILED', message, [{ path: 'body.name', message }]);
+    }
     const me = oid(user.userId);
     try {
       await this.db.model(InvitationUseModel).create({ _id: inv._id, personId: me, at: now });
@@ -250,10 +261,15 @@ export class InvitationsService {
     await this.db
       .model(InvitationModel)
       .updateOne({ _id: inv._id }, { $set: { acceptedBy: me, acceptedAt: now, grantId: grant._id } });
+    if (name && user.name === PLACEHOLDER_NAME) {
+      await this.db.model(UserModel).updateOne({ _id: me }, { $set: { name } });
+      await this.grants.principals.changed(me);
+    }
     // A service person is the unit's person resource from now on: dispatches to it reach them.
     if (inv.resourceId)
       await this.db.model(ResourceModel).updateOne({ _id: inv.resourceId }, { $set: { personId: me } });
-    return this.accepted(user, { ...inv, acceptedBy: me, acceptedAt: now, grantId: grant._id });
+    const named = name && user.name === PLACEHOLDER_NAME ? { ...user, name } : user;
+    return this.accepted(named, { ...inv, acceptedBy: me, acceptedAt: now, grantId: grant._id });
   }
 
   private async accepted(user: Principal, inv: Invitation) {

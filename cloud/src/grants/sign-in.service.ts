@@ -1,6 +1,14 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { GRANT_ROLES, ROLES, ROLE_LABELS, type DemoAccount, type Role, type SessionResponse } from '@gongzhi/shared';
+import {
+  GRANT_ROLES,
+  PLACEHOLDER_NAME,
+  ROLES,
+  ROLE_LABELS,
+  type DemoAccount,
+  type Role,
+  type SessionResponse,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
@@ -80,7 +88,7 @@ export class SignInService {
     let userId = (await identities.findById(wx.openid).lean<WxIdentity>())?.userId;
     if (!userId) {
       // First sign-in: a new resident without a place yet; they choose their community next.
-      const user = await this.db.model(UserModel).create({ name: '微信用户', roles: ['resident'] });
+      const user = await this.db.model(UserModel).create({ name: PLACEHOLDER_NAME, roles: ['resident'] });
       try {
         await identities.create({
           _id: wx.openid,

@@ -1,6 +1,6 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { servingName, type NeedRoute } from '@gongzhi/shared';
+import { servingName, type NeedRoute, PLACEHOLDER_NAME } from '@gongzhi/shared';
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
@@ -19,9 +19,6 @@ export interface DispatchTarget {
   /** A person resource with an account: the need is theirs to take, decline or complete (待我服务). */
   assignee?: { id: Types.ObjectId; name: string };
 }
-
-/** The name an account starts with before the person gives theirs (sign-in.service.ts). */
-const PLACEHOLDER_NAME = '微信用户';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'body.targetId', message }]);
 

@@ -3,6 +3,9 @@ import { ROLES } from '../roles';
 import { orgRef } from '../org';
 import { myPost } from '../grants/schemas';
 
+/** The name a WeChat account starts with, until the person gives theirs (joining a post asks for it). */
+export const PLACEHOLDER_NAME = '微信用户';
+
 export const devLoginBody = z.strictObject({
   account: z.string().min(1, '请选择演示账号').max(40),
 });

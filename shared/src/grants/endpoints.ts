@@ -126,7 +126,7 @@ export const acceptInvitation = endpoint({
   access: 'signedIn',
   body: acceptInvitationBody,
   response: z.object({ grant: grantView, user: sessionUser }),
-  example: { code: 'K7QD9XMP2TABCDEF' },
+  example: { code: 'K7QD9XMP2TABCDEF', name: '李华' },
 });
 
 export const disableAccount = endpoint({

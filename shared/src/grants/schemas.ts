@@ -172,10 +172,16 @@ export const invitationPreview = z.object({
   status: z.enum(INVITATION_STATUSES),
   /** The caller already holds this post. */
   alreadyHeld: z.boolean(),
+  /** The caller is still "微信用户": accepting asks for their real name (colleagues and residents see it). */
+  askName: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreview>;
 
-export const acceptInvitationBody = z.strictObject({ code: invitationCode });
+export const acceptInvitationBody = z.strictObject({
+  code: invitationCode,
+  /** Required while the account is still named 微信用户. */
+  name: z.string().trim().min(2, '请填写您的真实姓名').max(20, '姓名最多 20 个字').optional(),
+});
 
 // ---------------------------------------------------------------- accounts and setup
 

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { INVITATION_CODE, ROLE_LABELS, api, type InvitationPreview, type InvitationStatus } from '@gongzhi/shared';
-import { call, messageOf } from '../../../services/api';
+import { ApiClientError, call, messageOf } from '../../../services/api';
 import { hasStaffRole } from '../../../services/access';
 import { openedWith } from '../../../services/links';
 import { ADMIN_URL, HOME_URL, MINE_URL, saveUser } from '../../../services/session';
@@ -13,6 +13,7 @@ import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { dateTime } from '../../admin/lib/format';
 import { ActionBar, Banner, Card, InfoRow, PlainButton } from '../../admin/components/ui';
+import { TextField } from '../../admin/components/form';
 import { Hero, Notice } from '../kit/Notice';
 import '../../admin/components/ui.scss';
 import './index.scss';
@@ -74,6 +75,9 @@ export default function InvitePage() {
   const preview = useRemote(() => call(api.grants.previewInvitation, { params: { code } }), [code], signedIn && valid);
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
+  // A first sign-in is still 微信用户: a post needs the person's real name.
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
 
   if (!signedIn) return <View className="page" />;
   if (!valid) {
@@ -97,14 +101,18 @@ export default function InvitePage() {
     if (busy) return;
     setBusy(true);
     setBanner(null);
+    setNameError(undefined);
     try {
-      const { user } = await call(api.grants.acceptInvitation, { body: { code } });
+      const body = preview.data?.askName ? { code, name: name.trim() } : { code };
+      const { user } = await call(api.grants.acceptInvitation, { body });
       // The new post shows at once: tab bar, 管理 and 我的 read the saved user.
       saveUser(user);
       void Taro.showToast({ title: '已接受邀请', icon: 'success' });
       void Taro.switchTab({ url: hasStaffRole(user.roles) ? ADMIN_URL : MINE_URL });
     } catch (e) {
-      setBanner(messageOf(e));
+      const fieldError = e instanceof ApiClientError ? e.fields.find((f) => f.path === 'body.name') : undefined;
+      if (fieldError) setNameError(fieldError.message);
+      else setBanner(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -159,6 +167,23 @@ export default function InvitePage() {
                 <Text>{`${dateTime(p.expiresAt)}，过期后需要重新邀请`}</Text>
               </InfoRow>
             </Card>
+            {p.askName && (
+              <Card className="invite-name">
+                <TextField
+                  label="您的姓名"
+                  required
+                  className="invite-name__field"
+                  value={name}
+                  onInput={(v) => {
+                    setName(v);
+                    setNameError(undefined);
+                  }}
+                  placeholder="同事和居民会看到这个名字"
+                  maxlength={20}
+                  error={nameError}
+                />
+              </Card>
+            )}
             <Text className="account-note">
               接受后，您在「管理」里就能处理这个岗位的工作。岗位可以由邀请人或上级撤销，撤销后会立即失效。
             </Text>
