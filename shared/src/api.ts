@@ -16,6 +16,7 @@ import * as points from './points/endpoints';
 import * as teams from './teams/endpoints';
 import * as people from './people/endpoints';
 import * as grants from './grants/endpoints';
+import * as org from './org/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -38,6 +39,7 @@ export const api = {
   teams,
   people,
   grants,
+  org,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

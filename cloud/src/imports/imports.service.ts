@@ -23,7 +23,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { requirePartyWork } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
@@ -326,7 +326,7 @@ export class ImportsService {
     if (kind === 'partyMembers') requirePartyWork(user);
     const orgs = await this.db
       .model(OrgModel)
-      .find({ kind: { $in: ['community', 'street'] } })
+      .find({ kind: { $in: ['community', 'street'] }, ...ACTIVE })
       .lean<Org[]>();
     const communities = orgs.filter((o) => o.kind === 'community');
     const streets = orgs.filter((o) => o.kind === 'street');

@@ -1,6 +1,6 @@
 import { z } from '../validation';
 import { ROLES } from '../roles';
-import { orgRef } from '../org';
+import { orgRef } from '../org/refs';
 import { myPost } from '../grants/schemas';
 
 export const devLoginBody = z.strictObject({
