@@ -1,7 +1,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Config, ILogger, Inject, Logger, Provide } from '@midwayjs/core';
+import { ApplicationContext, Config, ILogger, Inject, Logger, Provide, type IMidwayContainer } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
   IMPORT_COLUMNS,
@@ -9,6 +9,7 @@ import {
   IMPORT_KINDS,
   IMPORT_MAX_ROWS,
   IMPORT_ROW_SCHEMAS,
+  TREE_IMPORT_KINDS,
   type DryRunResult,
   type ImportJob,
   type ImportKind,
@@ -66,6 +67,9 @@ export class ImportsService {
 
   @Logger()
   logger!: ILogger;
+
+  @ApplicationContext()
+  container!: IMidwayContainer;
 
   listKinds() {
     return {
@@ -324,6 +328,8 @@ export class ImportsService {
   /** The places the caller may import into: their community (staff), street (street admin) or all (county). */
   private async context(user: Principal, kind: ImportKind): Promise<ImportContext> {
     if (kind === 'partyMembers') requirePartyWork(user);
+    if (TREE_IMPORT_KINDS.includes(kind) && !user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin'))
+      throw new AppError('FORBIDDEN', '组织架构只能由县级或街道管理员导入');
     const orgs = await this.db
       .model(OrgModel)
       .find({ kind: { $in: ['community', 'street'] }, ...ACTIVE })
@@ -343,6 +349,7 @@ export class ImportsService {
       allCommunities: new Set(communities.map((c) => c.name)),
       streets: new Map(myStreets.map((s) => [s.name, s])),
       allStreets: new Set(streets.map((s) => s.name)),
+      resolve: (cls) => this.container.getAsync(cls),
     };
   }
 }
