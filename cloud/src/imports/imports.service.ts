@@ -71,9 +71,10 @@ export class ImportsService {
   @ApplicationContext()
   container!: IMidwayContainer;
 
-  listKinds() {
+  /** The kinds the caller may import (the org tree only for tree administrators). */
+  listKinds(user: Principal) {
     return {
-      kinds: IMPORT_KINDS.map((kind) => ({
+      kinds: IMPORT_KINDS.filter((k) => !TREE_IMPORT_KINDS.includes(k) || isTreeAdmin(user)).map((kind) => ({
         kind,
         label: IMPORT_KIND_LABELS[kind],
         columns: IMPORT_COLUMNS[kind].map((c) => ({ header: c.header, required: c.required, note: c.note })),
@@ -328,7 +329,7 @@ export class ImportsService {
   /** The places the caller may import into: their community (staff), street (street admin) or all (county). */
   private async context(user: Principal, kind: ImportKind): Promise<ImportContext> {
     if (kind === 'partyMembers') requirePartyWork(user);
-    if (TREE_IMPORT_KINDS.includes(kind) && !user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin'))
+    if (TREE_IMPORT_KINDS.includes(kind) && !isTreeAdmin(user))
       throw new AppError('FORBIDDEN', '组织架构只能由县级或街道管理员导入');
     const orgs = await this.db
       .model(OrgModel)
@@ -353,6 +354,8 @@ export class ImportsService {
     };
   }
 }
+
+const isTreeAdmin = (user: Principal) => user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin');
 
 function sameView(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
