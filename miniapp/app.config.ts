@@ -53,6 +53,10 @@ export default defineAppConfig({
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },
     { root: 'packages/whistles', pages: ['list/index', 'detail/index', 'blow/index'] },
     { root: 'packages/party', pages: ['registration/index'] },
+    {
+      root: 'packages/org',
+      pages: ['tree/index', 'node/index', 'edit/index', 'move/index', 'close/index', 'units/index', 'unit/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
