@@ -36,7 +36,9 @@ test('every collection naming a place or a unit is declared by an area’s place
   }
   expect(missing).toEqual([]);
   // The scan sees what it should (a scan that finds nothing would pass the line above).
-  expect(found).toEqual(expect.arrayContaining(['needs', 'whistles', 'users', 'grants', 'gridMembers', 'partyMembers']));
+  expect(found).toEqual(
+    expect.arrayContaining(['needs', 'whistles', 'users', 'grants', 'gridMembers', 'partyMembers']),
+  );
   // Each registration names collections that exist.
   const collections = new Set(modelDefs().map((d) => d.schema.get('collection') as string));
   expect([...declared.keys()].filter((c) => !collections.has(c))).toEqual([]);

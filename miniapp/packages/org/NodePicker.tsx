@@ -21,14 +21,15 @@ export function NodePicker({
   onPick: (node: OrgTreeNode) => void;
 }) {
   const [trail, setTrail] = useState<OrgRef[]>([]);
+  // Under the county, streets lead down and departments are chosen there.
+  const atCounty = want === 'department' ? 'department' : 'street';
   const here = trail.at(-1);
   const list = useRemote(
     () =>
       call(api.org.listOrgChildren, {
         query: {
           ...(here ? { parentId: here.id } : {}),
-          // Under the county: streets lead down; departments are chosen there.
-          ...(!here || here.kind === 'county' ? { kind: want === 'department' ? 'department' : 'street' } : {}),
+          ...(here?.kind === 'county' ? { kind: atCounty } : {}),
           pageSize: 100,
         },
       }),
@@ -60,7 +61,7 @@ export function NodePicker({
       {data &&
         !list.loading &&
         data.items
-          .filter((n) => !exclude.includes(n.id))
+          .filter((n) => !exclude.includes(n.id) && (data.parent.kind !== 'county' || n.kind === atCounty))
           .map((n) => (
             <View
               key={n.id}

@@ -94,6 +94,7 @@ export default function OrgClosePage() {
           onInput={setReason}
           placeholder="例如：两个社区合并"
           maxlength={200}
+          className="org-close__reason"
         />
       </Card>
       <Banner message={submit.banner} />

@@ -167,7 +167,7 @@ export default function OrgEditPage() {
               placeholder="可不填，例如 30.6703"
               error={submit.errors['location.lat']}
             />
-            <Text className="org-button org-button--plain" onClick={() => void fill()}>
+            <Text className="org-button org-button--plain org-button--block" onClick={() => void fill()}>
               用手机定位填写
             </Text>
           </>
@@ -180,6 +180,7 @@ export default function OrgEditPage() {
             placeholder="可不填，例如：按民政局批复更名"
             maxlength={200}
             error={submit.errors.reason}
+            className="org-edit__reason"
           />
         )}
       </Card>

@@ -92,7 +92,7 @@ export default function OrgNodePage() {
         )}
       </View>
 
-      {childKinds(node.kind).length > 0 && (
+      {node.active && childKinds(node.kind).length > 0 && (
         <Card title="下级">
           <View className="org-counts">
             {children.length === 0 && <Text className="org-counts__item">还没有下级</Text>}
@@ -101,7 +101,10 @@ export default function OrgNodePage() {
             ))}
           </View>
           {node.active && (
-            <Text className="org-button org-button--plain org-node__children" onClick={() => go(urls.tree(node.id))}>
+            <Text
+              className="org-button org-button--plain org-button--block org-node__children"
+              onClick={() => go(urls.tree(node.id))}
+            >
               查看下级 ›
             </Text>
           )}

@@ -25,7 +25,11 @@ export default function OrgTreePage() {
   const access = useAdminAccess();
   const allowed = access.can(api.org.listOrgChildren);
   const { params } = useRouter();
-  const [kind, setKind] = useState<TreeKind | undefined>((params.kind as TreeKind) || undefined);
+  // The county's top lists its streets first (departments on the other chip).
+  const atCounty = !params.id && access.roles.includes('countyAdmin');
+  const [kind, setKind] = useState<TreeKind | undefined>(
+    (params.kind as TreeKind) || (atCounty ? 'street' : undefined),
+  );
   const [closed, setClosed] = useState(false);
   const list = usePaged<OrgTreeNode, Extra>(
     async (page) => {

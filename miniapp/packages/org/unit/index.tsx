@@ -230,6 +230,7 @@ function CloseUnit({ unit, onClose, onDone }: StepProps) {
       {data && <Text className={`org-impact ${data.blocking ? '' : 'org-impact--calm'}`}>{data.sentence}</Text>}
       <Text className="org-note">转到哪个单位（有内容时必须选择）：</Text>
       <Chips
+        className="org-chip-row"
         options={(others.data?.items ?? [])
           .filter((u) => u.id !== unit.id)
           .map((u) => ({ value: u.id, label: u.name }))}
