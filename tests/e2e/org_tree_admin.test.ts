@@ -148,17 +148,21 @@ test('a street administrator moves a complex to another grid and looks at a unit
     await arrive(page, '.org-event__text', '从「南门第二网格」调整到「南门第三网格」');
     await calm(page);
     await shot('04-moved');
+    // The complex's own form: 老旧小区, 有物业 and where it is.
+    await seen(page, '.org-node__edit').click();
+    await arrive(page, '.admin-card', '修改小区');
+    await shot('05-edit-complex');
 
     await page.goto(`${api.base}/#/packages/org/units/index`);
     await page.reload();
     await arrive(page, '.org-unit', '县第一中学');
-    await shot('05-units');
+    await shot('06-units');
     await seen(page, '.org-unit', '县第一中学').click();
     await arrive(page, '.org-head__name', '县第一中学');
     await seen(page, '.org-unit__close').click();
     await seen(page, '.org-impact').waitFor();
     await calm(page);
-    await shot('06-unit-close');
+    await shot('07-unit-close');
   } finally {
     await street.close();
   }
