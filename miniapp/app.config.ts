@@ -74,6 +74,10 @@ export default defineAppConfig({
     },
     // Granters' pages (人员与授权, 邀请): apart from account, which every invitee loads.
     { root: 'packages/access', pages: ['grants/index', 'invite/index', 'invitations/index'] },
+    {
+      root: 'packages/org',
+      pages: ['tree/index', 'node/index', 'edit/index', 'move/index', 'close/index', 'units/index', 'unit/index'],
+    },
   ],
   // 使用我的位置 when choosing a community (and a patrol finding's place).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

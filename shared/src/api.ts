@@ -17,6 +17,7 @@ import * as teams from './teams/endpoints';
 import * as people from './people/endpoints';
 import * as grants from './grants/endpoints';
 import * as rosters from './rosters/endpoints';
+import * as org from './org/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -40,6 +41,7 @@ export const api = {
   people,
   grants,
   rosters,
+  org,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

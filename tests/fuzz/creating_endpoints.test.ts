@@ -69,6 +69,7 @@ const COLLECTIONS: Record<string, string> = {
   'patrol-findings': 'patrolFindings',
   'grid-members': 'gridMembers',
   grids: 'orgs',
+  nodes: 'orgs',
   whistles: 'whistles',
 };
 

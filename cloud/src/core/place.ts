@@ -75,7 +75,8 @@ export class PlaceService {
   /** Resolves an org node (building, complex, grid or community) to a full place. */
   async placeOf(orgId: string | Types.ObjectId): Promise<Place> {
     const org = await this.db.model(OrgModel).findById(orgId).lean<Org>();
-    if (!org || !['community', 'grid', 'complex', 'building'].includes(org.kind)) {
+    // A closed place is history: new records go where it was merged into.
+    if (!org || org.active === false || !['community', 'grid', 'complex', 'building'].includes(org.kind)) {
       throw new AppError('VALIDATION_FAILED', '地址不在本县的社区里', [
         { path: 'body.placeId', message: '请选择社区内的小区或楼栋' },
       ]);

@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { GridMemberModel } from './grid-member.model';
 
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
@@ -53,7 +53,7 @@ export class GridAccess {
   async gridsInScope(user: Principal, communityId?: string): Promise<Org[]> {
     const filter = this.gridFilter(user);
     if (!filter) throw new AppError('FORBIDDEN');
-    const and: Record<string, unknown>[] = [filter];
+    const and: Record<string, unknown>[] = [filter, ACTIVE];
     if (communityId) and.push({ ancestors: oid(communityId) });
     const grids = await this.db.model(OrgModel).find({ $and: and }).lean<Org[]>();
     if (communityId && !grids.length) {

@@ -21,7 +21,7 @@ import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import { PlaceService } from '../core/place';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
 import { GridAccess } from './grid-access';
@@ -67,7 +67,7 @@ export class GridsService {
     const orgs = this.db.model(OrgModel);
     const [communities, complexes, members, patrols] = await Promise.all([
       this.communitiesOf(grids),
-      orgs.find({ kind: 'complex', parentId: { $in: ids } }).lean<Org[]>(),
+      orgs.find({ kind: 'complex', parentId: { $in: ids }, ...ACTIVE }).lean<Org[]>(),
       this.teams.membersOf(ids),
       this.db
         .model(PatrolModel)

@@ -46,8 +46,8 @@ export class ImportsController {
   imports!: ImportsService;
 
   @Handle(listImportKinds)
-  async listImportKinds() {
-    return this.imports.listKinds();
+  async listImportKinds({ user }: Call<typeof listImportKinds>) {
+    return this.imports.listKinds(user);
   }
 
   @Handle(downloadImportTemplate)

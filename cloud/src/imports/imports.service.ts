@@ -1,7 +1,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Config, ILogger, Inject, Logger, Provide } from '@midwayjs/core';
+import { ApplicationContext, Config, ILogger, Inject, Logger, Provide, type IMidwayContainer } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
   IMPORT_COLUMNS,
@@ -9,6 +9,7 @@ import {
   IMPORT_KINDS,
   IMPORT_MAX_ROWS,
   IMPORT_ROW_SCHEMAS,
+  TREE_IMPORT_KINDS,
   type DryRunResult,
   type ImportJob,
   type ImportKind,
@@ -25,7 +26,7 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { requirePartyWork } from '../party/party-access';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
@@ -69,9 +70,13 @@ export class ImportsService {
   @Logger()
   logger!: ILogger;
 
-  listKinds() {
+  @ApplicationContext()
+  container!: IMidwayContainer;
+
+  /** The kinds the caller may import (the org tree only for tree administrators). */
+  listKinds(user: Principal) {
     return {
-      kinds: IMPORT_KINDS.map((kind) => ({
+      kinds: IMPORT_KINDS.filter((k) => !TREE_IMPORT_KINDS.includes(k) || isTreeAdmin(user)).map((kind) => ({
         kind,
         label: IMPORT_KIND_LABELS[kind],
         columns: IMPORT_COLUMNS[kind].map((c) => ({ header: c.header, required: c.required, note: c.note })),
@@ -334,9 +339,11 @@ export class ImportsService {
   /** The places the caller may import into: their community (staff), street (street admin) or all (county). */
   private async context(user: Principal, kind: ImportKind): Promise<ImportContext> {
     if (kind === 'partyMembers') requirePartyWork(user);
+    if (TREE_IMPORT_KINDS.includes(kind) && !isTreeAdmin(user))
+      throw new AppError('FORBIDDEN', '组织架构只能由县级或街道管理员导入');
     const orgs = await this.db
       .model(OrgModel)
-      .find({ kind: { $in: ['community', 'street'] } })
+      .find({ kind: { $in: ['community', 'street'] }, ...ACTIVE })
       .lean<Org[]>();
     const communities = orgs.filter((o) => o.kind === 'community');
     const streets = orgs.filter((o) => o.kind === 'street');
@@ -353,9 +360,12 @@ export class ImportsService {
       allCommunities: new Set(communities.map((c) => c.name)),
       streets: new Map(myStreets.map((s) => [s.name, s])),
       allStreets: new Set(streets.map((s) => s.name)),
+      resolve: (cls) => this.container.getAsync(cls),
     };
   }
 }
+
+const isTreeAdmin = (user: Principal) => user.roles.some((r) => r === 'countyAdmin' || r === 'streetAdmin');
 
 function sameView(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -20,6 +20,8 @@ export interface ImportContext {
   allCommunities: Set<string>;
   streets: Map<string, Org>;
   allStreets: Set<string>;
+  /** A provider of the app (the org tree import moves complexes through the org area's use cases). */
+  resolve<T>(cls: new (...args: any[]) => T): Promise<T>;
 }
 
 /** A valid row ready to write: its natural key, a plain view to compare with what is stored, and the data. */

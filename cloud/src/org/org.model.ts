@@ -17,7 +17,12 @@ export interface Org {
   location?: { lng: number; lat: number } | null;
   /** false once deactivated (merged or closed): kept for history, never offered for new records. Absent: active. */
   active?: boolean;
+  /** Merged or closed into this node: where its children and records went. */
+  mergedInto?: Types.ObjectId | null;
 }
+
+/** The filter of nodes (and units) in service: `active` absent counts as active. */
+export const ACTIVE = { active: { $ne: false } } as const;
 
 export const OrgModel = defineModel<Org>(
   'Org',
@@ -31,7 +36,10 @@ export const OrgModel = defineModel<Org>(
       hasProperty: Boolean,
       location: { type: new Schema({ lng: Number, lat: Number }, { _id: false }), default: null },
       active: { type: Boolean, default: true },
+      mergedInto: { type: Schema.Types.ObjectId, default: null },
     },
     { collection: 'orgs', versionKey: false },
-  ).index({ ancestors: 1, kind: 1 }),
+  )
+    .index({ ancestors: 1, kind: 1 })
+    .index({ parentId: 1 }),
 );

@@ -4,7 +4,7 @@ import type { OrgNode, OrgRef } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import type { Principal } from '../core/principal';
 import { Db } from '../core/db';
-import { OrgModel, type Org } from './org.model';
+import { ACTIVE, OrgModel, type Org } from './org.model';
 
 /** Reads of the org tree shared by every area. */
 @Provide()
@@ -45,10 +45,11 @@ export class OrgService {
   async listPlaces(user: Principal, communityId?: string) {
     const id = communityId ?? user.communityId;
     const community = id ? await this.get(id) : null;
-    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', '没有找到该社区');
+    if (!community || community.kind !== 'community' || community.active === false)
+      throw new AppError('NOT_FOUND', '没有找到该社区');
     const below = await this.db
       .model(OrgModel)
-      .find({ ancestors: community._id, kind: { $in: ['grid', 'complex', 'building'] } })
+      .find({ ancestors: community._id, kind: { $in: ['grid', 'complex', 'building'] }, ...ACTIVE })
       .sort({ name: 1 })
       .lean<Org[]>();
     const of = (kind: Org['kind']) => below.filter((o) => o.kind === kind).map(toNode);
@@ -59,7 +60,7 @@ export class OrgService {
   async listCommunities() {
     const orgs = await this.db
       .model(OrgModel)
-      .find({ kind: { $in: ['street', 'community'] } })
+      .find({ kind: { $in: ['street', 'community'] }, ...ACTIVE })
       .lean<Org[]>();
     return {
       streets: orgs.filter((o) => o.kind === 'street').map(toNode),

@@ -9,6 +9,8 @@ export interface Unit {
   kind: string;
   /** false once deactivated: kept for history. Absent: active. */
   active?: boolean;
+  /** Merged or closed into this unit: where its records went. */
+  mergedInto?: Types.ObjectId | null;
 }
 
 export const UnitModel = defineModel<Unit>(
@@ -19,6 +21,7 @@ export const UnitModel = defineModel<Unit>(
       streetId: { type: Schema.Types.ObjectId, required: true, index: true },
       kind: { type: String, required: true },
       active: { type: Boolean, default: true },
+      mergedInto: { type: Schema.Types.ObjectId, default: null },
     },
     { collection: 'units', versionKey: false },
   ),

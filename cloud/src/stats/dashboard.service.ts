@@ -27,7 +27,7 @@ import type { Principal } from '../core/principal';
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { SeatModel } from '../activities/claim.model';
 import { NeedModel } from '../needs/need.model';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { GrantsService } from '../grants/grants.service';
 import { eitherId, rosters } from './rosters';
@@ -120,7 +120,9 @@ export class DashboardService {
     }
     if (user.roles.includes('streetAdmin') && user.streetId) {
       const street = await orgs.findById(user.streetId, { name: 1 }).lean<Org>();
-      const communities = await orgs.find({ parentId: street?._id, kind: 'community' }, { _id: 1 }).lean<Org[]>();
+      const communities = await orgs
+        .find({ parentId: street?._id, kind: 'community', ...ACTIVE }, { _id: 1 })
+        .lean<Org[]>();
       const ids = communities.map((c) => String(c._id));
       return {
         kind: 'street',
@@ -216,11 +218,9 @@ export class DashboardService {
   }
 
   private async complexes(scope: Scope): Promise<DashboardOverview['complexes']> {
-    const filter = scope.kind === 'county' ? { kind: 'complex' } : { kind: 'complex', ancestors: scope.id };
-    // A stopped complex (merged, demolished) stays in the tree for history, out of the figures.
-    const list = (
-      await this.db.model(OrgModel).find(filter, { old: 1, hasProperty: 1, active: 1 }).lean<Org[]>()
-    ).filter((c) => c.active !== false);
+    // Closed complexes are history: one merged into another is counted once, as the one it went into.
+    const filter = { kind: 'complex', ...ACTIVE, ...(scope.kind === 'county' ? {} : { ancestors: scope.id }) };
+    const list = await this.db.model(OrgModel).find(filter, { old: 1, hasProperty: 1 }).lean<Org[]>();
     const old = list.filter((c) => c.old === true);
     const noProperty = list.filter((c) => c.hasProperty !== true).length;
     const oldNoProperty = old.filter((c) => c.hasProperty !== true).length;

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
-import { OrgModel, type Org } from '../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { Db } from '../core/db';
 import { WhistlesService } from './whistles.service';
 
@@ -29,7 +29,10 @@ export class WhistlesController {
 
   @Handle(listWhistleDepartments)
   async listWhistleDepartments() {
-    const orgs = await this.db.model(OrgModel).find({ kind: 'department' }, { name: 1 }).lean<Org[]>();
+    const orgs = await this.db
+      .model(OrgModel)
+      .find({ kind: 'department', ...ACTIVE }, { name: 1 })
+      .lean<Org[]>();
     const items = orgs.map((o) => ({ id: String(o._id), name: o.name }));
     return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')) };
   }

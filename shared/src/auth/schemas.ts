@@ -1,6 +1,6 @@
 import { z } from '../validation';
 import { ROLES } from '../roles';
-import { orgRef } from '../org';
+import { orgRef } from '../org/refs';
 import { myPost } from '../grants/schemas';
 
 /** The name a WeChat account starts with, until the person gives theirs (joining a post asks for it). */

@@ -1,5 +1,5 @@
 import { z, mobilePhone, objectId, page, pageSize, paged } from '../validation';
-import { ORG_KINDS } from '../org';
+import { ORG_KINDS } from '../org/refs';
 import type { Role } from '../roles';
 import { isoWeek } from './weeks';
 

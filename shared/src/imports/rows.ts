@@ -124,6 +124,63 @@ export const pastActivityRow = z.object({
 });
 export type PastActivityRow = z.output<typeof pastActivityRow>;
 
+/** A name of the tree: "/", ":" and "\\" are refused there (shared/src/org/schemas.ts). */
+const treeName = (what: string, req: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) {
+        if (req) ctx.addIssue({ code: 'custom', message: `请填写${what}` });
+        return null;
+      }
+      if (v.length > 40) ctx.addIssue({ code: 'custom', message: `${what}最多 40 个字` });
+      if (/[/:\\]/.test(v)) ctx.addIssue({ code: 'custom', message: `${what}不能包含 / : \\ 这些符号` });
+      return v;
+    });
+/** 是 / 否, or empty: not said (a repeated complex row need not repeat it). */
+const yesNoOrUnsaid = (what: string) =>
+  z
+    .enum(['是', '否', ''], { error: `${what}请填“是”或“否”` })
+    .optional()
+    .transform((v) => (v ? v === '是' : null));
+const coordinate = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${what}应为 ${min} 到 ${max} 之间的数字` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** One line of the tree: 街道 → 社区 → 网格 → 小区 → 楼栋, as deep as the row goes. */
+export const orgTreeRow = z
+  .object({
+    street: treeName('街道', true),
+    community: treeName('社区', true),
+    grid: treeName('网格', false),
+    complex: treeName('小区', false),
+    building: treeName('楼栋', false),
+    old: yesNoOrUnsaid('老旧小区'),
+    hasProperty: yesNoOrUnsaid('有物业'),
+    lng: coordinate('经度', 73, 136),
+    lat: coordinate('纬度', 3, 54),
+  })
+  .superRefine((r, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (r.complex && !r.grid) issue('grid', '填写小区时请同时填写它所在的网格');
+    if (r.building && !r.complex) issue('complex', '填写楼栋时请同时填写它所在的小区');
+    const complexFacts = r.old !== null || r.hasProperty !== null || r.lng !== null || r.lat !== null;
+    if (complexFacts && !r.complex) issue('complex', '老旧小区、有物业和经纬度是小区的情况，请填写小区');
+    if ((r.lng === null) !== (r.lat === null)) issue(r.lng === null ? 'lng' : 'lat', '经度和纬度请一起填写');
+  });
+export type OrgTreeRow = z.output<typeof orgTreeRow>;
+
 const c = (key: string, header: string, req: boolean, example: string, note = ''): ImportColumn => ({
   key,
   header,
@@ -200,6 +257,17 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumn[]> = {
     c('address', '地点', false, '南门十字路口'),
     c('description', '内容', false, '早高峰劝导行人遵守信号灯'),
   ],
+  orgTree: [
+    c('street', '街道', true, '城关街道', '县级管理员可写新街道；街道管理员只能写本街道'),
+    c('community', '社区', true, '南门社区', '全县社区不重名；没有的社区会新建'),
+    c('grid', '网格', false, '南门第一网格', '没有的网格会新建在该社区下'),
+    c('complex', '小区', false, '南门小区', '同一社区内小区不重名；写在另一个网格下即调整到该网格'),
+    c('building', '楼栋', false, '1号楼', '每栋楼一行，小区那几列可以重复填写'),
+    c('old', '老旧小区', false, '是', '是 / 否，不填则不改'),
+    c('hasProperty', '有物业', false, '否', '是 / 否，不填则不改'),
+    c('lng', '经度', false, '104.0712', '小区位置，可不填；与纬度一起填写'),
+    c('lat', '纬度', false, '30.6703', ''),
+  ],
 };
 
 export const IMPORT_ROW_SCHEMAS = {
@@ -210,4 +278,5 @@ export const IMPORT_ROW_SCHEMAS = {
   staff: staffRow,
   complexes: complexRow,
   pastActivities: pastActivityRow,
+  orgTree: orgTreeRow,
 } as const satisfies Record<ImportKind, z.ZodType>;

@@ -9,6 +9,7 @@ export const IMPORT_KINDS = [
   'staff',
   'complexes',
   'pastActivities',
+  'orgTree',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -19,8 +20,11 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   staff: '社区工作人员',
   complexes: '小区',
   pastActivities: '往期活动',
+  orgTree: '组织架构',
 };
 export const IMPORT_ROLES = ['staff', 'streetAdmin', 'countyAdmin'] as const;
+/** Kinds only tree administrators import (the county anywhere, a street administrator under their street). */
+export const TREE_IMPORT_KINDS: readonly ImportKind[] = ['orgTree'];
 /** Files above this are refused (10,000 rows of any kind fit in well under it). */
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;

@@ -1,6 +1,7 @@
 import type { ImportKind } from '@gongzhi/shared';
 import type { ImportKindDef } from '../kind';
 import { complexesKind } from './complexes';
+import { orgTreeKind } from './org-tree';
 import { partyMembersKind } from './party-members';
 import { pastActivitiesKind } from './past-activities';
 import { peopleKind } from './people';
@@ -16,4 +17,5 @@ export const IMPORT_KIND_DEFS = {
   staff: staffKind,
   complexes: complexesKind,
   pastActivities: pastActivitiesKind,
+  orgTree: orgTreeKind,
 } as unknown as Record<ImportKind, ImportKindDef>;

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   IMPORT_KINDS,
   IMPORT_KIND_LABELS,
+  TREE_IMPORT_KINDS,
   api,
   type DryRunResult,
   type ImportJob,
@@ -29,7 +30,8 @@ export default function ImportPage() {
   const access = useAdminAccess();
   const allowed = access.can(api.imports.dryRunImport);
   const kinds = useRemote(() => call(api.imports.listImportKinds), [], signedIn && allowed);
-  const [kind, setKind] = useState<ImportKind>('residents');
+  const asked = useRouter().params.kind as ImportKind | undefined;
+  const [kind, setKind] = useState<ImportKind>(asked && IMPORT_KINDS.includes(asked) ? asked : 'residents');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [dry, setDry] = useState<DryRunResult | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -38,6 +40,10 @@ export default function ImportPage() {
   const key = useRef('');
 
   if (!allowed) return <AdminForbidden />;
+  // What the API lists for this person (the org tree only for county and street administrators).
+  const offered = kinds.data
+    ? kinds.data.kinds.map((k) => k.kind)
+    : IMPORT_KINDS.filter((k) => !TREE_IMPORT_KINDS.includes(k));
   const columns = kinds.data?.kinds.find((k) => k.kind === kind)?.columns ?? [];
 
   const choose = (k: ImportKind) => {
@@ -114,7 +120,7 @@ export default function ImportPage() {
     <View className="page party-page admin-import">
       <Card title="1. 选择名册">
         <Chips
-          options={IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))}
+          options={offered.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))}
           value={kind}
           onChange={choose}
         />

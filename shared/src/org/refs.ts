@@ -1,4 +1,4 @@
-import { z } from './validation';
+import { z } from '../validation';
 
 /** The organisation tree of DESIGN.md: every record carries its place in it. */
 export const ORG_KINDS = ['county', 'street', 'community', 'grid', 'complex', 'building', 'department'] as const;

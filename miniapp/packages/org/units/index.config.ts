@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '驻区单位',
+  enablePullDownRefresh: true,
+});
