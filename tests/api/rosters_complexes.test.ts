@@ -86,7 +86,7 @@ test('moved by a re-import naming another grid: the dry run says so, the commit 
   expect(again.body.changes).toEqual([]);
 });
 
-test('a correction of the old flag moves the share; a stopped complex drops out and can be restored', async () => {
+test('a correction of the old flag moves the share; a complex with something on it is not stopped; an empty one drops out and can be restored', async () => {
   const id = complex('nanmen', '锦绣华庭');
   const res = await api.post('staff', path(id, 'correct'), { old: true, reason: '核实为 2000 年前建成' });
   expect(res.body.old).toBe(true);
@@ -94,16 +94,35 @@ test('a correction of the old flag moves the share; a stopped complex drops out 
   const taken = await api.post('staff', path(id, 'correct'), { name: '南门小区', reason: '改名' });
   expect(taken.status).toBe(409);
 
-  const stop = await api.post('staff', path(id, 'deactivate'), { reason: '与南门小区合并' });
-  expect(stop.body.active).toBe(false);
-  expect(await figures()).toEqual([72, 33, 45.83]);
-  const list = await api.get('staff', '/api/v1/rosters/complexes?active=false');
-  expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
-  const inUse = await api.get('staff', '/api/v1/rosters/complexes?pageSize=100');
-  expect(inUse.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
-  expect((await api.post('staff', path(id, 'deactivate'), { reason: '再次' })).status).toBe(409);
-  await api.post('staff', path(id, 'reactivate'), { reason: '合并取消' });
+  // Buildings, residents and needs hang on it: stopping it would orphan them (merging is the tree's job).
+  const refused = await api.post('staff', path(id, 'deactivate'), { reason: '与南门小区合并' });
+  expect(refused.status).toBe(409);
+  expect(refused.body.message).toContain('组织架构');
   expect(await figures()).toEqual([73, 34, 46.58]);
+
+  // A complex entered by mistake, with nothing on it, stops and drops out of the figures; it can be restored.
+  const county = await t.signIn('countyAdmin');
+  const made = await t
+    .http()
+    .post('/api/v1/org/nodes')
+    .set('Authorization', county)
+    .send({ kind: 'complex', parentId: grid('nanmen', 0), name: '误建小区', old: true });
+  expect(made.status).toBe(200);
+  expect(await figures()).toEqual([74, 35, 47.3]);
+  const stop = await api.post('staff', path(made.body.id, 'deactivate'), { reason: '录入错误' });
+  expect(stop.body.active).toBe(false);
+  expect(await figures()).toEqual([73, 34, 46.58]);
+  const list = await api.get('staff', '/api/v1/rosters/complexes?active=false');
+  expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([made.body.id]);
+  const inUse = await api.get('staff', '/api/v1/rosters/complexes?pageSize=100');
+  expect(inUse.body.items.map((c: { id: string }) => c.id)).not.toContain(made.body.id);
+  expect((await api.post('staff', path(made.body.id, 'deactivate'), { reason: '再次' })).status).toBe(409);
+  await api.post('staff', path(made.body.id, 'reactivate'), { reason: '其实存在' });
+  expect(await figures()).toEqual([74, 35, 47.3]);
+  const stopped = (await api.get('staff', path(made.body.id, 'history'))).body.items.map(
+    (e: { action: string }) => e.action,
+  );
+  expect(stopped).toEqual(['deactivate', 'reactivate']);
   const actions = (await api.get('staff', path(id, 'history'))).body.items.map((e: { action: string }) => e.action);
-  expect(actions).toEqual(['correct', 'deactivate', 'reactivate']);
+  expect(actions).toEqual(['correct']);
 });

@@ -7,8 +7,9 @@ import { OrgNameModel, type OrgName } from './org-name.model';
 import { UnitModel, type Unit } from './unit.model';
 
 /**
- * The key a name is unique under: among siblings (same parent), and for communities county-wide,
- * because every roster import names its community by name alone. Units: within their street.
+ * The key a name is unique under: among siblings (same parent); communities county-wide, because
+ * every roster import names its community by name alone; complexes within their community, because
+ * the roster imports name a complex by community and name. Units: within their street.
  */
 export function nameKeyOf(kind: OrgKind | 'unit', parentId: Types.ObjectId | string | null, name: string): string {
   if (kind === 'community') return `community:${name}`;
@@ -16,7 +17,8 @@ export function nameKeyOf(kind: OrgKind | 'unit', parentId: Types.ObjectId | str
   return `${String(parentId)}:${name}`;
 }
 
-export const orgNameKey = (o: Pick<Org, 'kind' | 'parentId' | 'name'>) => nameKeyOf(o.kind, o.parentId, o.name);
+export const orgNameKey = (o: Pick<Org, 'kind' | 'parentId' | 'name' | 'ancestors'>) =>
+  nameKeyOf(o.kind, o.kind === 'complex' ? (o.ancestors.at(-2) ?? o.parentId) : o.parentId, o.name);
 export const unitNameKey = (u: Pick<Unit, 'streetId' | 'name'>) => nameKeyOf('unit', u.streetId, u.name);
 
 /** What is named: an org node (its kind, where) or a unit; `nodeId` is the one taking the name. */
@@ -31,14 +33,26 @@ export interface NameTaker {
   where: string;
 }
 
-export function orgTaker(kind: OrgKind, parent: Pick<Org, '_id' | 'name'>, name: string, nodeId: Types.ObjectId) {
+export function orgTaker(
+  kind: OrgKind,
+  parent: Pick<Org, '_id' | 'name'> & { parentId?: Types.ObjectId | null },
+  name: string,
+  nodeId: Types.ObjectId,
+) {
+  // A complex's name space is its grid's community.
+  const community = kind === 'complex' ? (parent.parentId ?? parent._id) : null;
   return {
-    key: nameKeyOf(kind, parent._id, name),
+    key: nameKeyOf(kind, community ?? parent._id, name),
     nodeId,
     kind,
     name,
-    sibling: kind === 'community' ? { kind, name } : { parentId: parent._id, name },
-    where: kind === 'community' ? '全县' : `「${parent.name}」下`,
+    sibling:
+      kind === 'community'
+        ? { kind, name }
+        : community
+          ? { kind, name, ancestors: community }
+          : { parentId: parent._id, name },
+    where: kind === 'community' ? '全县' : community ? '本社区' : `「${parent.name}」下`,
   } satisfies NameTaker;
 }
 

@@ -6,7 +6,7 @@ import { Db } from '../core/db';
 import { PRINCIPAL_SOURCE } from '../core/principal';
 import type { Principals } from '../grants/principals';
 import { recordEvents, type Actor, type EventInput } from './events';
-import { nameKeyOf, orgNameKey, orgTaker, releaseName, takeName, unitNameKey, unitTaker } from './names';
+import { orgNameKey, orgTaker, releaseName, takeName, unitNameKey, unitTaker } from './names';
 import { ACTIVE, OrgModel, type Org } from './org.model';
 import { PlaceResolver, placeRecords, writeEach, type PlaceChange, type PlaceRecordsContext } from './place-records';
 import { UnitModel, type Unit } from './unit.model';
@@ -110,7 +110,7 @@ export class OrgChanges {
     const now = this.clock.now();
     const model = this.db.model(OrgModel);
     const oldKey = orgNameKey(node);
-    const newKey = nameKeyOf(node.kind, parent._id, name);
+    const newKey = orgTaker(node.kind, parent, name, node._id).key;
     if (newKey !== oldKey || node.active === false)
       await takeName(this.db, orgTaker(node.kind, parent, name, node._id), now);
     const ancestors = [...parent.ancestors, parent._id];

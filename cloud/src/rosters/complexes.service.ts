@@ -1,12 +1,13 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import type { RosterComplex } from '@gongzhi/shared';
+import { hangingText, type RosterComplex } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
-import { moveComplexToGrid } from '../imports/kinds/move-complex';
+import { OrgChanges } from '../org/tree-changes';
+import { orgTaker, releaseName, orgNameKey, takeName } from '../org/names';
 import { OrgModel, type Org } from '../org/org.model';
 import { communityIdInScope, orgNames } from './roster-access';
 import { diffShown, historyOf, recordRosterEvents, yesNo, type Shown } from './roster-events';
@@ -17,10 +18,13 @@ const communityOf = (c: Org): Types.ObjectId | null => c.ancestors[2] ?? null;
 /**
  * Use cases list_roster_complexes, correct_complex, move_complex (to another grid of its community,
  * buildings with it), deactivate_complex, reactivate_complex, list_complex_history. Complexes are org
- * nodes; the org area is only read here, the move is imports/kinds/move-complex.ts.
+ * nodes; a move is the org area's (OrgChanges.move: buildings and every area's records follow).
  */
 @Provide()
 export class ComplexesService {
+  @Inject()
+  tree!: OrgChanges;
+
   @Inject()
   db!: Db;
 
@@ -56,11 +60,8 @@ export class ComplexesService {
     const c = await this.inScope(user, id);
     const set: Partial<Org> = {};
     if (body.name !== undefined && body.name !== c.name) {
-      const twin = await this.db
-        .model(OrgModel)
-        .findOne({ kind: 'complex', name: body.name, ancestors: communityOf(c) })
-        .lean<Org>();
-      if (twin) throw new AppError('CONFLICT', `本社区已有名为「${body.name}」的小区`);
+      // The org tree's name claim: no two complexes of one grid share a name, even when two people rename at once.
+      await takeName(this.db, orgTaker('complex', await this.parentOf(c), body.name, c._id), this.clock.now());
       set.name = body.name;
     }
     if (body.old !== undefined) set.old = body.old;
@@ -82,13 +83,27 @@ export class ComplexesService {
   async deactivate(user: Principal, id: string, reason: string) {
     const c = await this.inScope(user, id);
     if (c.active === false) throw new AppError('INVALID_TRANSITION', '这个小区已经停用');
-    return this.change(user, c, { active: false }, 'deactivate', reason);
+    // Never orphans anything: while residents, needs or buildings hang on it, it is merged in 组织架构.
+    const hanging = await this.tree.hanging(c);
+    if (hanging.length)
+      throw new AppError(
+        'CONFLICT',
+        `「${c.name}」还有 ${hanging.map(hangingText).join('、')}，不能直接停用：请由街道或县在“组织架构”里把它并入另一个小区`,
+      );
+    const row = await this.change(user, c, { active: false }, 'deactivate', reason);
+    await this.tree.close(c, null);
+    return row;
   }
 
   async reactivate(user: Principal, id: string, reason: string) {
     const c = await this.inScope(user, id);
     if (c.active !== false) throw new AppError('INVALID_TRANSITION', '这个小区在用，不需要恢复');
+    await takeName(this.db, orgTaker('complex', await this.parentOf(c), c.name, c._id), this.clock.now());
     return this.change(user, c, { active: true }, 'reactivate', reason);
+  }
+
+  private async parentOf(c: Org): Promise<Org> {
+    return (await this.db.model(OrgModel).findById(c.parentId).lean<Org>())!;
   }
 
   async history(user: Principal, id: string) {
@@ -120,8 +135,10 @@ export class ComplexesService {
           at: this.clock.now(),
         },
       ]);
-      if (grid) await moveComplexToGrid(this.db, c, grid);
+      if (grid) await this.tree.move(c, grid);
       else await this.db.model(OrgModel).updateOne({ _id: c._id }, { $set: set });
+      // The old name is free again once the new one is stored.
+      if (set.name) await releaseName(this.db, orgNameKey(c), c._id);
     }
     const fresh = (await this.db.model(OrgModel).findById(c._id).lean<Org>())!;
     return (await this.rows([fresh]))[0];

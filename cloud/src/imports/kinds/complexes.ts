@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { ComplexRow } from '@gongzhi/shared';
-import { OrgModel, type Org } from '../../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../../org/org.model';
 import {
   communityOf,
   insertIgnoringDuplicates,
@@ -12,7 +12,7 @@ import {
   type ImportContext,
   type ImportKindDef,
 } from '../kind';
-import { moveComplexToGrid } from './move-complex';
+import { OrgChanges } from '../../org/tree-changes';
 
 interface ComplexData {
   _id: Types.ObjectId;
@@ -41,7 +41,7 @@ export const complexesKind: ImportKindDef<ComplexRow, ComplexData, StoredComplex
   async prepare(ctx) {
     const grids = await ctx.db
       .model(OrgModel)
-      .find({ kind: 'grid', parentId: { $in: [...ctx.communities.values()].map((c) => c._id) } })
+      .find({ kind: 'grid', ...ACTIVE, parentId: { $in: [...ctx.communities.values()].map((c) => c._id) } })
       .lean<Org[]>();
     gridsOf.set(ctx, new Map(grids.map((g) => [`${g.parentId}/${g.name}`, g])));
   },
@@ -70,7 +70,7 @@ export const complexesKind: ImportKindDef<ComplexRow, ComplexData, StoredComplex
     const communities = new Set([...ctx.communities.values()].map((c) => String(c._id)));
     const docs = (
       await model
-        .find({ kind: 'complex', ancestors: { $in: [...ctx.communities.values()].map((c) => c._id) } })
+        .find({ kind: 'complex', ...ACTIVE, ancestors: { $in: [...ctx.communities.values()].map((c) => c._id) } })
         .lean<Org[]>()
     ).filter((d) => d.ancestors.some((a) => communities.has(String(a))));
     const gridNames = new Map([...gridsOf.get(ctx)!.values()].map((g) => [String(g._id), g.name]));
@@ -121,12 +121,13 @@ export const complexesKind: ImportKindDef<ComplexRow, ComplexData, StoredComplex
     );
     // Another grid named: the same complex moves there (its buildings and records with it).
     const moved: Org[] = [];
+    const tree = await ctx.resolve(OrgChanges);
     for (const { plan, doc } of changed) {
       if (doc.org.parentId?.equals(plan.data.grid._id)) {
         moved.push(doc.org);
         continue;
       }
-      await moveComplexToGrid(ctx.db, doc.org, plan.data.grid);
+      await tree.move(doc.org, plan.data.grid);
       moved.push({
         ...doc.org,
         parentId: plan.data.grid._id,

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { ResidentRow, Role } from '@gongzhi/shared';
-import { OrgModel, type Org } from '../../org/org.model';
+import { ACTIVE, OrgModel, type Org } from '../../org/org.model';
 import { UserModel, type User } from '../../people/user.model';
 import { linkByIdHashes } from '../../party/member-links';
 import {
@@ -44,7 +44,7 @@ export function peopleKind(kind: 'residents' | 'volunteers', role: Role): Import
       const below = await ctx.db
         .model(OrgModel)
         .find(
-          { ancestors: { $in: ids }, kind: { $in: ['complex', 'building'] } },
+          { ancestors: { $in: ids }, kind: { $in: ['complex', 'building'] }, ...ACTIVE },
           { name: 1, kind: 1, parentId: 1, ancestors: 1 },
         )
         .lean<Org[]>();
