@@ -95,8 +95,13 @@ test('posts along one line of the tree only; another line is refused with a clea
   // The invitation stays open for the right person.
   const right = await wxPerson(t, 'xishan-staff');
   expect(
-    (await t.http().post('/api/v1/invitations/accept').set('Authorization', right.auth).send({ code: inv.body.code, name: '孙七' }))
-      .status,
+    (
+      await t
+        .http()
+        .post('/api/v1/invitations/accept')
+        .set('Authorization', right.auth)
+        .send({ code: inv.body.code, name: '孙七' })
+    ).status,
   ).toBe(200);
   expect((await me(t, person.auth)).body.posts.map((p: { role: string }) => p.role)).toEqual([
     'streetAdmin',
