@@ -84,6 +84,16 @@ test('a resident orders 法律咨询 and later sees it accepted', async () => {
   expect(text).toContain('南门小区 2号楼');
   expect(text).toContain(DESCRIPTION);
   await need.locator('.rk-photo__img').waitFor();
+  // Tapping the photo opens it full screen (Taro's viewer, loaded on this first tap); a tap closes it.
+  await need.locator('.rk-photo').click();
+  const viewer = page.locator('.preview-image');
+  await viewer.locator('taro-swiper-item-core img').waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('.preview-image img') as HTMLImageElement)?.naturalWidth > 0,
+  );
+  await shot('04b-photo-full-screen');
+  await viewer.click();
+  await viewer.waitFor({ state: 'detached' });
 
   // The order went out with an Idempotency-Key: the same request sent again (a flaky network's
   // retry) answers with the same order instead of creating a second one.
