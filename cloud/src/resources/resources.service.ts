@@ -96,7 +96,7 @@ export class ResourcesService {
     const unitId = this.ownerFor(caller, body.unitId);
     const unit = unitId ? await this.db.model(UnitModel).findById(unitId).lean<Unit>() : null;
     if (unitId && !unit) throw invalid('body.unitId', '没有这个驻区单位');
-    const placeId = body.placeId ?? (unitId === null && caller.roles.includes('staff') ? caller.communityId : null);
+    const placeId = body.placeId ?? (await this.defaultPlaceId(caller, unit));
     if (!placeId) throw invalid('body.placeId', '请选择资源所在的社区、小区或楼栋');
     const place = await this.placeFor(caller, unit, placeId);
     const now = new Date();
@@ -249,6 +249,27 @@ export class ResourcesService {
       throw new AppError('FORBIDDEN', '只能发布本单位的资源');
     }
     return unitId;
+  }
+
+  /**
+   * Where a resource goes when none is named: staff's own community; for a unit (whose admin has no
+   * community, and whose lawyer or doctor serves the whole street), the community of the unit's
+   * latest resource, else the first open community of the unit's street.
+   */
+  private async defaultPlaceId(caller: Caller, unit: Unit | null): Promise<string | null> {
+    if (!unit) return caller.roles.includes('staff') ? caller.communityId : null;
+    const latest = await this.db
+      .model(ResourceModel)
+      .findOne({ unitId: unit._id, 'place.streetId': unit.streetId }, { place: 1 })
+      .sort({ _id: -1 })
+      .lean<Pick<Resource, 'place'>>();
+    if (latest) return String(latest.place.communityId);
+    const first = await this.db
+      .model(OrgModel)
+      .findOne({ kind: 'community', ancestors: unit.streetId, active: { $ne: false } }, { _id: 1 })
+      .sort({ name: 1 })
+      .lean<Pick<Org, '_id'>>();
+    return first ? String(first._id) : null;
   }
 
   /** Resolves a place and checks it: a unit's resources stay in the unit's street, staff's in their community. */

@@ -19,6 +19,7 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageSt
 import { requestKey } from '../../../components/ResidentKit';
 import { Sheet, Tag } from '../../admin/components/ui';
 import { dateTime } from '../../admin/lib/format';
+import { AddPersonSheet } from './AddPersonSheet';
 import '../../admin/components/ui.scss';
 import './index.scss';
 
@@ -139,6 +140,7 @@ export default function UnitPeoplePage() {
   const list = useRemote(loadPeople, [], signedIn && allowed);
   const [busy, setBusy] = useState<string | null>(null);
   const [shown, setShown] = useState<InvitationView | null>(null);
+  const [adding, setAdding] = useState(false);
 
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
@@ -192,13 +194,16 @@ export default function UnitPeoplePage() {
             ? `共 ${people.length} 人，${accounts} 人已开通小程序`
             : '律师、教师、医生等，开通后可直接接单服务'}
         </Text>
+        <Text className="unit-people__add" onClick={() => setAdding(true)}>
+          ＋ 添加人员
+        </Text>
       </View>
       {list.loading && !list.data && <LoadingCards count={3} />}
       {list.error && !list.loading && <ErrorState message={list.error} onRetry={() => void list.reload()} />}
       {list.data && people.length === 0 && (
         <EmptyState
           text="本单位还没有登记服务人员"
-          hint="在资源清单里登记律师、教师、医生等人员后，可以在这里邀请本人"
+          hint="点右上角“添加人员”，登记本单位的律师、医生、教师，再邀请本人使用小程序"
         />
       )}
       {people.map((p) => (
@@ -212,6 +217,15 @@ export default function UnitPeoplePage() {
         />
       ))}
       <ShareSheet invitation={shown} onClose={() => setShown(null)} />
+      <AddPersonSheet
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(person) => {
+          setAdding(false);
+          void list.reload();
+          void invite(person);
+        }}
+      />
     </View>
   );
 }
