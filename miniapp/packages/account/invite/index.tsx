@@ -185,7 +185,10 @@ export default function InvitePage() {
               </Card>
             )}
             <Text className="account-note">
-              接受后，您在「管理」里就能处理这个岗位的工作。岗位可以由邀请人或上级撤销，撤销后会立即失效。
+              {p.role === 'servicePerson'
+                ? '接受后，社区派给您的居民需求会出现在「我的 › 待我服务」里。'
+                : '接受后，您在「管理」里就能处理这个岗位的工作。'}
+              岗位可以由邀请人或上级撤销，撤销后会立即失效。
             </Text>
             <View className="invite-banner">
               <Banner message={banner} />

@@ -13,7 +13,7 @@ import {
   type MenuItemDetail,
 } from '@gongzhi/shared';
 import { ApiClientError, call, messageOf } from '../../../services/api';
-import { HOME_URL } from '../../../services/session';
+import { HOME_URL, getSavedUser } from '../../../services/session';
 import { askToSubscribe, loadTemplates } from '../../../services/subscribe';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
@@ -86,7 +86,17 @@ export default function OrderPage() {
     signedIn,
   );
 
+  // Where the person said they live is the address until they choose another (places they can pick only).
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // Without a bound phone the server has no number to fall back on: the field is then required.
+  const hasPhone = !!getSavedUser()?.phone;
+  useEffect(() => {
+    const home = getSavedUser()?.home;
+    const homeId = home?.building?.id ?? home?.complex?.id ?? null;
+    const known =
+      setup.data && [...setup.data.places.complexes, ...setup.data.places.buildings].some((n) => n.id === homeId);
+    if (homeId && known) setDraft((d) => (d.placeId ? d : { ...d, placeId: homeId }));
+  }, [setup.data]);
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -356,7 +366,11 @@ export default function OrderPage() {
         )}
 
         <View className={`order-field ${errors.contactPhone ? 'order-field--error' : ''}`} data-field="contactPhone">
-          <FieldHead label="联系电话" required={false} help="不填则使用您登录时的手机号；号码只有办理人员能看到" />
+          <FieldHead
+            label="联系电话"
+            required={!hasPhone}
+            help={`${hasPhone ? '不填则使用您绑定的手机号' : '方便办理人员联系您'}；号码只有办理人员能看到`}
+          />
           <Input
             className="order-input order-phone"
             type="number"

@@ -203,7 +203,7 @@ export default function UnitPeoplePage() {
       {list.data && people.length === 0 && (
         <EmptyState
           text="本单位还没有登记服务人员"
-          hint="点右上角“添加人员”，登记本单位的律师、医生、教师，再邀请本人使用小程序"
+          hint="点上面的“添加人员”，登记本单位的律师、医生、教师，再邀请本人使用小程序"
         />
       )}
       {people.map((p) => (
