@@ -98,7 +98,8 @@ export class BranchRankingService {
         const name = this.cipher.decrypt(r.m.nameEnc) ?? '';
         return {
           rank: ranks[i],
-          memberId: String(r.m._id),
+          // Masked rows carry a row key, not the member's id (it would join with other lists).
+          memberId: staff || me ? String(r.m._id) : `row-${i + 1}`,
           name: staff || me ? name : maskName(name),
           points: r.points,
           me,

@@ -119,7 +119,9 @@ export class PointsService {
         items: rows.map((r, i) => {
           const me = String(r._id) === user.userId;
           const name = people.find((p) => p._id.equals(r._id))?.name ?? '（已注销）';
-          return { rank: ranks[i], id: String(r._id), name: me ? name : maskName(name), points: r.total, me };
+          // Another person's row carries a row key, never their id (it would join with other lists).
+          const id = me ? String(r._id) : `row-${i + 1}`;
+          return { rank: ranks[i], id, name: me ? name : maskName(name), points: r.total, me };
         }),
       };
     }

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import {
   VOLUNTEER_TEAMS,
   brandName,
+  maskName,
   type BrandCode,
   type MyTeam,
   type TeamActivity,
@@ -192,12 +193,18 @@ export class TeamsService {
         name: t.name,
         description: t.description,
         community: { id: String(t.communityId), name: communities.get(String(t.communityId)) ?? '' },
-        leader: ref(t.leaderId, leaders),
+        leader: this.leaderOf(user, t, ref(t.leaderId, leaders)),
         station: ref(t.stationId, stations),
         memberCount: count.get(String(t._id)) ?? 0,
         myMembership: my ? { status: my.status, since: (my.approvedAt ?? my.appliedAt).toISOString() } : null,
       };
     });
+  }
+
+  /** The leader as the caller may see them: see `teamSummary.leader`. */
+  private leaderOf(user: Principal, team: Team, leader: { id: string; name: string } | null) {
+    if (!leader || leader.id === user.userId || this.access.canEdit(user, team)) return leader;
+    return { id: null, name: maskName(leader.name) };
   }
 
   private async names(

@@ -83,6 +83,7 @@ export const pointsRanking = z.object({
   items: z.array(
     z.object({
       rank: z.number().int(),
+      /** A community's id; for people a row key (`row-3`), except one's own id on one's own row. */
       id: z.string(),
       /** People are shown masked to everyone but themselves; communities by name. */
       name: z.string(),
@@ -219,6 +220,7 @@ export const branchMembersRanking = z.object({
   items: z.array(
     z.object({
       rank: z.number().int(),
+      /** The member's id for 党务 staff and on one's own row; otherwise a row key (`row-3`). */
       memberId: z.string(),
       /** Masked for everyone but 党务 staff and the member themself. */
       name: z.string(),

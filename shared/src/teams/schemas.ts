@@ -32,7 +32,11 @@ export const teamSummary = z.object({
   name: z.string(),
   description: z.string(),
   community: idName,
-  leader: idName.nullable(),
+  /**
+   * Named in full, with the id, to the leader and to staff who set leaders; to everyone else masked and
+   * without the id (an id beside a masked name would join with other lists).
+   */
+  leader: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
   station: idName.nullable(),
   /** Active members, counted from the membership records. */
   memberCount: z.number().int(),
