@@ -5,8 +5,8 @@ import './app.scss';
 import { watchSession } from './services/me';
 
 // Note: do not import `z` from @gongzhi/shared here. Touching the namespace from the app entry
-// defeated tree-shaking and pulled every zod locale (≈400 KB) into the H5 app chunk. zod falls back
-// to its interpreter by itself where `new Function` is forbidden (mini-program runtimes).
+// defeated tree-shaking and pulled every zod locale (≈400 KB) into the H5 app chunk. (shared's
+// validation module sets zod to interpret, not compile, in the app: see there.)
 
 // weapp builds custom-tab-bar/ as WeChat's custom tab bar component. Taro 4's H5 runtime renders no
 // custom tab bar, so on H5 the app renders that same component once, before the pages (the router's

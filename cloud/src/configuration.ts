@@ -6,6 +6,7 @@ import defaultConfig from './config/config.default';
 import type { Settings } from './config/settings';
 import { Db } from './core/db';
 import { RequestMiddleware } from './core/request.middleware';
+import { securityHeaders } from './core/security-headers';
 import { seedDemo } from './seed/seed-demo';
 import { backfillOnce, type Backfill } from './core/backfill';
 import { needPlaceKeys } from './needs/need-place-keys.backfill';
@@ -31,11 +32,13 @@ export class MainConfiguration implements ILifeCycle {
   async onReady(container: IMidwayContainer): Promise<void> {
     // Outermost, so even body-parser failures and unknown routes get the one error shape.
     this.app.getMiddleware().insertFirst(RequestMiddleware as never);
+    const settings = this.app.getConfig('gongzhi') as Settings;
+    // Outside that: every answer (the H5 pages, the API, errors) carries the security headers.
+    this.app.getMiddleware().insertFirst(securityHeaders(settings) as never);
     // The H5 is served from '/': without this, every API request would first look on disk for a
     // file of its path (a stat per request, 5–10 % of a list request's CPU) and could be shadowed by one.
     const statics = await container.getAsync(staticFile.StaticMiddleware);
     Object.assign(statics, { ignore: (ctx: koa.Context) => ctx.path.startsWith('/api/v1/') });
-    const settings = this.app.getConfig('gongzhi') as Settings;
     // Before serving: fields that lists and statistics filter on, on documents stored before them.
     await this.backfill(needPlaceKeys);
     await this.backfill(whistleBlownMonth);

@@ -5,6 +5,11 @@ import type { FieldError } from './errors';
 
 // People read these messages: Chinese everywhere, on both sides.
 z.config(zhCN());
+// In the app (a browser, or the mini-program runtime) zod interprets its schemas: its compiler uses
+// `new Function`, which the H5 Content-Security-Policy and WeChat forbid, and zod's probe for it shows
+// as a blocked eval. Set here, before any schema parses. The API (Node) keeps the faster compiler.
+const host = globalThis as { window?: unknown; wx?: unknown };
+if (host.window !== undefined || host.wx !== undefined) z.config({ jitless: true });
 
 export { z };
 

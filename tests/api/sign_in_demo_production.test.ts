@@ -12,14 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-test('in production the demo sign-in and the demo account list are refused', async () => {
+test('in production the demo sign-in and the demo account list are not mounted at all', async () => {
   const login = await t.http().post('/api/v1/auth/dev-login').send({ account: 'resident' });
-  expect(login.status).toBe(403);
-  expect(login.body).toMatchObject({ code: 'DEV_LOGIN_DISABLED', message: '演示登录在正式环境中不可用' });
+  expect(login.status).toBe(404);
+  expect(login.body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   expect(login.body.token).toBeUndefined();
 
   const list = await t.http().get('/api/v1/auth/demo-accounts');
-  expect(list.status).toBe(403);
+  expect(list.status).toBe(404);
   expect(list.body.accounts).toBeUndefined();
 });
 

@@ -5,6 +5,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { TAB_BAR, apiAs, calm, confirmModal, shotOf } from './admin_support';
 import {
   acceptInvitation,
+  cspViolations,
   orgTreeXlsx,
   printedSetup,
   productionEnv,
@@ -363,6 +364,10 @@ test('from an empty database to a served and rated order', async () => {
   await shotOf(r, NAME, '35-resident-rated');
   const closed = await apiAs(api.base, resident.session.token, 'GET', `/api/v1/needs/${needId}`);
   expect(closed.body).toMatchObject({ status: 'closed', rating: { stars: 5 } });
+  // Under the production Content-Security-Policy nothing any of them did was blocked.
+  const opened = people.filter((p) => p.page.url().startsWith(api.base));
+  expect(opened.length).toBeGreaterThanOrEqual(7);
+  for (const p of opened) expect([p.page.url(), await cspViolations(p.page)]).toEqual([p.page.url(), []]);
 }, 420_000);
 
 test("the staff member's grant is revoked: her next request is refused", async () => {

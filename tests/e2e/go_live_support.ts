@@ -55,6 +55,7 @@ export async function wechatPhone(browser: Browser, base: string, openid: string
   const phone = await secondPhone(browser);
   const session = await wxSignIn(base, openid);
   await storeSession(phone.page.context(), session);
+  await recordCspViolations(phone.page);
   return { page: phone.page, session, close: phone.close };
 }
 
@@ -72,4 +73,20 @@ export async function acceptInvitation(
   await shotOf(page, expect.scenario, expect.step);
   await page.locator('.invite-name__field input').fill(expect.name);
   await page.locator('.invite-accept').click();
+}
+
+/** Keeps what the page's Content-Security-Policy blocked (read with `cspViolations`). */
+async function recordCspViolations(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
+  });
+}
+
+/** What the CSP blocked on this page since it last loaded. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['not recorded']);
 }

@@ -64,7 +64,8 @@ export default (): MidwayConfig => {
     staticFile: {
       dirs: {
         default: { prefix: '/', dir: settings.h5Dir, alias: { '/': '/index.html' } },
-        docs: { prefix: '/api/docs/assets/', dir: swaggerUi },
+        // Swagger UI's files only where the docs are mounted (not in production unless API_DOCS=on).
+        ...(settings.apiDocs ? { docs: { prefix: '/api/docs/assets/', dir: swaggerUi } } : {}),
       },
       dynamic: true,
       preload: false,

@@ -50,6 +50,8 @@ const schema = z
     /** The address people open the H5 version at (invitation links, the sign-in QR code, the setup link). */
     PUBLIC_URL: z.url({ error: '应为完整网址，例如 https://gongzhi.example.gov.cn' }).optional(),
     DEV_LOGIN: z.enum(['on', 'off']).optional(),
+    /** `on`: Swagger UI and the OpenAPI document are served in production too (off there by default). */
+    API_DOCS: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     /** AES-256 key (base64 of 32 bytes) for personal data at rest: ID numbers, party members' names and phones. */
@@ -104,6 +106,8 @@ export interface Settings {
   /** Whether this instance runs the outbox dispatcher's timer. */
   outboxSender: boolean;
   devLogin: boolean;
+  /** Swagger UI and the OpenAPI document are mounted. */
+  apiDocs: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dbTimeoutMs: number;
   /** 32-byte key for encrypting personal data at rest and keying its blind indexes. */
@@ -157,8 +161,18 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     outboxSender: e.OUTBOX_SENDER === 'on',
     devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
+    apiDocs: mountedRoutes(env).apiDocs,
     logLevel: e.LOG_LEVEL,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     dataKey: Buffer.from(e.GONGZHI_DATA_KEY ?? DEV_DATA_KEY, 'base64'),
   };
+}
+
+/**
+ * Which optional routes are mounted, read when the controllers load (route decorators run at import):
+ * production mounts no development-only endpoint, and the API docs only with `API_DOCS=on`.
+ */
+export function mountedRoutes(env: NodeJS.ProcessEnv = process.env): { apiDocs: boolean; devOnly: boolean } {
+  const production = env.NODE_ENV === 'production';
+  return { apiDocs: production ? env.API_DOCS === 'on' : env.API_DOCS !== 'off', devOnly: !production };
 }

@@ -10,7 +10,7 @@ import {
   type QueryOf,
   type z,
 } from '@gongzhi/shared';
-import type { Settings } from '../config/settings';
+import { mountedRoutes, type Settings } from '../config/settings';
 import { AppError } from './app-error';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from './principal';
 import { Tokens } from './tokens';
@@ -59,6 +59,8 @@ export function Handle<E extends Endpoint>(def: E) {
       return def.idempotent ? oncePerKey(def, ctx, call.user, run) : run(null);
     };
     desc.value = wrapped as unknown as M;
+    // Production mounts no development-only endpoint at all (it answers as an unknown route).
+    if (def.devOnly && !mountedRoutes().devOnly) return;
     ROUTE_DECORATORS[def.method](def.path, { summary: def.summary, description: def.id })(target, key, desc);
   };
 }

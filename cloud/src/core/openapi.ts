@@ -43,10 +43,14 @@ const errorSchema = {
   },
 };
 
-/** The OpenAPI 3.1 document, built from the shared contract so it cannot drift from the routes. */
-export function buildOpenApi(): JsonSchema {
+/**
+ * The OpenAPI 3.1 document, built from the shared contract so it cannot drift from the routes;
+ * without `devOnly` (production) the development-only endpoints are left out, as they are not mounted.
+ */
+export function buildOpenApi({ devOnly = true }: { devOnly?: boolean } = {}): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const def of allEndpoints) {
+    if (def.devOnly && !devOnly) continue;
     const path = def.path.replace(/:([a-zA-Z]+)/g, '{$1}');
     const errors = ['400', '401', '403', '404', '503'];
     paths[path] ??= {};

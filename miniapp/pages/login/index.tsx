@@ -81,7 +81,8 @@ export default function LoginPage() {
   // On weapp demo accounts appear only once a development backend has listed them: production
   // refuses them (DEV_LOGIN_DISABLED) and residents should not see a flash of skeleton cards.
   // On H5 production signs in by scanning with the mini-program instead.
-  const production = demo.errorCode === 'DEV_LOGIN_DISABLED';
+  // (production does not even mount them: ROUTE_NOT_FOUND; DEV_LOGIN=off refuses them: DEV_LOGIN_DISABLED).
+  const production = demo.errorCode === 'DEV_LOGIN_DISABLED' || demo.errorCode === 'ROUTE_NOT_FOUND';
   const showScan = isH5 && production;
   const showDemo = (isH5 && !production) || (demo.data?.accounts.length ?? 0) > 0;
 
@@ -127,7 +128,7 @@ export default function LoginPage() {
             accounts={demo.data?.accounts ?? []}
             loading={demo.loading}
             error={isH5 ? demo.error : null}
-            canRetry={demo.errorCode !== 'DEV_LOGIN_DISABLED'}
+            canRetry={!production}
             busyAccount={busy}
             onPick={demoSignIn}
             onRetry={() => void demo.reload()}

@@ -56,7 +56,10 @@ export default function InvitePage() {
     note: '',
   });
   const places = useRemote(
-    async () => (await call(api.grants.listGrantPlaces, { query: { role: draft.role! } })).items,
+    async () => ({
+      role: draft.role,
+      items: (await call(api.grants.listGrantPlaces, { query: { role: draft.role! } })).items,
+    }),
     [draft.role],
     signedIn && allowed && !!draft.role,
   );
@@ -65,7 +68,9 @@ export default function InvitePage() {
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   // One place only (the county, one's own unit): chosen already.
-  const options = places.data ?? [];
+  // Only the places of the role now chosen: the last role's stay in `data` until the new ones arrive.
+  const current = places.data?.role === draft.role ? places.data : null;
+  const options = current?.items ?? [];
   const only = options.length === 1 ? options[0].id : null;
   useEffect(() => {
     if (only) setDraft((d) => (d.placeId ? d : { ...d, placeId: only }));
@@ -132,7 +137,7 @@ export default function InvitePage() {
             value={draft.placeId || null}
             onChange={(placeId) => set({ placeId, resourceId: null })}
             placeholder={
-              places.loading
+              places.loading || (!current && !places.error)
                 ? '正在加载…'
                 : places.error
                   ? `没有加载出来：${places.error}`
