@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { MidwayWebRouterService } from '@midwayjs/core';
 import { allEndpoints } from '@gongzhi/shared';
 import { startApp, type TestApp } from '../support/app';
+import { productionEnv } from '../support/production-env';
 import { inlineScriptHashes } from '../../cloud/src/core/security-headers';
 
 // Production exposes only the product: every mounted route is an endpoint of the production contract
@@ -11,13 +12,7 @@ let t: TestApp;
 const INDEX =
   '<!doctype html><html><head><script>document.documentElement.style.fontSize="20px"</script></head><body></body></html>';
 beforeAll(async () => {
-  t = await startApp(__filename, {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'a-production-secret-of-at-least-32-chars!',
-    WX_APPID: 'wx-prod',
-    WX_SECRET: 'prod-secret',
-    GONGZHI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-  });
+  t = await startApp(__filename, productionEnv());
 });
 afterAll(() => t.close());
 

@@ -1,14 +1,9 @@
 import { startApp, type TestApp } from '../support/app';
+import { productionEnv } from '../support/production-env';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startApp(__filename, {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'a-production-secret-of-at-least-32-chars!',
-    WX_APPID: 'wx-prod',
-    WX_SECRET: 'prod-secret',
-    GONGZHI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-  });
+  t = await startApp(__filename, productionEnv());
 });
 afterAll(() => t.close());
 

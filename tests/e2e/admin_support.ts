@@ -86,3 +86,17 @@ export async function secondPhone(browser: Browser): Promise<{ page: Page; close
 export function shotOf(page: Page, scenario: string, step: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(ROOT, 'tests', '.artifacts', 'screenshots', scenario, `${step}.png`) });
 }
+
+/** What the person sees: H5 keeps the pages below the current one in the document, hidden. */
+export const seen = (page: Page, selector: string, text?: string) =>
+  page
+    .locator(selector, text ? { hasText: text } : {})
+    .filter({ visible: true })
+    .first();
+
+/** Waits for a page (by an element of it) to stop sliding in. */
+export async function arrive(page: Page, selector: string, text?: string): Promise<void> {
+  const el = seen(page, selector, text);
+  await el.waitFor();
+  await settled(el);
+}

@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
-import { TAB_BAR, apiAs, calm, confirmModal, shotOf } from './admin_support';
+import { productionEnv } from '../support/production-env';
+import { TAB_BAR, apiAs, arrive, calm, confirmModal, seen, shotOf } from './admin_support';
 import {
   acceptInvitation,
   cspViolations,
   orgTreeXlsx,
   printedSetup,
-  productionEnv,
   wechatPhone,
   type Person,
 } from './go_live_support';
@@ -42,19 +42,6 @@ afterAll(async () => {
   await api?.stop();
   await wx?.close();
 });
-
-/** What the person sees: H5 keeps the pages below the current one in the document, hidden. */
-const seen = (page: Page, selector: string, text?: string) =>
-  page
-    .locator(selector, text ? { hasText: text } : {})
-    .filter({ visible: true })
-    .first();
-
-async function arrive(page: Page, selector: string, text?: string) {
-  const el = seen(page, selector, text);
-  await el.waitFor();
-  await settled(el);
-}
 
 async function signedIn(openid: string): Promise<Person> {
   const p = await wechatPhone(phone.browser, api.base, openid);
@@ -194,37 +181,28 @@ test('from an empty database to a served and rated order', async () => {
   await arrive(c, '.invitation-card--open', '给陈芳');
   await shotOf(c, NAME, '14-invitations');
 
-  const street = await signedIn('openid-zhaogang');
-  await acceptInvitation(street, links.street, {
-    post: '东城街道',
-    name: '赵刚',
-    scenario: NAME,
-    step: '15-street-invited',
-  });
-  await street.page.locator('.admin-home__heading').waitFor();
-  staff = await signedIn('openid-wangli');
-  await acceptInvitation(staff, links.staff, {
-    post: '文昌社区',
-    name: '王丽',
-    scenario: NAME,
-    step: '16-staff-invited',
-  });
-  await staff.page.locator('.admin-home__heading').waitFor();
-  const department = await signedIn('openid-sunqiang');
-  await acceptInvitation(department, links.department, {
-    post: '县司法局',
-    name: '孙强',
-    scenario: NAME,
-    step: '17-department-invited',
-  });
-  await department.page.locator('.admin-home__heading').waitFor();
-  const unit = await signedIn('openid-chenfang');
-  await acceptInvitation(unit, links.unit, {
-    post: '东城律师事务所',
-    name: '陈芳',
-    scenario: NAME,
-    step: '18-unit-invited',
-  });
+  // Each a new WeChat user: opens the link, gives their name, accepts, and works from 管理 at once.
+  const invitees = [
+    { openid: 'openid-zhaogang', link: links.street, post: '东城街道', name: '赵刚', step: '15-street-invited' },
+    { openid: 'openid-wangli', link: links.staff, post: '文昌社区', name: '王丽', step: '16-staff-invited' },
+    {
+      openid: 'openid-sunqiang',
+      link: links.department,
+      post: '县司法局',
+      name: '孙强',
+      step: '17-department-invited',
+    },
+    { openid: 'openid-chenfang', link: links.unit, post: '东城律师事务所', name: '陈芳', step: '18-unit-invited' },
+  ];
+  const accepted: Person[] = [];
+  for (const i of invitees) {
+    const person = await signedIn(i.openid);
+    await acceptInvitation(person, i.link, { post: i.post, name: i.name, scenario: NAME, step: i.step });
+    await person.page.locator('.admin-home__heading').waitFor();
+    accepted.push(person);
+  }
+  staff = accepted[1];
+  const unit = accepted[3];
   const u = unit.page;
   await u.locator('.admin-home__heading').waitFor();
   await calm(u);

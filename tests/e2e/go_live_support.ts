@@ -1,28 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiProcess } from '../support/api-process';
-import { FAKE_APPID, FAKE_SECRET, type FakeWechat } from '../support/fake-wechat';
 import { settled } from '../support/browser-page';
 import { calm, secondPhone, shotOf } from './admin_support';
 import { storeSession, wxSignIn, type WxSession } from './account_support';
 
 // Helpers of the go-live scenario: a production instance, its setup code, the county's tree as the
 // Excel file a county office would fill in, and the phones of people who sign in with WeChat.
-
-/** What a production start needs: its own secrets, WeChat (here the fake), no demo data. */
-export function productionEnv(wx: FakeWechat): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(24).toString('base64'),
-    GONGZHI_DATA_KEY: randomBytes(32).toString('base64'),
-    WX_APPID: FAKE_APPID,
-    WX_SECRET: FAKE_SECRET,
-    WX_API_BASE: wx.base,
-  };
-}
 
 /** The one-time code and link the server printed at start-up. */
 export async function printedSetup(api: ApiProcess): Promise<{ code: string; link: string }> {

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
-import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from '../support/fake-wechat';
+import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
+import { productionEnv } from '../support/production-env';
 import { TAB_BAR, calm, confirmModal, shotOf } from './admin_support';
 import { storeSession, wxSignIn } from './account_support';
 
@@ -19,14 +19,7 @@ let computer: BrowserContext;
 
 beforeAll(async () => {
   wx = await startFakeWechat();
-  api = await startApiProcess(`e2e_${NAME}`, {
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(24).toString('base64'),
-    GONGZHI_DATA_KEY: randomBytes(32).toString('base64'),
-    WX_APPID: FAKE_APPID,
-    WX_SECRET: FAKE_SECRET,
-    WX_API_BASE: wx.base,
-  });
+  api = await startApiProcess(`e2e_${NAME}`, productionEnv(wx));
   phone = await openPhone(NAME);
   computer = await phone.browser.newContext({
     viewport: { width: 375, height: 812 },

@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
-import { openPhone, settled, type Phone } from '../support/browser-page';
-import { TAB_BAR, apiAs, calm, confirmModal, signIn, tokenOf } from './admin_support';
+import { openPhone, type Phone } from '../support/browser-page';
+import { TAB_BAR, apiAs, arrive, calm, confirmModal, seen, signIn, tokenOf } from './admin_support';
 import { legalOrder } from '../api/needs_support';
 import { seedId } from '../../cloud/src/seed/seed-id';
 
@@ -21,20 +20,6 @@ afterAll(async () => {
   await phone?.close();
   await api?.stop();
 });
-
-/** What the person sees: H5 keeps the pages below the current one in the document, hidden. */
-const seen = (page: Page, selector: string, text?: string) =>
-  page
-    .locator(selector, text ? { hasText: text } : {})
-    .filter({ visible: true })
-    .first();
-
-/** Waits for a page (by its heading) to stop sliding in. */
-async function arrive(page: Page, selector: string, text?: string) {
-  const el = seen(page, selector, text);
-  await el.waitFor();
-  await settled(el);
-}
 
 test('a county administrator builds, renames and closes places of the tree', async () => {
   const { page, shot } = phone;
