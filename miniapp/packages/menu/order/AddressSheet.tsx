@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
-import type { OrgNode } from '@gongzhi/shared';
+import type { OrgNode, SessionUser } from '@gongzhi/shared';
 
 export interface Places {
   complexes: OrgNode[];
@@ -14,6 +14,12 @@ export function placeLabel(places: Places, id: string | null): string {
   const building = places.buildings.find((b) => b.id === id);
   const complex = places.complexes.find((c) => c.id === (building ? building.parentId : id));
   return [complex?.name, building?.name].filter(Boolean).join(' ');
+}
+
+/** Where the person said they live (building, else complex), when it is a place they can pick here. */
+export function homeIn(places: Places, home: SessionUser['home']): string | null {
+  const id = home?.building?.id ?? home?.complex?.id ?? null;
+  return id && [...places.complexes, ...places.buildings].some((n) => n.id === id) ? id : null;
 }
 
 /** Two steps in one sheet: the 小区, then its 楼栋 (or the whole complex). */

@@ -20,7 +20,7 @@ import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { FieldMessage, errorsByField, requestKey, whenText } from '../../../components/ResidentKit';
 import { AnswerField, FieldHead, type AnswerDraft } from './AnswerField';
-import { AddressSheet, placeLabel, type Places } from './AddressSheet';
+import { AddressSheet, homeIn, placeLabel, type Places } from './AddressSheet';
 import { TimeSheet } from './TimeSheet';
 import { choosePhotos, uploadPhoto, type PhotoItem } from './photos';
 import './index.scss';
@@ -86,16 +86,13 @@ export default function OrderPage() {
     signedIn,
   );
 
-  // Where the person said they live is the address until they choose another (places they can pick only).
   const [draft, setDraft] = useState<Draft>(EMPTY);
   // Without a bound phone the server has no number to fall back on: the field is then required.
   const hasPhone = !!getSavedUser()?.phone;
+  // Where the person lives is the address until they choose another.
   useEffect(() => {
-    const home = getSavedUser()?.home;
-    const homeId = home?.building?.id ?? home?.complex?.id ?? null;
-    const known =
-      setup.data && [...setup.data.places.complexes, ...setup.data.places.buildings].some((n) => n.id === homeId);
-    if (homeId && known) setDraft((d) => (d.placeId ? d : { ...d, placeId: homeId }));
+    const home = setup.data && homeIn(setup.data.places, getSavedUser()?.home ?? null);
+    if (home) setDraft((d) => (d.placeId ? d : { ...d, placeId: home }));
   }, [setup.data]);
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
