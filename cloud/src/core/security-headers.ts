@@ -18,7 +18,8 @@ export function inlineScriptHashes(html: string): string[] {
 /**
  * Security headers on every response, from helmet: a Content-Security-Policy the H5 build satisfies
  * (its own scripts, and its inline one by hash, read from the built index.html at start-up; inline
- * styles, which Taro's components set; images from the API, data: and blob: URLs), no framing,
+ * styles, which Taro's components set; images from the API, data: and blob: URLs; chosen photos read
+ * from their blob: URLs), no framing,
  * nosniff, a Referrer-Policy that keeps paths (invitation codes) to ourselves, and HSTS when the
  * public address is https.
  */
@@ -35,7 +36,8 @@ export function securityHeaders(settings: Pick<Settings, 'h5Dir' | 'publicUrl'>)
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob: the H5 reads a chosen photo's bytes from its blob URL before uploading them.
+        connectSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
