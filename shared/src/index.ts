@@ -3,6 +3,7 @@ export * from './grants/rules';
 export * from './grants/schemas';
 export * from './errors';
 export * from './validation';
+export * from './text-input';
 export * from './org/refs';
 export * from './org/tree';
 export * from './org/schemas';

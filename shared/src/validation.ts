@@ -2,6 +2,7 @@ import { z } from 'zod';
 // The one locale we need, imported by path: `z.locales.zhCN` would pull every locale into the app.
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import type { FieldError } from './errors';
+import { cleanStrings } from './text-input';
 
 // People read these messages: Chinese everywhere, on both sides.
 z.config(zhCN());
@@ -60,7 +61,9 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): ParseResult<z.output<S>> {
   const unsafe = findUnsafeKey(value, prefix);
   if (unsafe) return { ok: false, fields: [unsafe] };
-  const result = schema.safeParse(value);
+  const clean = cleanStrings(value, prefix);
+  if (!clean.ok) return { ok: false, fields: [clean.field] };
+  const result = schema.safeParse(clean.value);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, fields: toFieldErrors(result.error, prefix) };
 }
