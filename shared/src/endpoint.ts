@@ -40,6 +40,11 @@ export interface Endpoint<
    * the first result instead of creating a duplicate.
    */
   idempotent?: boolean;
+  /**
+   * The body is a file's bytes (a photo, a spreadsheet), not JSON: read before the use case, up to
+   * `maxBytes` (the use case answers 413 beyond). An idempotency key then covers these bytes.
+   */
+  rawBody?: { maxBytes: number };
 }
 
 export function endpoint<

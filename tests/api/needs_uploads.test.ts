@@ -141,3 +141,17 @@ test('a retried upload with the same Idempotency-Key stores the photo once', asy
   expect(b.body).toEqual(a.body);
   expect(await written()).toEqual({ records: before.records + 1, files: before.files + 1 });
 });
+
+test('the same Idempotency-Key with other bytes is another request: refused, not answered with the first photo', async () => {
+  const first = await upload(t, resident, PNG, 'image/png').set('Idempotency-Key', 'photo-reuse-0001');
+  expect(first.status).toBe(200);
+  const before = await written();
+  const other = await upload(t, resident, JPEG, 'image/jpeg').set('Idempotency-Key', 'photo-reuse-0001');
+  expect(other.status).toBe(422);
+  expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect(other.body.id).toBeUndefined();
+  expect(await written()).toEqual(before);
+  // The same bytes again are the same request.
+  const again = await upload(t, resident, PNG, 'image/png').set('Idempotency-Key', 'photo-reuse-0001');
+  expect(again.body).toEqual(first.body);
+});

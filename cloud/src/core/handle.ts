@@ -14,6 +14,7 @@ import { mountedRoutes, type Settings } from '../config/settings';
 import { AppError } from './app-error';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from './principal';
 import { Tokens } from './tokens';
+import { readRawBody, type RawBody } from './raw-body';
 import { Db, isDuplicateKey } from './db';
 import { Clock } from './clock';
 import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
@@ -34,6 +35,8 @@ export interface Call<E extends Endpoint> {
    * attempt's record (duplicate key) instead of storing a second one. Otherwise null.
    */
   keyedId: Types.ObjectId | null;
+  /** On a `rawBody` endpoint: the file's bytes, read before the idempotency check. Otherwise null. */
+  raw: RawBody | null;
 }
 
 /** What a use case must return: the response schema's input (it is serialised as is). */
@@ -55,8 +58,9 @@ export function Handle<E extends Endpoint>(def: E) {
     const useCase = desc.value!;
     const wrapped = async function (this: unknown, ctx: Context) {
       const call = await prepareCall(def, ctx);
-      const run = (keyedId: Types.ObjectId | null) => useCase.call(this, { ...call, keyedId } as Call<E>);
-      return def.idempotent ? oncePerKey(def, ctx, call.user, run) : run(null);
+      const raw = def.rawBody ? await readRawBody(ctx.req, def.rawBody.maxBytes) : null;
+      const run = (keyedId: Types.ObjectId | null) => useCase.call(this, { ...call, keyedId, raw } as Call<E>);
+      return def.idempotent ? oncePerKey(def, ctx, call.user, raw, run) : run(null);
     };
     desc.value = wrapped as unknown as M;
     // Production mounts no development-only endpoint at all (it answers as an unknown route).
@@ -156,6 +160,7 @@ async function oncePerKey(
   def: Endpoint,
   ctx: Context,
   user: Principal | null,
+  raw: RawBody | null,
   run: (keyedId: Types.ObjectId | null) => Promise<unknown>,
 ) {
   const key = ctx.get('idempotency-key');
@@ -170,9 +175,11 @@ async function oncePerKey(
   const records = db.model(IdempotencyModel);
   const id = `${user?.userId ?? 'anonymous'}:${def.id}:${key}`;
   // Only a body the endpoint reads is hashed: it passed the depth check, so JSON.stringify cannot
-  // overflow the stack (an endpoint without a body schema, e.g. createUpload, ignores parsed JSON).
+  // overflow the stack. A file's bytes count too: the same key with another photo is another request.
   const body = def.body ? ((ctx.request as { body?: unknown }).body ?? null) : null;
-  const bodyHash = createHash('sha256').update(ctx.path).update(JSON.stringify(body)).digest('hex');
+  const hash = createHash('sha256').update(ctx.path).update(JSON.stringify(body));
+  if (raw) hash.update(raw.tooLarge ? 'too-large' : raw.bytes).update(ctx.get('content-type'));
+  const bodyHash = hash.digest('hex');
   const now = clock.now();
   let owned: { createdAt: Date; attempt: number };
   try {

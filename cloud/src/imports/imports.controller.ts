@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { Controller, Inject } from '@midwayjs/core';
-import { IMPORT_MAX_BYTES, api } from '@gongzhi/shared';
+import { api } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Handle, type Call } from '../core/handle';
 import { ImportsService } from './imports.service';
@@ -15,28 +14,6 @@ function formatOf(contentType: string, bytes: Buffer): 'xlsx' | 'csv' | null {
   if (type === 'text/csv' || type === 'application/csv' || type === 'text/plain') return 'csv';
   if (type === 'application/octet-stream') return bytes[0] === 0x50 && bytes[1] === 0x4b ? 'xlsx' : 'csv';
   return null;
-}
-
-/**
- * Reads the raw body (the body parser only parses JSON). Past the limit it keeps draining without
- * storing, so the client still gets its 413; far past it (4×) the connection is dropped.
- */
-async function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; tooLarge: boolean }> {
-  if (Number(req.headers['content-length'] ?? 0) > 4 * IMPORT_MAX_BYTES) {
-    req.destroy();
-    return { bytes: Buffer.alloc(0), tooLarge: true };
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 4 * IMPORT_MAX_BYTES) {
-      req.destroy();
-      break;
-    }
-    if (size <= IMPORT_MAX_BYTES) chunks.push(chunk as Buffer);
-  }
-  return { bytes: Buffer.concat(chunks), tooLarge: size > IMPORT_MAX_BYTES };
 }
 
 /** Roster import: templates, dry run of an uploaded file (the request body), commit as a job. */
@@ -62,8 +39,8 @@ export class ImportsController {
   }
 
   @Handle(dryRunImport)
-  async dryRunImport({ user, params, ctx }: Call<typeof dryRunImport>) {
-    const body = ctx.req.readableEnded ? { bytes: Buffer.alloc(0), tooLarge: false } : await readBody(ctx.req);
+  async dryRunImport({ user, params, ctx, raw }: Call<typeof dryRunImport>) {
+    const body = raw!;
     if (body.tooLarge) throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 8 MB，请拆成几个文件');
     const format = formatOf(ctx.get('content-type'), body.bytes);
     if (!format) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能导入 .xlsx 或 .csv 文件');

@@ -1,6 +1,7 @@
 import { endpoint } from '../endpoint';
 import { z } from '../validation';
 import {
+  IMPORT_MAX_BYTES,
   IMPORT_ROLES,
   commitBody,
   dryRunResult,
@@ -44,6 +45,7 @@ export const dryRunImport = endpoint({
   access: IMPORT_ROLES,
   params: importKindParams,
   response: dryRunResult,
+  rawBody: { maxBytes: IMPORT_MAX_BYTES },
 });
 
 export const commitImport = endpoint({

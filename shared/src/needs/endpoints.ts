@@ -16,6 +16,7 @@ import {
   rejectNeedBody,
   servingNeedList,
   servingNeedsQuery,
+  UPLOAD_MAX_BYTES,
   uploadParams,
   uploadResponse,
 } from './schemas';
@@ -172,6 +173,7 @@ export const createUpload = endpoint({
   access: 'signedIn',
   response: uploadResponse,
   idempotent: true,
+  rawBody: { maxBytes: UPLOAD_MAX_BYTES },
 });
 
 export const getUpload = endpoint({
