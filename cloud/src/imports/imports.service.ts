@@ -28,6 +28,7 @@ import { communityInScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { requirePartyWork } from '../party/party-access';
+import { importFilePath } from './imports.sweep';
 import { ImportFileModel, ImportJobModel, type ImportFileDoc, type ImportJobDoc } from './import.model';
 import { isProblem, type ImportContext, type ImportKindDef, type Planned } from './kind';
 import { IMPORT_KIND_DEFS } from './kinds';
@@ -316,7 +317,7 @@ export class ImportsService {
   }
 
   private pathOf(storedAs: string) {
-    return path.join(this.settings.uploadDir, 'imports', storedAs);
+    return importFilePath(this.settings.uploadDir, storedAs);
   }
 
   /** Keeps the parsed rows (encrypted, under the upload folder, never served) for the commit. */

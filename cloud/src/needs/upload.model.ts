@@ -11,6 +11,8 @@ export interface Upload {
   /** Random file name inside the upload folder: nothing of the user's input reaches the path. */
   fileName: string;
   createdAt: Date;
+  /** Set by the sweep once something refers to it (uploads.sweep.ts): it is not looked at again. */
+  attached?: boolean;
 }
 
 export const UploadModel = defineModel<Upload>(
@@ -22,6 +24,7 @@ export const UploadModel = defineModel<Upload>(
       size: { type: Number, required: true },
       fileName: { type: String, required: true },
       createdAt: { type: Date, required: true },
+      attached: { type: Boolean },
     },
     { collection: 'uploads', versionKey: false },
   ),
