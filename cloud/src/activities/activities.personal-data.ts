@@ -10,6 +10,7 @@ import { ShiftModel, type Shift } from './shift.model';
 // still to come and waitlist places are given back.
 registerPersonalData({
   area: 'activities',
+  collections: ['attendance', 'personTime', 'seats', 'serviceRecords', 'waitlist'],
   async exportFor({ db }, userId) {
     const [seats, waiting, attendance, records] = await Promise.all([
       db.model(SeatModel).find({ personId: userId }).lean<Seat[]>(),

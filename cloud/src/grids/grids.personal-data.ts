@@ -6,6 +6,7 @@ import { PatrolModel } from './patrol.model';
 // person leaves the teams; patrols stay (coverage statistics) under the anonymous id.
 registerPersonalData({
   area: 'grids',
+  collections: ['gridMembers', 'patrols'],
   async exportFor({ db }, userId) {
     const seats = await db.model(GridMemberModel).find({ userId }).lean<GridMember[]>();
     const patrols = await db.model(PatrolModel).countDocuments({ patrollerId: userId });

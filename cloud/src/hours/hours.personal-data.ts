@@ -5,6 +5,7 @@ import { CertificateModel, type Certificate } from './hours.model';
 // printed: after deletion a check of the code says whose it was no more.
 registerPersonalData({
   area: 'hours',
+  collections: ['certificates'],
   async exportFor({ db }, userId) {
     const certs = await db
       .model(CertificateModel)

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { reassign, registerPersonalData } from '../people/personal-data';
+import { NotificationModel } from '../notifications/notification.model';
+import { OutboxModel } from '../notifications/outbox.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
 import { UploadModel, type Upload } from './upload.model';
@@ -12,6 +14,7 @@ const ERASED_TEXT = '（账号已注销，内容已删除）';
 // what a person wrote or could be found by: phone, words, answers, photos, building.
 registerPersonalData({
   area: 'needs',
+  collections: ['needEvents', 'needs', 'uploads'],
   async exportFor({ db }, userId) {
     const needs = await db.model(NeedModel).find({ owner: userId }).sort({ submittedAt: -1 }).lean<Need[]>();
     const events = await db
@@ -71,6 +74,11 @@ registerPersonalData({
     const own = { needId: { $in: mine.map((n) => n._id) }, actorId: userId };
     await events.updateMany(own, { $set: { note: null } });
     await events.updateMany({ ...own, rating: { $ne: null } }, { $set: { 'rating.comment': '' } });
+    // Messages to staff and service people about these orders quoted them: their text goes.
+    const about = { 'refs.needId': { $in: mine.map((n) => String(n._id)) }, userId: { $ne: userId } };
+    const told = await db.model(NotificationModel).find(about, { _id: 1 }).lean<{ _id: unknown }[]>();
+    await db.model(NotificationModel).updateMany(about, { $set: { text: '（下单的居民已注销账号，消息内容已删除）' } });
+    await db.model(OutboxModel).deleteMany({ _id: { $in: told.map((n) => n._id) }, status: { $ne: 'sending' } });
     const uploads = await db.model(UploadModel).find({ owner: userId }).lean<Upload[]>();
     for (const u of uploads)
       await fs.rm(path.join(settings.uploadDir, path.basename(u.fileName)), { force: true }).catch(() => undefined);

@@ -6,6 +6,7 @@ import { OutboxModel, SubscribeConsentModel, SubscribeConsentUseModel } from './
 // the WeChat messages queued for them (openid and text) and their subscription consents.
 registerPersonalData({
   area: 'notifications',
+  collections: ['notifications', 'outbox', 'subscribeConsents', 'subscribeConsentUses'],
   async exportFor({ db }, userId) {
     const items = await db.model(NotificationModel).find({ userId }).sort({ createdAt: -1 }).lean<Notification[]>();
     return items.map((n) => ({ kind: n.kind, text: n.text, refs: n.refs, createdAt: n.createdAt, readAt: n.readAt }));

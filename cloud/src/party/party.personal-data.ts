@@ -13,6 +13,7 @@ import { EvaluationModel, RegistrationModel, type EvaluationDoc, type Registrati
 // attended through it) is exported; deleting the account removes the link, the roster stays the branch's.
 registerPersonalData({
   area: 'party',
+  collections: ['branches', 'evaluations', 'partyMemberLinks', 'partyMembers', 'registrations', 'partyStudySessions'],
   async exportFor({ db }, userId) {
     const membership = await partyMembershipOf(db, userId);
     const reg = await db.model(RegistrationModel).findOne({ userId }).lean<RegistrationDoc>();

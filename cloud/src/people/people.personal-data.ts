@@ -1,13 +1,22 @@
 import { OrgModel, type Org } from '../org/org.model';
 import { AuditModel, type AuditEntry } from '../core/audit';
-import { IdempotencyModel } from '../core/idempotency.model';
-import { HomeMoveModel, type HomeMove } from './join.model';
+import { IdempotencyModel, IdempotencyTakeoverModel } from '../core/idempotency.model';
+import { HomeMoveModel, RecordLinkAttemptModel, RecordLinkModel, type HomeMove } from './join.model';
 import { ERASED_NAME, registerPersonalData } from './personal-data';
 import { UserModel, WxIdentityModel, type User } from './user.model';
 
 // The profile itself, the WeChat identity, and who on the staff read this person's data (audit log).
 registerPersonalData({
   area: 'people',
+  collections: [
+    'homeMoves',
+    'idempotency',
+    'idempotencyTakeovers',
+    'users',
+    'wxIdentities',
+    'recordLinks',
+    'recordLinkAttempts',
+  ],
   async exportFor({ db }, userId) {
     const user = await db.model(UserModel).findById(userId).lean<User>();
     if (!user) return null;
@@ -39,7 +48,12 @@ registerPersonalData({
     // No WeChat identity: the next wx.login creates a new, empty account instead of reaching this one.
     await db.model(WxIdentityModel).deleteMany({ userId });
     // Stored replies to the person's retried requests hold what they submitted (phones, words).
-    await db.model(IdempotencyModel).deleteMany({ _id: { $regex: `^${String(userId)}:` } });
+    const mine = { _id: { $regex: `^${String(userId)}:` } };
+    await db.model(IdempotencyModel).deleteMany(mine);
+    await db.model(IdempotencyTakeoverModel).deleteMany(mine);
+    // The account is no longer anyone's imported record, and its attempts to link one go.
+    await db.model(RecordLinkModel).deleteMany({ $or: [{ userId }, { fromUserId: userId }] });
+    await db.model(RecordLinkAttemptModel).deleteMany({ userId });
     const user = await db.model(UserModel).findById(userId).lean<User>();
     if (!user) return;
     await db.model(UserModel).updateOne(
@@ -47,7 +61,8 @@ registerPersonalData({
       {
         // The community stays (statistics by community); the building, a home address, goes.
         $set: { name: ERASED_NAME, phone: null, orgId: user.communityId, erasedAt: user.erasedAt ?? now },
-        $unset: { demoAccount: 1 },
+        // The ID number (and its blind index, which would find the person again in a re-import) go.
+        $unset: { demoAccount: 1, idNumberHash: 1, idNumberEnc: 1 },
       },
     );
   },

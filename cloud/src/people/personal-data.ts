@@ -18,6 +18,11 @@ export interface PersonalDataContext {
  */
 export interface PersonalDataProvider {
   area: string;
+  /**
+   * The collections whose personal data this provider exports and erases. A test fails when a
+   * collection with a field that holds a person, their words or their photos is in none of them.
+   */
+  collections: string[];
   exportFor(ctx: PersonalDataContext, userId: Types.ObjectId): Promise<unknown>;
   eraseFor(ctx: PersonalDataContext, userId: Types.ObjectId): Promise<void>;
   /**

@@ -9,6 +9,7 @@ import { RedemptionModel, type Redemption } from './shop.model';
 // counting them after an account is deleted, so erasure leaves them. Pickup codes still waiting are void.
 registerPersonalData({
   area: 'points',
+  collections: ['pointsEntries', 'redemptions'],
   async exportFor({ db }, userId) {
     const entries = await db.model(PointsEntryModel).find({ personId: userId }).sort({ seq: 1 }).lean<PointsEntry[]>();
     const redemptions = await db

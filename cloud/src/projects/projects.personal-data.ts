@@ -5,6 +5,7 @@ import { ProjectEventModel } from './project.model';
 // Projects keep their public record; a deleted account's name on updates and events is replaced.
 registerPersonalData({
   area: 'projects',
+  collections: ['projectEvents', 'projectUpdates'],
   async exportFor({ db }, userId) {
     const updates = await db.model(ProjectUpdateModel).countDocuments({ authorId: userId });
     return { updatesWritten: updates };

@@ -7,6 +7,7 @@ import { RosterEventModel, type RosterEventDoc } from './roster-event.model';
 // what happened to the roster row and who did it.
 registerPersonalData({
   area: 'rosters',
+  collections: ['rosterEvents'],
   async exportFor({ db }, userId) {
     const events = await db
       .model(RosterEventModel)

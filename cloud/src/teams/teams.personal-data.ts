@@ -4,6 +4,7 @@ import { TeamMembershipModel, TeamModel, type Team, type TeamMembership } from '
 // Team memberships: exported with the team's name; deleted on erasure (a team lists living people).
 registerPersonalData({
   area: 'teams',
+  collections: ['teamMemberships', 'teams'],
   async exportFor({ db }, userId) {
     const mine = await db.model(TeamMembershipModel).find({ personId: userId }).lean<TeamMembership[]>();
     const teams = await db
