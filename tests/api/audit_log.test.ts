@@ -20,9 +20,10 @@ const uid = (account: string) => String(seedId(`user:${account}`));
 const XISHAN = String(seedId('org:community:xishan'));
 const XISHAN_COMPLEX = String(seedId('org:complex:xishan:西山营小区'));
 
-/** Needs of the scenario: A (张秀兰 in 南门, handled by 陈静), C (李大海 moved to 西山, handled by 孙丽). */
+/** Needs of the scenario: A (张秀兰 in 南门, handled by 陈静), C (李大海 moved to 西山, handled by 孙丽), D (张秀兰, by the county). */
 let needA: string;
 let needC: string;
+let needD: string;
 let onBehalfNoAccount: string;
 let onBehalfAccount: string;
 
@@ -43,6 +44,9 @@ beforeAll(async () => {
 
   needA = (await order(t, auth.resident)).id;
   expect((await act(t, auth.staff, needA, 'accept')).status).toBe(200);
+  // D: the county administrator (no street of their own) handles 张秀兰's order.
+  needD = (await order(t, auth.resident)).id;
+  expect((await act(t, auth.countyAdmin, needD, 'accept')).status).toBe(200);
 
   // 李大海 moves to 西山 (新城街道): what 孙丽 reads there concerns no one in 城关街道.
   const moved = await t
@@ -167,6 +171,11 @@ test('a street administrator sees only reads concerning their street', async () 
   const rows = res.body.items as Row[];
   expect(vias(rows)).toContain(`need:${needA}`);
   expect(vias(rows)).toContain(`need:${onBehalfNoAccount}`);
+  // A reader from outside the street (the county) reading someone who lives in it.
+  expect(rows.find((r) => r.via === `need:${needD}`)).toMatchObject({
+    actor: { name: '冯刚', role: '县级管理员', place: '示范县' },
+    subject: { name: '张*兰' },
+  });
   // 孙丽 (西山, 新城街道) reading 李大海 who now lives in 西山: nothing of 城关街道.
   expect(vias(rows)).not.toContain(`need:${needC}`);
   expect((await search('streetAdmin', { actor: '孙丽' })).body.total).toBe(0);
