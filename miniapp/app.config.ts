@@ -53,6 +53,7 @@ export default defineAppConfig({
         'volunteers/index',
         'volunteer/index',
         'study-sessions/index',
+        'audit/index',
       ],
     },
     { root: 'packages/grids', pages: ['patrols/index', 'patrol/index', 'patrol-new/index', 'coverage/index'] },

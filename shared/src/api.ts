@@ -18,6 +18,7 @@ import * as people from './people/endpoints';
 import * as grants from './grants/endpoints';
 import * as rosters from './rosters/endpoints';
 import * as org from './org/endpoints';
+import * as audit from './audit/endpoints';
 import type { Endpoint } from './endpoint';
 
 /** Every endpoint of the API, by area. The server mounts exactly these; OpenAPI and the permission table are built from them. */
@@ -42,6 +43,7 @@ export const api = {
   grants,
   rosters,
   org,
+  audit,
 } as const;
 
 export const allEndpoints: Endpoint[] = Object.values(api).flatMap((area) =>

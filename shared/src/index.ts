@@ -53,3 +53,5 @@ export * from './people/data-rights';
 export * from './people/staff-roster';
 export * from './people/join';
 export * from './rosters/schemas';
+export * from './audit/labels';
+export * from './audit/schemas';

@@ -490,7 +490,14 @@ export class NeedsService {
     const isHandler = !!need.handlerId && String(need.handlerId) === user.userId;
     const serving = actors.includes('assignee') && SERVING_OPEN_STATUSES.includes(need.status);
     const full = isOwner || isHandler || serving;
-    if (full && !isOwner) await this.audit.personalDataRead(user, need.owner, ['phone'], `need:${need._id}`);
+    if (full && !isOwner) {
+      // Ordered by a grid worker for a resident: the phone shown is the resident's, so they are the subject.
+      const via = `need:${need._id}`;
+      const { onBehalfOf } = need;
+      if (onBehalfOf)
+        await this.audit.onBehalfOfRead(user, { _id: need._id, onBehalfOf, place: need.place }, ['phone'], via);
+      else await this.audit.personalDataRead(user, need.owner, ['phone'], via);
+    }
     const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
     const now = this.clock.now();
     const staffView = actors.includes('handler');

@@ -25,7 +25,7 @@ registerPersonalData({
     const moves = await db.model(HomeMoveModel).find({ userId }).sort({ at: 1 }).lean<HomeMove[]>();
     const reads = await db
       .model(AuditModel)
-      .find({ subjectId: userId, actorId: { $ne: userId } })
+      .find({ $or: [{ subjectId: userId }, { subjectUserId: userId }], actorId: { $ne: userId } })
       .sort({ at: -1 })
       .limit(1000)
       .lean<AuditEntry[]>();

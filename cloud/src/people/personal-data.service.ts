@@ -1,8 +1,9 @@
 import { Config, Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
+import { MyDataReaders } from '../audit/my-data-readers.service';
 import type { MyDataExport } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
-import { AuditModel } from '../core/audit';
+import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
@@ -20,23 +21,30 @@ export class PersonalDataService {
   @Config('gongzhi')
   settings!: Settings;
 
+  @Inject()
+  auditLog!: AuditLog;
+
+  @Inject()
+  readers!: MyDataReaders;
+
   @Inject(PRINCIPAL_SOURCE)
   principals!: PrincipalSource;
 
   async exportMyData(user: Principal): Promise<MyDataExport> {
     const ctx = this.context();
     const userId = new Types.ObjectId(user.userId);
-    await this.audit(user, ['export'], 'me:data', ctx.now);
+    await this.auditLog.ownAction(user, ['export'], 'me:data', ctx.now);
     const areas: Record<string, unknown> = {};
     for (const p of personalDataProviders()) areas[p.area] = await p.exportFor(ctx, userId);
-    return { exportedAt: ctx.now.toISOString(), userId: user.userId, areas };
+    const readers = await this.readers.all(user.userId);
+    return { exportedAt: ctx.now.toISOString(), userId: user.userId, areas, readers };
   }
 
   async eraseMe(user: Principal): Promise<{ erasedAt: string; areas: string[] }> {
     const ctx = this.context();
     const userId = new Types.ObjectId(user.userId);
     // Logged first: if the deletion fails half-way, the log still says it was asked for (and it is retried).
-    await this.audit(user, ['erase'], 'me:erase', ctx.now);
+    await this.auditLog.ownAction(user, ['erase'], 'me:erase', ctx.now);
     const areas: string[] = [];
     for (const p of personalDataProviders()) {
       await p.eraseFor(ctx, userId);
@@ -49,17 +57,5 @@ export class PersonalDataService {
 
   private context(): PersonalDataContext {
     return { db: this.db, settings: this.settings, now: this.clock.now() };
-  }
-
-  /** The audit log keeps ids and roles only, so it survives the deletion without naming anyone. */
-  private async audit(user: Principal, what: string[], via: string, at: Date) {
-    await this.db.model(AuditModel).create({
-      actorId: new Types.ObjectId(user.userId),
-      actorRoles: user.roles,
-      subjectId: new Types.ObjectId(user.userId),
-      what,
-      via,
-      at,
-    });
   }
 }

@@ -217,6 +217,14 @@ const TASKS: readonly TaskEntry[] = [
     can: (a) => a.can(api.grants.listGrants),
   },
   {
+    task: 'audit',
+    icon: '🔍',
+    title: '审计日志',
+    sub: '谁在何时查看了谁的个人信息：按人、内容、日期查询，可导出',
+    url: '/packages/admin/audit/index',
+    can: (a) => a.can(api.audit.searchAuditLog),
+  },
+  {
     task: 'roster',
     icon: '👥',
     title: '两委名册',

@@ -1,4 +1,5 @@
 import { z } from '../validation';
+import { myDataReader } from '../audit/schemas';
 
 /** The phrase a person re-types to delete their account: deletion cannot be undone. */
 export const ERASE_CONFIRM_PHRASE = '注销账号';
@@ -9,6 +10,8 @@ export const myDataExport = z.object({
   userId: z.string(),
   /** One entry per area that holds personal data; new areas register a provider and appear here. */
   areas: z.record(z.string(), z.unknown()),
+  /** Who on the staff read my data, newest first: role, place, masked name, what, why, when (PIPL). */
+  readers: z.array(myDataReader),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;
 

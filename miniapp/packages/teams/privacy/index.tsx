@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Input } from '@tarojs/components';
-import { ERASE_CONFIRM_PHRASE, api } from '@gongzhi/shared';
+import { ERASE_CONFIRM_PHRASE, api, chinaWall, type MyDataReader } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
 import { LOGIN_URL, clearSession } from '../../../services/session';
 import { useSignedIn } from '../../../hooks/useSignedIn';
@@ -10,7 +10,7 @@ import '../teams.scss';
 
 /** 我的 → 隐私与数据: download everything held about me; delete my account. */
 export default function PrivacyPage() {
-  useSignedIn();
+  const signedIn = useSignedIn();
   const [busy, setBusy] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [typed, setTyped] = useState('');
@@ -66,6 +66,7 @@ export default function PrivacyPage() {
         <Text className="tm-hero__title">隐私与数据</Text>
         <Text className="tm-hero__sub">您的个人信息只用于为您提供服务，工作人员查看都有记录</Text>
       </View>
+      {signedIn && <Readers />}
       <View className="tm-card">
         <Text className="tm-card__title">下载我的数据</Text>
         <Text className="tm-card__text">
@@ -109,6 +110,81 @@ export default function PrivacyPage() {
           </>
         )}
       </View>
+    </View>
+  );
+}
+
+const READERS_PAGE = 10;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-12-06 08:05` in China time. */
+function when(iso: string): string {
+  const d = chinaWall(iso);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 谁查看过我的信息: each read by the staff, newest first, ten at a time (PIPL: a person can see who read their data). */
+function Readers() {
+  const [items, setItems] = useState<MyDataReader[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (next: number) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const res = await call(api.audit.listMyDataReaders, { query: { page: next, pageSize: READERS_PAGE } });
+      setItems((now) => (next === 1 ? res.items : [...now, ...res.items]));
+      setTotal(res.total);
+      setPage(next);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(1);
+  }, [load]);
+
+  return (
+    <View className="tm-card privacy-readers">
+      <View className="tm-card__head">
+        <Text className="tm-card__title">谁查看过我的信息</Text>
+        {page > 0 && total > 0 && <Text className="tm-card__meta">{`共 ${total} 次`}</Text>}
+      </View>
+      {page === 0 && loading && <Text className="tm-card__text privacy-readers__state">正在加载…</Text>}
+      {error && (
+        <View className="privacy-readers__error">
+          <Text className="tm-card__text">{error}</Text>
+          <View className="tm-button tm-button--ghost" onClick={() => void load(page === 0 ? 1 : page + 1)}>
+            <Text>重试</Text>
+          </View>
+        </View>
+      )}
+      {page > 0 && total === 0 && (
+        <Text className="tm-card__text privacy-readers__empty">还没有工作人员查看过您的信息</Text>
+      )}
+      {items.map((r, i) => (
+        <View key={`${r.at}-${i}`} className="tm-row privacy-reader">
+          <View className="tm-row__body">
+            <Text className="privacy-reader__who">{[r.place, r.role, r.name].filter(Boolean).join(' · ')}</Text>
+            <Text className="tm-row__sub">{`查看了${r.what.join('、')} · 事由：${r.why}`}</Text>
+            <Text className="tm-row__sub">{when(r.at)}</Text>
+          </View>
+        </View>
+      ))}
+      {page > 0 && items.length < total && !error && (
+        <View
+          className={`tm-button tm-button--ghost privacy-readers__more${loading ? ' tm-button--disabled' : ''}`}
+          onClick={() => !loading && void load(page + 1)}
+        >
+          <Text>{loading ? '正在加载…' : `查看更多（还有 ${total - items.length} 次）`}</Text>
+        </View>
+      )}
     </View>
   );
 }
