@@ -43,7 +43,7 @@ export default (): MidwayConfig => {
   return {
     gongzhi: settings,
     keys: settings.jwtSecret,
-    koa: { port: settings.port, hostname: settings.host },
+    koa: { port: settings.port, hostname: settings.host, proxy: settings.trustProxy },
     bodyParser: { enableTypes: ['json'], jsonLimit: '256kb', strict: true },
     jwt: { secret: settings.jwtSecret },
     midwayLogger: {

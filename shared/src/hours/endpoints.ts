@@ -82,6 +82,7 @@ export const issueCertificate = endpoint({
   response: certificateIssued,
   idempotent: true,
   example: {},
+  limit: 'certificate',
 });
 
 export const downloadCertificate = endpoint({

@@ -44,6 +44,7 @@ export const dryRunImport = endpoint({
   access: IMPORT_ROLES,
   params: importKindParams,
   response: dryRunResult,
+  limit: 'import',
 });
 
 export const commitImport = endpoint({
@@ -58,6 +59,7 @@ export const commitImport = endpoint({
   response: importJob,
   idempotent: true,
   example: { fileId: '000000000000000000000000' },
+  limit: 'import',
 });
 
 export const showImportJob = endpoint({

@@ -172,6 +172,7 @@ export const createUpload = endpoint({
   access: 'signedIn',
   response: uploadResponse,
   idempotent: true,
+  limit: 'upload',
 });
 
 export const getUpload = endpoint({
