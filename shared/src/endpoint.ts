@@ -50,6 +50,11 @@ export interface Endpoint<
   idempotent?: boolean;
   /** 限流: the endpoint's own group of rate limits (see RATE_LIMIT_GROUPS) instead of every write's. */
   limit?: RateLimitGroup;
+  /**
+   * 限流: a read that costs much (an export, a PDF): like a page of 50 rows or more, it takes one of
+   * the account's few concurrent read slots.
+   */
+  expensive?: boolean;
 }
 
 export function endpoint<

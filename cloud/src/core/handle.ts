@@ -85,11 +85,11 @@ async function countWrite(def: Endpoint, ctx: Context, user: Principal | null): 
 }
 
 /**
- * An expensive read (a page of EXPENSIVE_PAGE_SIZE rows or more) takes one of the account's few
+ * An expensive read (a page of EXPENSIVE_PAGE_SIZE rows or more, or an endpoint marked `expensive`: exports) takes one of the account's few
  * concurrent read slots on this instance, given back by the returned function; none free: 429.
  */
 async function enterExpensiveRead(def: Endpoint, ctx: Context, user: Principal | null) {
-  if (def.method !== 'get' || !(Number(ctx.query.pageSize) >= EXPENSIVE_PAGE_SIZE)) return null;
+  if (def.method !== 'get' || !(def.expensive || Number(ctx.query.pageSize) >= EXPENSIVE_PAGE_SIZE)) return null;
   const limits = await ctx.requestContext.getAsync(RateLimits);
   return limits.enterRead(user ? `u:${user.userId}` : `ip:${ctx.ip}`);
 }
