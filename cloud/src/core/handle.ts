@@ -85,8 +85,9 @@ async function countWrite(def: Endpoint, ctx: Context, user: Principal | null): 
 }
 
 /**
- * An expensive read (a page of EXPENSIVE_PAGE_SIZE rows or more, or an endpoint marked `expensive`: exports) takes one of the account's few
- * concurrent read slots on this instance, given back by the returned function; none free: 429.
+ * An expensive read (a page of EXPENSIVE_PAGE_SIZE rows or more, or an endpoint marked `expensive`:
+ * the exports) takes one of the account's few concurrent read slots on this instance, given back by
+ * the returned function; none free: 429.
  */
 async function enterExpensiveRead(def: Endpoint, ctx: Context, user: Principal | null) {
   if (def.method !== 'get' || !(def.expensive || Number(ctx.query.pageSize) >= EXPENSIVE_PAGE_SIZE)) return null;
