@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 
 // 限流 behind a load balancer: two API instances share Redis, so an account's limit is one limit,
@@ -19,6 +20,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.stop();
   await b?.stop();
+  // This run's counters (they would expire within a day anyway).
+  const redis = new Redis(shared.REDIS_URL);
+  try {
+    const keys = await redis.keys(`${shared.REDIS_PREFIX}*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 });
 
 async function call(api: ApiProcess, method: string, path: string, auth?: string, body?: unknown) {
