@@ -14,6 +14,7 @@ import { whistleBlownMonth } from './whistles/whistle-month.backfill';
 import { GrantsService } from './grants/grants.service';
 import { SetupService } from './grants/setup.service';
 import { grantsFromRoles } from './grants/grants-from-roles.migration';
+import { RateLimits } from './core/rate-limits';
 
 @Configuration({
   imports: [koa, jwt, staticFile],
@@ -39,6 +40,8 @@ export class MainConfiguration implements ILifeCycle {
     // file of its path (a stat per request, 5–10 % of a list request's CPU) and could be shadowed by one.
     const statics = await container.getAsync(staticFile.StaticMiddleware);
     Object.assign(statics, { ignore: (ctx: koa.Context) => ctx.path.startsWith('/api/v1/') });
+    // 限流: shared counters connected before the first request (with REDIS_URL).
+    await (await container.getAsync(RateLimits)).ready();
     // Before serving: fields that lists and statistics filter on, on documents stored before them.
     await this.backfill(needPlaceKeys);
     await this.backfill(whistleBlownMonth);

@@ -73,7 +73,14 @@ function toQueryString(query: unknown): string {
 function fromResponse(status: number, data: unknown): ApiClientError {
   if (isApiError(data)) return new ApiClientError(data.code, data.message, status, data.fields ?? []);
   // A proxy or gateway answered instead of our API (HTML page, empty body).
-  const fallback = status >= 500 ? ERROR_CODES.INTERNAL : status === 404 ? ERROR_CODES.ROUTE_NOT_FOUND : null;
+  const fallback =
+    status >= 500
+      ? ERROR_CODES.INTERNAL
+      : status === 404
+        ? ERROR_CODES.ROUTE_NOT_FOUND
+        : status === 429
+          ? ERROR_CODES.RATE_LIMITED
+          : null;
   return new ApiClientError(
     fallback ? 'HTTP_' + status : 'HTTP_ERROR',
     fallback?.message ?? `请求失败（${status}）`,

@@ -4,6 +4,14 @@ import type { Role } from './roles';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
+ * 限流: every write (POST/PUT/PATCH/DELETE) is limited per account and per IP; an endpoint in one
+ * of these groups takes the group's own limits instead (tighter, and per IP too). The numbers are
+ * in one table, cloud/src/core/rate-limits.ts.
+ */
+export const RATE_LIMIT_GROUPS = ['signIn', 'upload', 'certificate', 'import'] as const;
+export type RateLimitGroup = (typeof RATE_LIMIT_GROUPS)[number];
+
+/**
  * Who may call an endpoint. Deny by default: an endpoint names its roles, or says `public`
  * (no sign-in) or `signedIn` (any role). Object-level scope is checked inside the use case.
  */
@@ -45,6 +53,13 @@ export interface Endpoint<
    * `maxBytes` (the use case answers 413 beyond). An idempotency key then covers these bytes.
    */
   rawBody?: { maxBytes: number };
+  /** 限流: the endpoint's own group of rate limits (see RATE_LIMIT_GROUPS) instead of every write's. */
+  limit?: RateLimitGroup;
+  /**
+   * 限流: a read that costs much (an export, a PDF): like a page of 50 rows or more, it takes one of
+   * the account's few concurrent read slots.
+   */
+  expensive?: boolean;
 }
 
 export function endpoint<

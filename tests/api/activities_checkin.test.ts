@@ -104,7 +104,7 @@ test('only a seat holder checks in, and checks out only after checking in', asyn
   expect(stranger.status).toBe(409);
   expect(stranger.body.message).toContain('没有认领');
   expect((await claim(t, resident, other)).body.status).toBe('seated');
-  const next = await codeAt(chinaAt(3, 8, 45), other);
+  const next = await codeAt(chinaAt(3, 9, 5), other);
   const notIn = await mark(resident, 'check-out', next.code, other);
   expect(notIn.status).toBe(409);
   expect(notIn.body.message).toBe('请先签到再签退');

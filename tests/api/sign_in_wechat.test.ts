@@ -60,6 +60,8 @@ test.each([
   expect(res.body.code).toBe(errorCode);
   expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
   expect(res.body.token).toBeUndefined();
+  // WeChat's quota is per minute: the client is told to wait that long.
+  expect(res.headers['retry-after']).toBe(status === 429 ? '60' : undefined);
 });
 
 test('a missing code is refused before WeChat is called', async () => {

@@ -1,11 +1,12 @@
+import { MongoClient, ObjectId } from 'mongodb';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
 
 // Issue 4, the volunteer's side: 王志强 finds 法律援助进社区 in 活动 by brand, claims a seat, gives it
 // back after confirming, claims again and finds it in 我的班次. Checking in to tomorrow's shift is
 // refused with the server's Chinese reason; for a shift starting within half an hour (created by the
-// organiser through the API) the typed code checks him in and out. Last, a resident sees the full
-// 文明交通引导 shift marked 满员 and joins its waitlist.
+// organiser through the API) the typed code checks him in, and out once the shift has started. Last,
+// a resident sees the full 文明交通引导 shift marked 满员 and joins its waitlist.
 let api: ApiProcess;
 let phone: Phone;
 
@@ -152,7 +153,7 @@ test('a volunteer filters, claims, cancels, claims again and checks in; a full s
   await checkin.locator('.checkin-code-input input').fill(tomorrowCode);
   await checkin.locator('.checkin-button').click();
   const refusal = checkin.locator('.checkin-error');
-  await refusal.getByText(/本班次签到签退时间为 \d+月\d+日 \d\d:\d\d 至/).waitFor();
+  await refusal.getByText(/本班次签到时间为 \d+月\d+日 \d\d:\d\d 至/).waitFor();
   await settled(checkin);
   await shot('09-checkin-refused-outside-window');
 
@@ -207,12 +208,33 @@ test('a volunteer filters, claims, cancels, claims again and checks in; a full s
   await calm(page);
   await shot('12-checked-in');
 
+  // Checking out opens when the shift starts: the page says so, and the server refuses before.
+  await checkin.getByText(/已签到；班次 \d\d:\d\d 开始后才能签退/).waitFor();
+  await checkin.locator('.checkin-code-input input').fill(await shiftCode(staff, soonShift.id));
+  await checkin.locator('.checkout-button').click();
+  await checkin
+    .locator('.checkin-error')
+    .getByText(/本班次签退时间为 \d+月\d+日 \d\d:\d\d 至/)
+    .waitFor();
+  await settled(checkin);
+  await shot('13-checkout-refused-before-start');
+
+  // The shift starts (its start moved to now in the database: this test cannot move the server's clock).
+  const client = await MongoClient.connect(`${process.env.TEST_MONGODB_URI}e2e_volunteer_claim_${process.pid}`);
+  try {
+    await client
+      .db()
+      .collection('shifts')
+      .updateOne({ _id: new ObjectId(soonShift.id) }, { $set: { start: new Date(Date.now() - 60_000) } });
+  } finally {
+    await client.close();
+  }
   await checkin.locator('.checkin-code-input input').fill(await shiftCode(staff, soonShift.id));
   await checkin.locator('.checkout-button').click();
   await checkin.locator('.checkin-success').getByText('签退成功').waitFor();
   await checkin.getByText('本班次已完成签到签退').waitFor();
   await calm(page);
-  await shot('13-checked-out');
+  await shot('14-checked-out');
 
   // The server agrees.
   const volunteer = await tokenOf('volunteer');
@@ -238,12 +260,12 @@ test('a volunteer filters, claims, cancels, claims again and checks in; a full s
   await full.locator('.act-full-badge').waitFor();
   expect(await full.locator('.claim-button').innerText()).toContain('加入候补');
   await settled(detail);
-  await shot('14-full-shift-offers-waitlist');
+  await shot('15-full-shift-offers-waitlist');
 
   await full.locator('.claim-button').click();
   await modal.getByText('名额已满，加入候补？').waitFor();
   await modal.locator('.taro-model__confirm').click();
   await full.getByText('候补第 2 位').waitFor();
   await calm(page);
-  await shot('15-on-the-waitlist');
+  await shot('16-on-the-waitlist');
 }, 180_000);

@@ -118,6 +118,8 @@ export async function startApi({ port, mongodbUri, env = {}, nodeArgs = [], read
       JWT_SECRET,
       LOG_LEVEL: 'warn',
       DB_TIMEOUT_MS: '2000',
+      // 限流: the load, fault and bench runs send thousands of requests from this one address.
+      RATE_LIMIT_SCALE: process.env.RATE_LIMIT_SCALE ?? '1000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

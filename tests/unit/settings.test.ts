@@ -60,3 +60,14 @@ test('the public address for links defaults to where the API listens, and takes 
     '配置错误：REDIS_URL 必须以 redis:// 或 rediss:// 开头',
   );
 });
+
+test('限流: production limits by default (scale 1, 300 MB of photos in 30 days, client address from the socket)', () => {
+  const s = loadSettings(prod);
+  expect([s.rateLimitScale, s.uploadQuotaBytes, s.trustProxy]).toEqual([1, 300 * 1024 * 1024, false]);
+  expect(loadSettings({ ...prod, TRUST_PROXY: 'on', RATE_LIMIT_SCALE: '2' })).toMatchObject({
+    trustProxy: true,
+    rateLimitScale: 2,
+  });
+  expect(() => loadSettings({ RATE_LIMIT_SCALE: '0.5' })).toThrow(/^配置错误：RATE_LIMIT_SCALE /);
+  expect(() => loadSettings({ UPLOAD_QUOTA_MB: '0' })).toThrow(/^配置错误：UPLOAD_QUOTA_MB /);
+});

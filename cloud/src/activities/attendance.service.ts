@@ -22,6 +22,7 @@ import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecor
 import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim.model';
 import type { Shift } from './shift.model';
 import { createKeyed } from '../core/create-keyed';
+import { RateLimits } from '../core/rate-limits';
 
 const MINUTE = 60_000;
 const WINDOW_MS = SHIFT_RULES.codeWindowMinutes * MINUTE;
@@ -47,6 +48,9 @@ export class AttendanceService {
 
   @Inject()
   points!: PointsLedger;
+
+  @Inject()
+  limits!: RateLimits;
 
   /** The code of the current 5-minute window, as the QR content the organiser shows on site. */
   async showShiftCode(user: Principal, shiftId: string) {
@@ -80,13 +84,16 @@ export class AttendanceService {
     if (first) return view(first);
     if (activity.status !== 'published') throw new AppError('INVALID_TRANSITION', '活动已取消');
 
+    // The code counts only inside the shift's window: check-in from a little before the start,
+    // check-out from the start, both until a little after the end.
     const now = this.clock.now();
-    const opens = new Date(shift.start.getTime() - SHIFT_RULES.checkInEarlyMinutes * MINUTE);
+    const opens = new Date(shift.start.getTime() - (kind === 'checkIn' ? SHIFT_RULES.checkInEarlyMinutes * MINUTE : 0));
     const closes = new Date(shift.end.getTime() + SHIFT_RULES.checkInLateMinutes * MINUTE);
     if (now < opens || now > closes) {
-      throw new AppError('CHECKIN_CLOSED', `本班次签到签退时间为 ${chinaDateTime(opens)} 至 ${chinaDateTime(closes)}`);
+      const what = kind === 'checkIn' ? '签到' : '签退';
+      throw new AppError('CHECKIN_CLOSED', `本班次${what}时间为 ${chinaDateTime(opens)} 至 ${chinaDateTime(closes)}`);
     }
-    if (!this.codeAccepted(shift, code, now)) throw new AppError('CHECKIN_CODE_INVALID');
+    await this.checkCode(shift, code, now, String(personId));
     if (kind === 'checkOut' && !(await attendance.exists({ shiftId: shift._id, personId, kind: 'checkIn' }))) {
       throw new AppError('CONFLICT', '请先签到再签退');
     }
@@ -230,6 +237,26 @@ export class AttendanceService {
       .update(`${shift._id}:${shift.codeSecret}:${window}`)
       .digest();
     return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+  }
+
+  /**
+   * 限流: a person has a few attempts at the code, and so has the shift as a whole (rules checkInPerson
+   * and checkInShift); used up, the next attempt locks them out for a while, even with the right code.
+   */
+  private async checkCode(shift: Shift, code: string, now: Date, personId: string) {
+    const shiftId = String(shift._id);
+    await this.limits.attempt('checkInPerson', personId);
+    try {
+      await this.limits.attempt('checkInShift', shiftId);
+    } catch (err) {
+      await this.limits.succeeded('checkInPerson', personId); // not this person's guess: the shift is locked
+      throw err;
+    }
+    if (!this.codeAccepted(shift, code, now)) throw new AppError('CHECKIN_CODE_INVALID');
+    await Promise.all([
+      this.limits.succeeded('checkInPerson', personId),
+      this.limits.succeeded('checkInShift', shiftId),
+    ]);
   }
 
   private codeAccepted(shift: Shift, code: string, now: Date): boolean {

@@ -43,7 +43,9 @@ export default (): MidwayConfig => {
   return {
     gongzhi: settings,
     keys: settings.jwtSecret,
-    koa: { port: settings.port, hostname: settings.host },
+    // TRUST_PROXY: the client address is the one our proxy appended to X-Forwarded-For (the last),
+    // not one the client wrote there itself.
+    koa: { port: settings.port, hostname: settings.host, proxy: settings.trustProxy, maxIpsCount: 1 },
     bodyParser: { enableTypes: ['json'], jsonLimit: '256kb', strict: true },
     jwt: { secret: settings.jwtSecret },
     midwayLogger: {

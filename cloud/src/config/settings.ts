@@ -52,6 +52,15 @@ const schema = z
     DEV_LOGIN: z.enum(['on', 'off']).optional(),
     /** `on`: Swagger UI and the OpenAPI document are served in production too (off there by default). */
     API_DOCS: z.enum(['on', 'off']).optional(),
+    /**
+     * 限流: multiplies every rate limit and the concurrent-read cap (cloud/src/core/rate-limits.ts).
+     * 1 in production; the test harness raises it for the suite's many quick requests from one address.
+     */
+    RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1000).default(1),
+    /** Photos a person may store in 30 days, in MB. */
+    UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(300),
+    /** `on` behind a reverse proxy / load balancer: the client address is read from X-Forwarded-For. */
+    TRUST_PROXY: z.enum(['on', 'off']).default('off'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     /** AES-256 key (base64 of 32 bytes) for personal data at rest: ID numbers, party members' names and phones. */
@@ -109,6 +118,12 @@ export interface Settings {
   /** Swagger UI and the OpenAPI document are mounted. */
   apiDocs: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** 限流: factor on every rate limit (1 in production). */
+  rateLimitScale: number;
+  /** Bytes of photos a person may store in 30 days. */
+  uploadQuotaBytes: number;
+  /** Client addresses come from X-Forwarded-For (set by our own proxy). */
+  trustProxy: boolean;
   dbTimeoutMs: number;
   /** 32-byte key for encrypting personal data at rest and keying its blind indexes. */
   dataKey: Buffer;
@@ -163,6 +178,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     devLogin: e.NODE_ENV !== 'production' && e.DEV_LOGIN !== 'off',
     apiDocs: mountedRoutes(env).apiDocs,
     logLevel: e.LOG_LEVEL,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
+    uploadQuotaBytes: e.UPLOAD_QUOTA_MB * 1024 * 1024,
+    trustProxy: e.TRUST_PROXY === 'on',
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     dataKey: Buffer.from(e.GONGZHI_DATA_KEY ?? DEV_DATA_KEY, 'base64'),
   };

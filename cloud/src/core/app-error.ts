@@ -2,6 +2,9 @@ import { ERROR_CODES, type ApiError, type ErrorCode, type FieldError } from '@go
 
 /** A failure we expect and explain: becomes the API's one error shape with the code's HTTP status. */
 export class AppError extends Error {
+  /** Seconds the client should wait before trying again (sent as Retry-After), e.g. on RATE_LIMITED. */
+  retryAfterSec?: number;
+
   constructor(
     readonly code: ErrorCode,
     message?: string,

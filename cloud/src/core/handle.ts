@@ -20,6 +20,7 @@ import { Clock } from './clock';
 import { IdempotencyModel, IdempotencyTakeoverModel, type IdempotencyRecord } from './idempotency.model';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import { EXPENSIVE_PAGE_SIZE, RATE_LIMIT_GROUP_RULES, RATE_LIMIT_RULES, RateLimits, WRITE_RULES } from './rate-limits';
 
 /** What a use case receives: validated input and the caller. */
 export interface Call<E extends Endpoint> {
@@ -58,15 +59,44 @@ export function Handle<E extends Endpoint>(def: E) {
     const useCase = desc.value!;
     const wrapped = async function (this: unknown, ctx: Context) {
       const call = await prepareCall(def, ctx);
-      const raw = def.rawBody ? await readRawBody(ctx.req, def.rawBody.maxBytes) : null;
-      const run = (keyedId: Types.ObjectId | null) => useCase.call(this, { ...call, keyedId, raw } as Call<E>);
-      return def.idempotent ? oncePerKey(def, ctx, call.user, raw, run) : run(null);
+      const leave = await enterExpensiveRead(def, ctx, call.user);
+      try {
+        const raw = def.rawBody ? await readRawBody(ctx.req, def.rawBody.maxBytes) : null;
+        const run = (keyedId: Types.ObjectId | null) => useCase.call(this, { ...call, keyedId, raw } as Call<E>);
+        return await (def.idempotent ? oncePerKey(def, ctx, call.user, raw, run) : run(null));
+      } finally {
+        leave?.();
+      }
     };
     desc.value = wrapped as unknown as M;
     // Production mounts no development-only endpoint at all (it answers as an unknown route).
     if (def.devOnly && !mountedRoutes().devOnly) return;
     ROUTE_DECORATORS[def.method](def.path, { summary: def.summary, description: def.id })(target, key, desc);
   };
+}
+
+/**
+ * 限流 (cloud/src/core/rate-limits.ts): every write counts per account (the address when nobody is
+ * signed in) and per address, under its endpoint's own group of rules when it has one, before its
+ * input is even read. Over a limit: 429 RATE_LIMITED with Retry-After.
+ */
+async function countWrite(def: Endpoint, ctx: Context, user: Principal | null): Promise<void> {
+  if (def.method === 'get') return;
+  const limits = await ctx.requestContext.getAsync(RateLimits);
+  const account = user ? `u:${user.userId}` : `ip:${ctx.ip}`;
+  const rules = def.limit ? RATE_LIMIT_GROUP_RULES[def.limit] : WRITE_RULES;
+  await limits.take(...rules.map((name) => [name, RATE_LIMIT_RULES[name].by === 'ip' ? ctx.ip : account] as const));
+}
+
+/**
+ * An expensive read (a page of EXPENSIVE_PAGE_SIZE rows or more, or an endpoint marked `expensive`:
+ * the exports) takes one of the account's few concurrent read slots on this instance, given back by
+ * the returned function; none free: 429.
+ */
+async function enterExpensiveRead(def: Endpoint, ctx: Context, user: Principal | null) {
+  if (def.method !== 'get' || !(def.expensive || Number(ctx.query.pageSize) >= EXPENSIVE_PAGE_SIZE)) return null;
+  const limits = await ctx.requestContext.getAsync(RateLimits);
+  return limits.enterRead(user ? `u:${user.userId}` : `ip:${ctx.ip}`);
 }
 
 async function authenticate(ctx: Context): Promise<Principal | null> {
@@ -95,6 +125,7 @@ async function prepareCall(def: Endpoint, ctx: Context) {
     }
   }
   (ctx as Context & { principal?: Principal | null }).principal = user;
+  await countWrite(def, ctx, user);
 
   const fields: FieldError[] = [];
   const params = def.params ? parseWith(def.params, ctx.params ?? {}, 'params') : null;

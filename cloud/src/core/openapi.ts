@@ -52,7 +52,10 @@ export function buildOpenApi({ devOnly = true }: { devOnly?: boolean } = {}): Js
   for (const def of allEndpoints) {
     if (def.devOnly && !devOnly) continue;
     const path = def.path.replace(/:([a-zA-Z]+)/g, '{$1}');
-    const errors = ['400', '401', '403', '404', '503'];
+    // 限流: writes, exports and pages (a big page takes a concurrent read slot) may answer 429 with Retry-After.
+    const paged = (def.query as { shape?: Record<string, unknown> } | undefined)?.shape?.pageSize !== undefined;
+    const limited = def.method !== 'get' || def.expensive || paged;
+    const errors = ['400', '401', '403', '404', ...(limited ? ['429'] : []), '503'];
     paths[path] ??= {};
     paths[path][def.method] = {
       operationId: def.id,
@@ -62,6 +65,7 @@ export function buildOpenApi({ devOnly = true }: { devOnly?: boolean } = {}): Js
       // Who may call it, machine-readable: 'public', 'signedIn', or the roles (the permission matrix reads this).
       'x-access': def.access,
       ...(def.idempotent ? { 'x-idempotent': true } : {}),
+      ...(def.limit ? { 'x-rate-limit': def.limit } : {}),
       ...(def.access === 'public' ? { security: [] } : {}),
       parameters: parametersOf(def),
       ...(def.body

@@ -34,6 +34,7 @@ export class RequestMiddleware implements IMiddleware<Context, NextFunction> {
         const appError = toAppError(err);
         if (appError.status >= 500) this.logger.error('[%s] %s %s failed: %s', requestId, ctx.method, ctx.path, err);
         ctx.status = appError.status;
+        if (appError.retryAfterSec) ctx.set('Retry-After', String(appError.retryAfterSec));
         ctx.body = { ...appError.toBody(), requestId };
       } finally {
         const user = (ctx as Context & { principal?: Principal | null }).principal;

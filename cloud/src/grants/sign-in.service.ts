@@ -14,6 +14,7 @@ import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import { findByIds } from '../core/filters';
 import { Tokens } from '../core/tokens';
+import { RateLimits } from '../core/rate-limits';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, WxIdentityModel, type User, type WxIdentity } from '../people/user.model';
@@ -38,6 +39,9 @@ export class SignInService {
 
   @Inject()
   sessionUsers!: SessionUsers;
+
+  @Inject()
+  limits!: RateLimits;
 
   async listDemoAccounts(): Promise<DemoAccount[]> {
     const users = await this.db
@@ -76,6 +80,7 @@ export class SignInService {
   }
 
   async signInDemo(account: string): Promise<SessionResponse> {
+    await this.limits.take(['signInAccount', `demo:${account}`]);
     const user = await this.db.model(UserModel).findOne({ demoAccount: account }).lean<User>();
     if (!user)
       throw new AppError('NOT_FOUND', '没有这个演示账号', [{ path: 'body.account', message: '没有这个演示账号' }]);
@@ -84,6 +89,8 @@ export class SignInService {
 
   async signInWechat(code: string): Promise<SessionResponse> {
     const wx = await this.wechat.code2Session(code);
+    // 限流 per WeChat account (per address: @Handle, the endpoint's signIn group).
+    await this.limits.take(['signInAccount', `wx:${wx.openid}`]);
     const identities = this.db.model(WxIdentityModel);
     let userId = (await identities.findById(wx.openid).lean<WxIdentity>())?.userId;
     if (!userId) {

@@ -16,6 +16,11 @@ import { ProjectsService } from '../projects/projects.service';
 import { WhistlesService } from '../whistles/whistles.service';
 import { UploadModel, type Upload } from './upload.model';
 import { createKeyed } from '../core/create-keyed';
+import { rateLimited } from '../core/rate-limits';
+
+/** The quota of stored photos (UPLOAD_QUOTA_MB) counts what a person uploaded in this many days. */
+export const UPLOAD_QUOTA_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
@@ -65,6 +70,7 @@ export class UploadsService {
     if (!bytes.length)
       throw new AppError('VALIDATION_FAILED', '没有收到图片内容', [{ path: 'body', message: '请选择一张图片' }]);
     if (!magicMatches(type, bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是声明的图片格式');
+    await this.withinQuota(user, bytes.length);
     await fs.mkdir(this.settings.uploadDir, { recursive: true });
     const fileName = `${randomBytes(16).toString('hex')}.${EXTENSIONS[type]}`;
     const file = path.join(this.settings.uploadDir, fileName);
@@ -86,6 +92,35 @@ export class UploadsService {
     if (stored.fileName !== fileName) await fs.rm(file, { force: true });
     const id = stored._id;
     return { id: String(id), url: `/api/v1/uploads/${id}` };
+  }
+
+  /**
+   * 限流: a person stores at most UPLOAD_QUOTA_MB of photos in UPLOAD_QUOTA_DAYS days (the upload
+   * rate is limited by @Handle, the endpoint's upload group). Over it: 429 with the time until
+   * enough of the oldest photos leave the window. Uploads racing each other may pass it together,
+   * by at most the few the rate limit lets through at once.
+   */
+  private async withinQuota(user: Principal, adding: number) {
+    const now = this.clock.now().getTime();
+    const since = new Date(now - UPLOAD_QUOTA_DAYS * DAY_MS);
+    const recent = await this.db
+      .model(UploadModel)
+      .find({ owner: new Types.ObjectId(user.userId), createdAt: { $gte: since } }, { size: 1, createdAt: 1 })
+      .sort({ createdAt: 1 })
+      .lean<Pick<Upload, 'size' | 'createdAt'>[]>();
+    const quota = this.settings.uploadQuotaBytes;
+    let over = recent.reduce((n, u) => n + u.size, 0) + adding - quota;
+    if (over <= 0) return;
+    let freedAt = now + UPLOAD_QUOTA_DAYS * DAY_MS;
+    for (const u of recent) {
+      over -= u.size;
+      if (over <= 0) {
+        freedAt = u.createdAt.getTime() + UPLOAD_QUOTA_DAYS * DAY_MS;
+        break;
+      }
+    }
+    const mb = Math.round(quota / 1024 / 1024);
+    throw rateLimited(freedAt - now, `${UPLOAD_QUOTA_DAYS} 天内上传的照片已达 ${mb} MB`);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
+import { rateLimited } from '../core/rate-limits';
 
 export interface WxSession {
   openid: string;
@@ -48,8 +49,8 @@ function codeError(errcode: number): AppError {
     case 40029: // invalid code
     case 40163: // code been used
       return new AppError('WX_CODE_INVALID');
-    case 45011: // API minute-quota reached
-      return new AppError('RATE_LIMITED');
+    case 45011: // API minute-quota reached: try again in a minute
+      return rateLimited(60_000);
     case 40226: // high-risk user blocked by WeChat
       return new AppError('FORBIDDEN', '该微信账号暂时无法登录，请联系社区工作人员');
     default: // -1 system busy, and anything undocumented

@@ -38,6 +38,7 @@ export const devLogin = endpoint({
   body: devLoginBody,
   response: sessionResponse,
   example: { account: 'resident' },
+  limit: 'signIn',
 });
 
 export const wxLogin = endpoint({
@@ -50,6 +51,7 @@ export const wxLogin = endpoint({
   body: wxLoginBody,
   response: sessionResponse,
   example: { code: '0a3xyz' },
+  limit: 'signIn',
 });
 
 export const getMe = endpoint({

@@ -173,4 +173,5 @@ export const claimSetup = endpoint({
   body: claimSetupBody,
   response: z.object({ user: sessionUser }),
   example: { code: 'K7QD-9XMP-2TAB', countyName: '示范县', name: '冯刚' },
+  limit: 'signIn',
 });

@@ -82,6 +82,7 @@ export const issueCertificate = endpoint({
   response: certificateIssued,
   idempotent: true,
   example: {},
+  limit: 'certificate',
 });
 
 export const downloadCertificate = endpoint({
@@ -93,6 +94,7 @@ export const downloadCertificate = endpoint({
   access: HOURS_HOLDERS,
   params: certificateParams,
   response: z.any().meta({ description: 'PDF 文件' }),
+  expensive: true,
 });
 
 export const checkCertificate = endpoint({

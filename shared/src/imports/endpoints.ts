@@ -46,6 +46,7 @@ export const dryRunImport = endpoint({
   params: importKindParams,
   response: dryRunResult,
   rawBody: { maxBytes: IMPORT_MAX_BYTES },
+  limit: 'import',
 });
 
 export const commitImport = endpoint({
@@ -60,6 +61,7 @@ export const commitImport = endpoint({
   response: importJob,
   idempotent: true,
   example: { fileId: '000000000000000000000000' },
+  limit: 'import',
 });
 
 export const showImportJob = endpoint({

@@ -174,6 +174,7 @@ export const createUpload = endpoint({
   response: uploadResponse,
   idempotent: true,
   rawBody: { maxBytes: UPLOAD_MAX_BYTES },
+  limit: 'upload',
 });
 
 export const getUpload = endpoint({

@@ -165,6 +165,7 @@ export const exportUnitReport = endpoint({
   params: reportParams,
   query: reportUnitsQuery,
   response: z.any().meta({ description: 'Excel 文件（.xlsx）' }),
+  expensive: true,
 });
 
 export const linkPartyMember = endpoint({

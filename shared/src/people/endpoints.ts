@@ -24,6 +24,7 @@ export const exportMyData = endpoint({
   tag: 'people',
   access: 'signedIn',
   response: myDataExport,
+  expensive: true,
 });
 
 export const eraseMe = endpoint({

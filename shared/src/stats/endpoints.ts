@@ -37,6 +37,7 @@ export const exportResponseKpis = endpoint({
   access: KPI_ROLES,
   query: responseKpisQuery,
   response: z.any().meta({ description: 'Excel 文件（.xlsx）' }),
+  expensive: true,
 });
 
 export const listOverdueWhistles = endpoint({
@@ -76,4 +77,5 @@ export const exportDashboard = endpoint({
   access: DASHBOARD_ROLES,
   query: dashboardQuery,
   response: z.any().meta({ description: 'Excel 文件（.xlsx）' }),
+  expensive: true,
 });

@@ -75,7 +75,9 @@ function ShiftCard({ shift, canSwitch, onSwitch }: { shift: MyShift; canSwitch: 
       <View className={`ci-shift__window${open ? ' ci-shift__window--open' : ''}`}>
         <Text>
           {open
-            ? `签到签退开放中，至 ${timeOf(new Date(w.closes).toISOString())} 结束`
+            ? shift.checkInAt && !shift.checkOutAt && now < Date.parse(shift.start)
+              ? `已签到；班次 ${timeOf(shift.start)} 开始后才能签退`
+              : `签到签退开放中，至 ${timeOf(new Date(w.closes).toISOString())} 结束`
             : now < w.opens
               ? `${dateTimeText(new Date(w.opens).toISOString())} 起可以签到`
               : '签到签退时间已过'}

@@ -362,7 +362,7 @@ export default function ActivityDetailPage() {
             <View className="ad-rules">
               <Text className="ad-rules__item">· 各班次的认领截止时间见上方，截止后不能再认领，取消需联系组织方。</Text>
               <Text className="ad-rules__item">· 名额已满可以候补，有人取消时按顺序自动递补并通知您。</Text>
-              <Text className="ad-rules__item">{`· 签到签退：班次开始前 ${SHIFT_RULES.checkInEarlyMinutes} 分钟至结束后 ${SHIFT_RULES.checkInLateMinutes} 分钟，扫组织方出示的二维码。`}</Text>
+              <Text className="ad-rules__item">{`· 签到签退：班次开始前 ${SHIFT_RULES.checkInEarlyMinutes} 分钟起可签到，开始后才能签退，至结束后 ${SHIFT_RULES.checkInLateMinutes} 分钟截止，扫组织方出示的二维码。`}</Text>
               <Text className="ad-rules__item">· 组织方确认后计入您的服务时长。</Text>
             </View>
           </View>

@@ -35,13 +35,20 @@ async function loadBookings(status: BookingStatus) {
   const resources = await call(api.resources.listResources, {
     query: { managed: 'true', bookable: 'true', pageSize: 100 },
   });
-  const lists = await Promise.all(
-    resources.items.map((r) =>
-      call(api.resources.listResourceBookings, { params: { id: r.id }, query: { status, pageSize: 100 } }).then(
-        (b) => b.items,
-      ),
-    ),
-  );
+  // A few at a time: the API serves an account only a few big pages at once (限流, READ_CONCURRENCY).
+  const lists: BookingView[][] = [];
+  for (let i = 0; i < resources.items.length; i += 3) {
+    const batch = resources.items.slice(i, i + 3);
+    lists.push(
+      ...(await Promise.all(
+        batch.map((r) =>
+          call(api.resources.listResourceBookings, { params: { id: r.id }, query: { status, pageSize: 100 } }).then(
+            (b) => b.items,
+          ),
+        ),
+      )),
+    );
+  }
   const bookings = lists
     .flat()
     .sort((a, b) => (status === 'pending' ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)));
