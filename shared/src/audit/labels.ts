@@ -1,3 +1,4 @@
+import { GRANT_ROLES } from '../roles';
 /**
  * What the audit log records as read (`what`), in Chinese for people. The log keeps the code; the
  * admin page, the Excel export and 隐私与数据 show the label.
@@ -66,18 +67,7 @@ export function auditViaNeedId(via: string): string | null {
 }
 
 /** The most senior role a reader acted in, for one label (县级管理员 before 社区工作者 …). */
-export const AUDIT_ROLE_ORDER = [
-  'countyAdmin',
-  'streetAdmin',
-  'department',
-  'staff',
-  'gridWorker',
-  'unitAdmin',
-  'servicePerson',
-  'partyMember',
-  'volunteer',
-  'resident',
-] as const;
+export const AUDIT_ROLE_ORDER = [...GRANT_ROLES, 'partyMember', 'volunteer', 'resident'] as const;
 
 /** How long audit records are kept at least (等保 2.0: 180 days); nothing in the product deletes them. */
 export const AUDIT_RETENTION_DAYS = 180;

@@ -13,6 +13,7 @@ import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { AdminForbidden } from '../../../components/AdminForbidden';
+import { DateRange } from '../components/DateRange';
 import { Card, PlainButton, Tag, TextInput } from '../components/ui';
 import { AdminList, useListPage } from '../components/AdminList';
 import { usePaged } from '../lib/usePaged';
@@ -144,31 +145,7 @@ export default function AuditLogPage() {
             </View>
           </Picker>
         </View>
-        <View className="audit-range">
-          <Picker
-            mode="date"
-            value={filters.from}
-            end={filters.to}
-            onChange={(e) => set({ from: String(e.detail.value) })}
-          >
-            <View className="audit-date">
-              <Text className="audit-date__label">开始</Text>
-              <Text className="audit-date__value">{filters.from}</Text>
-            </View>
-          </Picker>
-          <Text className="audit-range__to">至</Text>
-          <Picker
-            mode="date"
-            value={filters.to}
-            start={filters.from}
-            onChange={(e) => set({ to: String(e.detail.value) })}
-          >
-            <View className="audit-date">
-              <Text className="audit-date__label">结束</Text>
-              <Text className="audit-date__value">{filters.to}</Text>
-            </View>
-          </Picker>
-        </View>
+        <DateRange from={filters.from} to={filters.to} onFrom={(from) => set({ from })} onTo={(to) => set({ to })} />
         <View className="audit-filters__actions">
           <PlainButton className="audit-clear" onClick={clear}>
             清除条件

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import {
   RESPONSE_KPI_LEVELS,
   RESPONSE_KPI_LEVEL_LABELS,
@@ -17,6 +17,7 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { Card } from '../components/ui';
+import { DateRange } from '../components/DateRange';
 import { Chart } from '../charts/Chart';
 import { chinaDate, dateTime } from '../lib/format';
 import { openExcel } from '../lib/download';
@@ -114,21 +115,7 @@ export default function AdminKpisPage() {
             </View>
           ))}
         </View>
-        <View className="kpis-range">
-          <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
-            <View className="kpis-date">
-              <Text className="kpis-date__label">开始</Text>
-              <Text className="kpis-date__value">{from}</Text>
-            </View>
-          </Picker>
-          <Text className="kpis-range__to">至</Text>
-          <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
-            <View className="kpis-date">
-              <Text className="kpis-date__label">结束</Text>
-              <Text className="kpis-date__value">{to}</Text>
-            </View>
-          </Picker>
-        </View>
+        <DateRange className="kpis-range" from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <View className="kpis-chips">
           {RANGES.map((r) => (
             <View
