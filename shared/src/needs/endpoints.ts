@@ -187,4 +187,28 @@ export const getUpload = endpoint({
   params: uploadParams,
   response: z.unknown().meta({ description: '图片文件' }),
 });
+
+/**
+ * WeChat's message push (消息推送, JSON, plaintext mode) of mediaCheckAsync verdicts: signed with
+ * WX_PUSH_TOKEN (signature = sha1 of token, timestamp and nonce sorted and joined).
+ */
+export const receiveWechatPush = endpoint({
+  id: 'receiveWechatPush',
+  method: 'post',
+  path: '/api/v1/wechat/push',
+  summary: '微信消息推送（内容安全）：图片异步检测结果，违规的照片被隐藏并通知上传人；仅供微信服务器调用，须带签名',
+  tag: 'needs',
+  access: 'public',
+  query: z.looseObject({
+    signature: z.string().max(64),
+    timestamp: z.string().max(20),
+    nonce: z.string().max(64),
+  }),
+  body: z.looseObject({
+    Event: z.string().max(64).optional(),
+    trace_id: z.string().max(128).optional(),
+    result: z.looseObject({ suggest: z.string().max(16).optional() }).optional(),
+  }),
+  response: z.string().meta({ description: '“success”' }),
+});
 export { suggestRoutes } from './routing';
