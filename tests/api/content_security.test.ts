@@ -13,7 +13,8 @@ import { UploadModel } from '../../cloud/src/needs/upload.model';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { WxIdentityModel } from '../../cloud/src/people/user.model';
 import { WhistleModel } from '../../cloud/src/whistles/whistle.model';
-import { legalOrder, upload } from './needs_support';
+import { Clock } from '../../cloud/src/core/clock';
+import { PNG, legalOrder, upload } from './needs_support';
 import { NANMEN, get, setHome, wxSignIn } from './people_join_support';
 import { deptWhistle, uid } from './whistles_support';
 
@@ -53,6 +54,36 @@ function push(body: Record<string, unknown>, token = PUSH_TOKEN) {
   const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
   return t.http().post('/api/v1/wechat/push').query({ signature, timestamp, nonce }).send(body);
 }
+
+/** The photo check WeChat was asked for, by the upload's id. */
+const checkOf = (id: string) => wx.mediaChecks.find((c) => new URL(c.media_url).pathname.includes(`/uploads/${id}/`));
+/** The path and query of an address (the test app is reached through supertest, not PUBLIC_URL). */
+const pathOf = (address: string) => {
+  const u = new URL(address);
+  return u.pathname + u.search;
+};
+
+test('the signed address WeChat fetches a photo from works only as signed and only for an hour', async () => {
+  const r = await resident('cs-fetch');
+  const up = await upload(t, r.auth);
+  const address = new URL(checkOf(up.body.id)!.media_url);
+  expect(address.pathname).toBe(`/api/v1/uploads/${up.body.id}/for-check`);
+  const sig = address.searchParams.get('sig')!;
+  const tampered = new URL(address);
+  tampered.searchParams.set('sig', (sig[0] === 'a' ? 'b' : 'a') + sig.slice(1));
+  const later = new URL(address);
+  later.searchParams.set('expires', String(Number(address.searchParams.get('expires')) + 3_600_000));
+  expect((await t.http().get(pathOf(address.href))).status).toBe(200);
+  expect((await t.http().get(pathOf(tampered.href))).status).toBe(404);
+  expect((await t.http().get(pathOf(later.href))).status).toBe(404);
+  const clock = await t.get(Clock);
+  clock.advance(61 * 60_000);
+  try {
+    expect((await t.http().get(pathOf(address.href))).status).toBe(404);
+  } finally {
+    clock.reset();
+  }
+});
 
 test('a risky need description is refused with CONTENT_RISKY naming the field, and nothing is stored', async () => {
   const r = await resident('cs-risky');
@@ -124,10 +155,15 @@ test('a photo WeChat later judges risky is hidden from everyone and its author t
   const r = await resident('cs-photo');
   const up = await upload(t, r.auth);
   expect(up.status).toBe(200);
-  const check = wx.mediaChecks.find((c) => c.media_url.endsWith(`/api/v1/uploads/${up.body.id}`));
+  const check = checkOf(up.body.id);
   expect(check).toMatchObject({ openid: 'cs-photo', scene: 3 });
   expect((await t.db.model(UploadModel).findById(up.body.id).lean())?.checkTraceId).toBe(check!.trace_id);
   expect((await get(t, r.auth, up.body.url)).status).toBe(200);
+  // WeChat fetches the photo, without a sign-in, at the signed address it was given.
+  const forCheck = pathOf(check!.media_url);
+  const fetched = await t.http().get(forCheck).buffer(true);
+  expect([fetched.status, fetched.headers['content-type']]).toEqual([200, 'image/png']);
+  expect(Buffer.from(fetched.body).equals(PNG)).toBe(true);
 
   const verdict = {
     ToUserName: 'gh_fake',
@@ -151,6 +187,7 @@ test('a photo WeChat later judges risky is hidden from everyone and its author t
   const res = await push(verdict);
   expect([res.status, res.text]).toEqual([200, 'success']);
   expect((await get(t, r.auth, up.body.url)).status).toBe(404);
+  expect((await t.http().get(forCheck)).status).toBe(404);
   const told = await t.db.model(NotificationModel).find({ userId: r.user.id, kind: 'photoHidden' }).lean();
   expect(told.map((n) => n.text)).toEqual(['您上传的照片未通过内容安全检查，已被隐藏']);
   // WeChat repeats a push it thinks was lost: still one message.
@@ -161,7 +198,7 @@ test('a photo WeChat later judges risky is hidden from everyone and its author t
 test('a photo WeChat passes stays shown; one WeChat could not take is marked for review', async () => {
   const r = await resident('cs-photo-ok');
   const up = await upload(t, r.auth);
-  const check = wx.mediaChecks.find((c) => c.media_url.endsWith(`/api/v1/uploads/${up.body.id}`))!;
+  const check = checkOf(up.body.id)!;
   const res = await push({ Event: 'wxa_media_check', trace_id: check.trace_id, result: { suggest: 'pass' } });
   expect(res.status).toBe(200);
   expect((await get(t, r.auth, up.body.url)).status).toBe(200);

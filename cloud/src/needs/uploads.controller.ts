@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error';
 import { Handle, type Call } from '../core/handle';
 import { UploadsService, uploadTypeOf } from './uploads.service';
 
-const { createUpload, getUpload, receiveWechatPush } = api.needs;
+const { createUpload, getUpload, getUploadForCheck, receiveWechatPush } = api.needs;
 
 /** Photos for needs: raw image bodies in, files under the upload folder out. */
 @Controller('/')
@@ -31,6 +31,16 @@ export class UploadsController {
     const file = await this.uploads.showUpload(user, params.id);
     ctx.type = file.type;
     ctx.set('Cache-Control', 'private, max-age=86400');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    return file.bytes;
+  }
+
+  /** The photo for WeChat's mediaCheckAsync, at the signed address we gave it. */
+  @Handle(getUploadForCheck)
+  async getUploadForCheck({ params, query, ctx }: Call<typeof getUploadForCheck>) {
+    const file = await this.uploads.showUploadForCheck(params.id, query.expires, query.sig);
+    ctx.type = file.type;
+    ctx.set('Cache-Control', 'private, no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
     return file.bytes;
   }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Config, Inject, Provide } from '@midwayjs/core';
@@ -24,6 +24,8 @@ import { ContentCheckClient } from '../wechat/content-check';
 /** The quota of stored photos (UPLOAD_QUOTA_MB) counts what a person uploaded in this many days. */
 export const UPLOAD_QUOTA_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** How long the signed address WeChat fetches a photo from stays valid (its checks finish within about 30 minutes). */
+const CHECK_URL_MS = 60 * 60_000;
 
 const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
@@ -115,10 +117,30 @@ export class UploadsService {
   private async submitForCheck(user: Principal, id: Types.ObjectId) {
     const openid = await this.contentGuard.openidOf(user.userId);
     if (!openid) return;
-    const traceId = await this.contentCheck.submitMedia(openid, `${this.settings.publicUrl}/api/v1/uploads/${id}`, 3);
+    const traceId = await this.contentCheck.submitMedia(openid, this.checkUrl(String(id)), 3);
     await this.db
       .model(UploadModel)
       .updateOne({ _id: id }, { $set: traceId ? { checkTraceId: traceId } : { contentReview: 'pending' } });
+  }
+
+  /** The photo's address for WeChat to fetch it (PUBLIC_URL must reach this API): signed, valid CHECK_URL_MS. */
+  private checkUrl(id: string): string {
+    const expires = this.clock.now().getTime() + CHECK_URL_MS;
+    return `${this.settings.publicUrl}/api/v1/uploads/${id}/for-check?expires=${expires}&sig=${this.checkSig(id, expires)}`;
+  }
+
+  private checkSig(id: string, expires: number): string {
+    return createHmac('sha256', this.settings.jwtSecret).update(`upload-check|${id}|${expires}`).digest('hex');
+  }
+
+  /** The photo for WeChat's check: only with a signature of ours that has not expired, and not once hidden. */
+  async showUploadForCheck(id: string, expires: number, sig: string): Promise<{ type: UploadType; bytes: Buffer }> {
+    const given = Buffer.from(sig, 'hex');
+    const expected = Buffer.from(this.checkSig(id, expires), 'hex');
+    const signed = given.length === expected.length && timingSafeEqual(given, expected);
+    if (!signed || expires < this.clock.now().getTime()) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
+    return this.bytesOf(upload);
   }
 
   /**
@@ -198,7 +220,13 @@ export class UploadsService {
         (await this.projects.photoVisible(user, upload._id)) ||
         (await this.whistles.photoVisible(user, upload._id));
     }
-    if (!upload || !visible || upload.hidden) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    if (!visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    return this.bytesOf(upload);
+  }
+
+  /** The stored file of a photo that is shown; 404 when there is none (or WeChat judged it risky). */
+  private async bytesOf(upload: Upload | null): Promise<{ type: UploadType; bytes: Buffer }> {
+    if (!upload || upload.hidden) throw new AppError('NOT_FOUND', '没有找到这张照片');
     const bytes = await fs
       .readFile(path.join(this.settings.uploadDir, path.basename(upload.fileName)))
       .catch(() => null);

@@ -188,6 +188,21 @@ export const getUpload = endpoint({
   response: z.unknown().meta({ description: '图片文件' }),
 });
 
+export const getUploadForCheck = endpoint({
+  id: 'getUploadForCheck',
+  method: 'get',
+  path: '/api/v1/uploads/:id/for-check',
+  summary: '供微信内容安全检查下载照片：地址带签名，1 小时内有效，只交给微信（mediaCheckAsync）；返回图片本身',
+  tag: 'needs',
+  access: 'public',
+  params: uploadParams,
+  query: z.strictObject({
+    expires: z.coerce.number().int().min(0),
+    sig: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  response: z.unknown().meta({ description: '图片文件' }),
+});
+
 /**
  * WeChat's message push (消息推送, JSON, plaintext mode) of mediaCheckAsync verdicts: signed with
  * WX_PUSH_TOKEN (signature = sha1 of token, timestamp and nonce sorted and joined).
