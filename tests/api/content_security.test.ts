@@ -10,6 +10,7 @@ import {
 import { startApp, type TestApp } from '../support/app';
 import { NeedModel } from '../../cloud/src/needs/need.model';
 import { UploadModel } from '../../cloud/src/needs/upload.model';
+import { FindingModel } from '../../cloud/src/grids/finding.model';
 import { NoticeModel } from '../../cloud/src/notices/notice.model';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { WxIdentityModel } from '../../cloud/src/people/user.model';
@@ -18,6 +19,7 @@ import { Clock } from '../../cloud/src/core/clock';
 import { PNG, legalOrder, upload } from './needs_support';
 import { NANMEN, get, setHome, wxSignIn } from './people_join_support';
 import { deptWhistle, uid } from './whistles_support';
+import { patrolBody } from './grids_support';
 
 // 内容安全 (README): texts through msgSecCheck v2, photos through mediaCheckAsync and its pushed verdict.
 
@@ -169,6 +171,40 @@ test('a notice with a risky body is refused naming the body; one WeChat wants re
   const review = await post({ title: `采样点调整${REVIEW_WORD}`, body: '采样点改到党群服务中心一楼。' });
   expect(review.status).toBe(200);
   expect((await t.db.model(NoticeModel).findById(review.body.id).lean())?.contentReview).toBe('pending');
+});
+
+test('a patrol finding with a risky description is refused naming it; an unjudged one is stored marked', async () => {
+  const worker = await t.signIn('gridWorker');
+  const identity = { userId: uid('gridWorker'), unionId: null, sessionKey: 'sk', updatedAt: new Date() };
+  await t.db.model(WxIdentityModel).create({ _id: 'cs-worker', ...identity });
+  const log = async (findings: Record<string, unknown>[]) =>
+    t
+      .http()
+      .post('/api/v1/patrols')
+      .set('Authorization', worker)
+      .send(await patrolBody(t, { findings }));
+  const before = await t.db.model(FindingModel).countDocuments();
+  const risky = await log([
+    { category: 'sanitation', description: '小区北门垃圾桶满溢' },
+    { category: 'other', description: `路口${RISKY_WORD}` },
+  ]);
+  expect([risky.status, risky.body.code]).toEqual([422, 'CONTENT_RISKY']);
+  expect(risky.body.fields.map((f: { path: string }) => f.path)).toEqual(['body.findings.1.description']);
+  expect(await t.db.model(FindingModel).countDocuments()).toBe(before);
+
+  const ok = await log([
+    { category: 'sanitation', description: '小区北门垃圾桶满溢' },
+    { category: 'other', description: `路口积水${REVIEW_WORD}` },
+  ]);
+  expect(ok.status).toBe(200);
+  const stored = await t.db.model(FindingModel).find({ patrolId: ok.body.id }).sort({ description: 1 }).lean();
+  expect(stored.map((f) => [f.description, f.contentReview])).toEqual(
+    expect.arrayContaining([
+      ['小区北门垃圾桶满溢', undefined],
+      [`路口积水${REVIEW_WORD}`, 'pending'],
+    ]),
+  );
+  expect(stored).toHaveLength(2);
 });
 
 test('a photo WeChat later judges risky is hidden from everyone and its author told', async () => {
