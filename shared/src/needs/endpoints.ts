@@ -225,5 +225,19 @@ export const receiveWechatPush = endpoint({
     result: z.looseObject({ suggest: z.string().max(16).optional() }).optional(),
   }),
   response: z.string().meta({ description: '“success”' }),
+  example: {
+    ToUserName: 'gh_0123456789ab',
+    FromUserName: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+    CreateTime: 1765000000,
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: 'wx0123456789abcdef',
+    trace_id: '60ae120f-371d5872-7941a05b',
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode: 0, suggest: 'risky', label: 20002, prob: 90 }],
+    errcode: 0,
+    errmsg: 'ok',
+    result: { suggest: 'risky', label: 20002 },
+  },
 });
 export { suggestRoutes } from './routing';
