@@ -58,6 +58,18 @@ function push(body: Record<string, unknown>, token = PUSH_TOKEN) {
   return t.http().post('/api/v1/wechat/push').query({ signature, timestamp, nonce }).send(body);
 }
 
+test('WeChat’s check of the push address is echoed only when signed with WX_PUSH_TOKEN', async () => {
+  const query = (token: string) => {
+    const [timestamp, nonce] = ['1765000001', 'abc'];
+    const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+    return { signature, timestamp, nonce, echostr: '4815162342' };
+  };
+  const ok = await t.http().get('/api/v1/wechat/push').query(query(PUSH_TOKEN));
+  expect([ok.status, ok.text]).toEqual([200, '4815162342']);
+  const forged = await t.http().get('/api/v1/wechat/push').query(query('not-ours'));
+  expect([forged.status, forged.body.code]).toEqual([403, 'FORBIDDEN']);
+});
+
 /** The photo check WeChat was asked for, by the upload's id. */
 const checkOf = (id: string) => wx.mediaChecks.find((c) => new URL(c.media_url).pathname.includes(`/uploads/${id}/`));
 /** The path and query of an address (the test app is reached through supertest, not PUBLIC_URL). */

@@ -6,7 +6,7 @@ import { AppError } from '../core/app-error';
 import { Handle, type Call } from '../core/handle';
 import { UploadsService, uploadTypeOf } from './uploads.service';
 
-const { createUpload, getUpload, getUploadForCheck, receiveWechatPush } = api.needs;
+const { createUpload, getUpload, getUploadForCheck, receiveWechatPush, verifyWechatPush } = api.needs;
 
 /** Photos for needs: raw image bodies in, files under the upload folder out. */
 @Controller('/')
@@ -43,6 +43,14 @@ export class UploadsController {
     ctx.set('Cache-Control', 'private, no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
     return file.bytes;
+  }
+
+  /** WeChat checks the push address once, when it is configured (消息推送配置): echo its string when signed. */
+  @Handle(verifyWechatPush)
+  async verifyWechatPush({ query, ctx }: Call<typeof verifyWechatPush>) {
+    if (!pushSigned(this.settings.wx.pushToken, query)) throw new AppError('FORBIDDEN', '消息推送签名无效');
+    ctx.type = 'text/plain';
+    return query.echostr;
   }
 
   /** WeChat's pushed verdicts on photos; anything not signed with WX_PUSH_TOKEN is refused. */

@@ -203,6 +203,23 @@ export const getUploadForCheck = endpoint({
   response: z.unknown().meta({ description: '图片文件' }),
 });
 
+/** WeChat's check of the message-push address when it is configured: a signed GET, answered with its echostr. */
+export const verifyWechatPush = endpoint({
+  id: 'verifyWechatPush',
+  method: 'get',
+  path: '/api/v1/wechat/push',
+  summary: '微信消息推送地址校验：签名正确时原样返回 echostr；仅供微信服务器调用',
+  tag: 'needs',
+  access: 'public',
+  query: z.looseObject({
+    signature: z.string().max(64),
+    timestamp: z.string().max(20),
+    nonce: z.string().max(64),
+    echostr: z.string().max(128),
+  }),
+  response: z.string().meta({ description: 'echostr' }),
+});
+
 /**
  * WeChat's message push (消息推送, JSON, plaintext mode) of mediaCheckAsync verdicts: signed with
  * WX_PUSH_TOKEN (signature = sha1 of token, timestamp and nonce sorted and joined).
