@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   INSUFFICIENT_POINTS: { status: 409, message: '积分不足' },
   OUT_OF_STOCK: { status: 409, message: '该商品已兑完' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍候' },
+  CONTENT_RISKY: { status: 422, message: '内容含有不适宜发布的信息，请修改后再提交' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一个请求编号不能用于不同的内容' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },

@@ -21,6 +21,13 @@ import QRCode from 'qrcode';
  *   env_version, width }) → the image as `image/png` bytes (a QR code of page?scene here, where WeChat
  *   draws its round code), or JSON { errcode, errmsg }: 40001 unknown token, 40169 scene longer than
  *   32 characters, 41030 a page that does not exist or, with check_path, is not in `published`.
+ * - security.msgSecCheck v2 (POST /wxa/msg_sec_check?access_token=…, JSON { content, version: 2, scene,
+ *   openid }) → { errcode: 0, errmsg, result: { suggest, label }, detail: [...], trace_id }: content with
+ *   RISKY_WORD is `risky` (label 20006), with REVIEW_WORD `review`, else `pass`. The openid picks a
+ *   failure: `wxerr-…` → errcode -1 (system error), `wxdown-…` → HTTP 502. Bad arguments → 47001.
+ * - security.mediaCheckAsync v2 (POST /wxa/media_check_async?access_token=…, JSON { media_url,
+ *   media_type, version: 2, scene, openid }) → { errcode: 0, errmsg, trace_id }; the same openid
+ *   failures. The verdict is pushed by the test itself (as WeChat's message push would).
  */
 export interface SentMessage {
   touser: string;
@@ -50,6 +57,10 @@ export interface FakeWechat {
   publish: (...pages: string[]) => void;
   /** Each send waits this long before answering (widens race windows). */
   setDelay: (ms: number) => void;
+  /** Texts msgSecCheck was asked about, in order. */
+  textChecks: { content: string; scene: number; openid: string }[];
+  /** Photos mediaCheckAsync took, in order, with the trace_id it answered. */
+  mediaChecks: { media_url: string; scene: number; openid: string; trace_id: string }[];
   close: () => Promise<void>;
 }
 
@@ -63,6 +74,10 @@ export interface WxacodeRequest {
 
 export const FAKE_APPID = 'wx-test-appid';
 export const FAKE_SECRET = 'wx-test-secret';
+/** Text containing this is judged `risky` by the fake msgSecCheck. */
+export const RISKY_WORD = '违规测试词';
+/** Text containing this is judged `review` by the fake msgSecCheck. */
+export const REVIEW_WORD = '待审测试词';
 
 const ERRORS: Record<string, { errcode: number; errmsg: string }> = {
   used: { errcode: 40163, errmsg: 'code been used' },
@@ -83,6 +98,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const published = new Set<string>();
   const script: (number | 'http500' | 'drop')[] = [];
   let delay = 0;
+  const textChecks: FakeWechat['textChecks'] = [];
+  const mediaChecks: FakeWechat['mediaChecks'] = [];
 
   const readJson = (req: http.IncomingMessage) =>
     new Promise<Record<string, unknown> | null>((resolve) => {
@@ -169,6 +186,36 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
       return res.end(png);
     }
+    if ((url.pathname === '/wxa/msg_sec_check' || url.pathname === '/wxa/media_check_async') && req.method === 'POST') {
+      const b = await readJson(req);
+      const token = url.searchParams.get('access_token') ?? '';
+      if (expired.has(token)) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      if (!valid.has(token)) return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      const openid = typeof b?.openid === 'string' ? b.openid : '';
+      const scene = Number(b?.scene);
+      if (!openid || b?.version !== 2 || ![1, 2, 3, 4].includes(scene))
+        return send(200, { errcode: 47001, errmsg: 'data format error' });
+      if (openid.startsWith('wxdown-')) return send(502, '<html>bad gateway</html>');
+      if (openid.startsWith('wxerr-')) return send(200, { errcode: -1, errmsg: 'system error' });
+      const trace_id = `trace-${requests.length}-${Math.random().toString(36).slice(2, 10)}`;
+      if (url.pathname === '/wxa/media_check_async') {
+        if (typeof b?.media_url !== 'string' || b.media_type !== 2)
+          return send(200, { errcode: 47001, errmsg: 'data format error' });
+        mediaChecks.push({ media_url: b.media_url, scene, openid, trace_id });
+        return send(200, { errcode: 0, errmsg: 'ok', trace_id });
+      }
+      if (typeof b?.content !== 'string') return send(200, { errcode: 47001, errmsg: 'data format error' });
+      textChecks.push({ content: b.content, scene, openid });
+      const suggest = b.content.includes(RISKY_WORD) ? 'risky' : b.content.includes(REVIEW_WORD) ? 'review' : 'pass';
+      const label = suggest === 'pass' ? 100 : 20006;
+      return send(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest, label },
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+        trace_id,
+      });
+    }
     if (url.pathname !== '/sns/jscode2session') return send(404, 'not found');
     const p = url.searchParams;
     if (p.get('appid') !== FAKE_APPID || p.get('secret') !== FAKE_SECRET) {
@@ -193,6 +240,8 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     sent,
     tokens,
     wxacodes,
+    textChecks,
+    mediaChecks,
     publish: (...pages) => pages.forEach((p) => published.add(p)),
     failNext: (answer, times = 1) => script.push(...Array(times).fill(answer)),
     refuse: (openid) => void refused.add(openid),

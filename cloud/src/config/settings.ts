@@ -32,6 +32,8 @@ const schema = z
     WX_APPID: z.string().min(1).optional(),
     WX_SECRET: z.string().min(1).optional(),
     WX_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    /** Token of WeChat's message push (消息推送): signs the content-check verdicts of photos. */
+    WX_PUSH_TOKEN: z.string().min(3).max(32).optional(),
     /** Subscription-message templates (订阅消息模板 ids); a kind without one is sent in-app only. */
     WX_TEMPLATE_WHISTLE: z.string().min(1).optional(),
     WX_TEMPLATE_NEED: z.string().min(1).optional(),
@@ -107,6 +109,10 @@ export interface Settings {
     apiBase: string;
     templates: Record<SubscribeTopic, string | null>;
     miniprogramState: 'formal' | 'trial' | 'developer';
+    /** WX_APPID is set: a real (or fake) WeChat app, so content is checked with it. */
+    configured: boolean;
+    /** Token of the message push; null: verdict callbacks are refused. */
+    pushToken: string | null;
   };
   redisUrl: string | null;
   redisPrefix: string;
@@ -170,6 +176,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         activity: e.WX_TEMPLATE_ACTIVITY ?? null,
       },
       miniprogramState: e.WX_MINIPROGRAM_STATE ?? (e.NODE_ENV === 'production' ? 'formal' : 'developer'),
+      configured: !!e.WX_APPID,
+      pushToken: e.WX_PUSH_TOKEN ?? null,
     },
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,

@@ -30,6 +30,8 @@ export interface Finding {
   placeLabel: string;
   category: FindingCategory;
   description: string;
+  /** 内容安全: WeChat could not judge its text (unreachable, or `review`): staff should look (cloud/src/wechat/content-guard.ts). */
+  contentReview?: 'pending';
   photos: Types.ObjectId[];
   location: { lat: number; lng: number } | null;
   reportedBy: Types.ObjectId;
@@ -62,6 +64,7 @@ export const FindingModel = defineModel<Finding>(
       placeLabel: { type: String, required: true },
       category: { type: String, enum: FINDING_CATEGORIES, required: true },
       description: { type: String, required: true },
+      contentReview: { type: String, enum: ['pending'] },
       photos: { type: [Schema.Types.ObjectId], default: [] },
       location: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: null },
       reportedBy: { type: Schema.Types.ObjectId, required: true },

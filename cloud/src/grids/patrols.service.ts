@@ -28,6 +28,7 @@ import { GridAccess } from './grid-access';
 import { PatrolModel, type Patrol } from './patrol.model';
 import { createKeyed } from '../core/create-keyed';
 import { seedId } from '../seed/seed-id';
+import { ContentGuard } from '../wechat/content-guard';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -42,6 +43,9 @@ const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 export class PatrolsService {
   @Inject()
   db!: Db;
+
+  @Inject()
+  contentGuard!: ContentGuard;
 
   @Inject()
   clock!: Clock;
@@ -82,6 +86,7 @@ export class PatrolsService {
     });
     fields.push(...(await this.findingProblems(user, grid, body.findings, inGrid, 'body.findings.')));
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    const reviews = await this.checkFindings(user, body.findings, 'body.findings.');
 
     const place = await this.places.placeOf(grid._id);
     let patrol: Patrol = {
@@ -98,6 +103,7 @@ export class PatrolsService {
     patrol = await createKeyed<Patrol>(this.db.model(PatrolModel), keyedId, patrol);
     const docs = body.findings.map((f, i) => ({
       ...this.findingDoc(user, patrol, place, f, inGrid, grid, endedAt),
+      ...(reviews[i] ? { contentReview: 'pending' as const } : {}),
       ...(keyedId ? { _id: seedId(`${keyedId}:finding:${i}`) } : {}),
     }));
     try {
@@ -167,11 +173,25 @@ export class PatrolsService {
     const inGrid = await this.placesInGrid(grid, input.placeId ? [input.placeId] : []);
     const fields = await this.findingProblems(user, grid, [input], inGrid, 'body.', true);
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
-    const doc = this.findingDoc(user, patrol, patrol.place, input, inGrid, grid, now);
+    const [review] = await this.checkFindings(user, [input], 'body.');
+    const doc = {
+      ...this.findingDoc(user, patrol, patrol.place, input, inGrid, grid, now),
+      ...(review ? { contentReview: 'pending' as const } : {}),
+    };
     return this.findings.present(await createKeyed<Finding>(this.db.model(FindingModel), keyedId, doc));
   }
 
   // ——— Internals ———
+
+  /** 内容安全: each finding's description through WeChat (risky refused); whether each is to be marked for review. */
+  private async checkFindings(user: Principal, findings: FindingInput[], prefix: string): Promise<boolean[]> {
+    const reviews: boolean[] = [];
+    for (const [i, f] of findings.entries()) {
+      const path = prefix === 'body.' ? 'body.description' : `${prefix}${i}.description`;
+      reviews.push((await this.contentGuard.text(user, { [path]: f.description }, 4)).review);
+    }
+    return reviews;
+  }
 
   /** The grid, when the caller may patrol it: 404 outside their scope, 403 when they see it but sit on no patrol seat. */
   private async patrollableGrid(user: Principal, gridId: string): Promise<Org> {

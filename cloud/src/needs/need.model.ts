@@ -72,6 +72,8 @@ export interface Need extends NeedProjection {
   title: string;
   otherText: string | null;
   description: string;
+  /** 内容安全: WeChat could not judge its text (unreachable, or `review`): staff should look (cloud/src/wechat/content-guard.ts). */
+  contentReview?: 'pending';
   preferredTime: Date | null;
   place: Place;
   /** `placeKeysOf(place)` (core/place-keys.ts): what the inbox scopes by, pushed down to PostgreSQL. */
@@ -109,6 +111,7 @@ export const NeedModel = defineModel<Need>(
       title: { type: String, required: true },
       otherText: { type: String, default: null },
       description: { type: String, required: true },
+      contentReview: { type: String, enum: ['pending'] },
       preferredTime: { type: Date, default: null },
       place: { type: placeSchema, required: true },
       placeKeys: { type: [String], required: true },

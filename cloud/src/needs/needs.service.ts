@@ -44,6 +44,7 @@ import { inboxFilters } from './inbox-filters';
 import { UploadModel } from './upload.model';
 import { DispatchTargets } from './dispatch-targets';
 import { WhistlesService } from '../whistles/whistles.service';
+import { ContentGuard } from '../wechat/content-guard';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -103,6 +104,9 @@ export class NeedsService {
   @Inject()
   whistles!: WhistlesService;
 
+  @Inject()
+  contentGuard!: ContentGuard;
+
   // ——— Ordering ———
 
   /**
@@ -148,6 +152,12 @@ export class NeedsService {
 
     fields.push(...(await this.ownPhotoErrors(user, body.photos)));
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    // 内容安全: risky words are refused before anything is stored; unjudged ones are marked for staff.
+    const checked = await this.contentGuard.text(
+      user,
+      { 'body.otherText': body.otherText, 'body.description': body.description },
+      3,
+    );
 
     const now = this.clock.now();
     const limits = item ? { ...item.timeLimits } : { ...OTHER_NEED_LIMITS };
@@ -189,6 +199,7 @@ export class NeedsService {
       title: body.otherText ?? item!.name,
       otherText: body.otherText ?? null,
       description: body.description,
+      ...(checked.review ? { contentReview: 'pending' as const } : {}),
       preferredTime: body.preferredTime ? new Date(body.preferredTime) : null,
       place: place!,
       placeKeys: placeKeysOf(place!),

@@ -13,6 +13,12 @@ export interface Upload {
   createdAt: Date;
   /** Set by the sweep once something refers to it (uploads.sweep.ts): it is not looked at again. */
   attached?: boolean;
+  /** 内容安全: WeChat's trace_id of the photo's mediaCheckAsync; its verdict is pushed later. */
+  checkTraceId?: string;
+  /** WeChat could not take the photo for checking: staff should look. */
+  contentReview?: 'pending';
+  /** WeChat judged the photo risky: nobody is shown it any more. */
+  hidden?: boolean;
 }
 
 export const UploadModel = defineModel<Upload>(
@@ -25,6 +31,9 @@ export const UploadModel = defineModel<Upload>(
       fileName: { type: String, required: true },
       createdAt: { type: Date, required: true },
       attached: { type: Boolean },
+      checkTraceId: { type: String, index: true },
+      contentReview: { type: String, enum: ['pending'] },
+      hidden: { type: Boolean },
     },
     { collection: 'uploads', versionKey: false },
   ),

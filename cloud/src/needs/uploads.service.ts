@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Config, Inject, Provide } from '@midwayjs/core';
@@ -17,10 +17,15 @@ import { WhistlesService } from '../whistles/whistles.service';
 import { UploadModel, type Upload } from './upload.model';
 import { createKeyed } from '../core/create-keyed';
 import { rateLimited } from '../core/rate-limits';
+import { Notifier } from '../notifications/notifier';
+import { ContentGuard } from '../wechat/content-guard';
+import { ContentCheckClient } from '../wechat/content-check';
 
 /** The quota of stored photos (UPLOAD_QUOTA_MB) counts what a person uploaded in this many days. */
 export const UPLOAD_QUOTA_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** How long the signed address WeChat fetches a photo from stays valid (its checks finish within about 30 minutes). */
+const CHECK_URL_MS = 60 * 60_000;
 
 const EXTENSIONS: Record<UploadType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
@@ -60,6 +65,15 @@ export class UploadsService {
   @Inject()
   clock!: Clock;
 
+  @Inject()
+  contentGuard!: ContentGuard;
+
+  @Inject()
+  contentCheck!: ContentCheckClient;
+
+  @Inject()
+  notifier!: Notifier;
+
   /** Stores checked bytes under a random name, then records them; a failed record removes the file. */
   async createUpload(
     user: Principal,
@@ -91,7 +105,66 @@ export class UploadsService {
     // A retry of a crashed attempt answers with that attempt's upload: this copy of the file is not needed.
     if (stored.fileName !== fileName) await fs.rm(file, { force: true });
     const id = stored._id;
+    if (!stored.checkTraceId && !stored.contentReview) await this.submitForCheck(user, id);
     return { id: String(id), url: `/api/v1/uploads/${id}` };
+  }
+
+  /**
+   * 内容安全: hands the photo to WeChat's mediaCheckAsync; the verdict comes later to
+   * `mediaCheckVerdict`. WeChat fetches the photo from PUBLIC_URL. Not taken (unreachable, an
+   * error) → the photo stays shown and is marked for staff; skipped like the texts (content-guard.ts).
+   */
+  private async submitForCheck(user: Principal, id: Types.ObjectId) {
+    const openid = await this.contentGuard.openidOf(user.userId);
+    if (!openid) return;
+    const traceId = await this.contentCheck.submitMedia(openid, this.checkUrl(String(id)), 3);
+    await this.db
+      .model(UploadModel)
+      .updateOne({ _id: id }, { $set: traceId ? { checkTraceId: traceId } : { contentReview: 'pending' } });
+  }
+
+  /** The photo's address for WeChat to fetch it (PUBLIC_URL must reach this API): signed, valid CHECK_URL_MS. */
+  private checkUrl(id: string): string {
+    const expires = this.clock.now().getTime() + CHECK_URL_MS;
+    return `${this.settings.publicUrl}/api/v1/uploads/${id}/for-check?expires=${expires}&sig=${this.checkSig(id, expires)}`;
+  }
+
+  private checkSig(id: string, expires: number): string {
+    return createHmac('sha256', this.settings.jwtSecret).update(`upload-check|${id}|${expires}`).digest('hex');
+  }
+
+  /** The photo for WeChat's check: only with a signature of ours that has not expired, and not once hidden. */
+  async showUploadForCheck(id: string, expires: number, sig: string): Promise<{ type: UploadType; bytes: Buffer }> {
+    const given = Buffer.from(sig, 'hex');
+    const expected = Buffer.from(this.checkSig(id, expires), 'hex');
+    const signed = given.length === expected.length && timingSafeEqual(given, expected);
+    if (!signed || expires < this.clock.now().getTime()) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
+    return this.bytesOf(upload);
+  }
+
+  /**
+   * WeChat's pushed verdict on a photo (event wxa_media_check): risky → the photo is hidden from
+   * everyone (404) and its author told in the app. Once per photo: a repeated push changes nothing.
+   */
+  async mediaCheckVerdict(traceId: string, suggest: string): Promise<void> {
+    if (suggest !== 'risky') {
+      if (suggest === 'review')
+        await this.db.model(UploadModel).updateOne({ checkTraceId: traceId }, { $set: { contentReview: 'pending' } });
+      return;
+    }
+    const upload = await this.db
+      .model(UploadModel)
+      .findOneAndUpdate({ checkTraceId: traceId }, { $set: { hidden: true } })
+      .lean<Upload>();
+    if (!upload) return;
+    await this.notifier.notify(
+      [upload.owner],
+      'photoHidden',
+      '您上传的照片未通过内容安全检查，已被隐藏',
+      {},
+      String(upload._id),
+    );
   }
 
   /**
@@ -147,7 +220,13 @@ export class UploadsService {
         (await this.projects.photoVisible(user, upload._id)) ||
         (await this.whistles.photoVisible(user, upload._id));
     }
-    if (!upload || !visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    if (!visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
+    return this.bytesOf(upload);
+  }
+
+  /** The stored file of a photo that is shown; 404 when there is none (or WeChat judged it risky). */
+  private async bytesOf(upload: Upload | null): Promise<{ type: UploadType; bytes: Buffer }> {
+    if (!upload || upload.hidden) throw new AppError('NOT_FOUND', '没有找到这张照片');
     const bytes = await fs
       .readFile(path.join(this.settings.uploadDir, path.basename(upload.fileName)))
       .catch(() => null);

@@ -8,6 +8,8 @@ export interface NoticeDoc {
   streetId: Types.ObjectId;
   title: string;
   body: string;
+  /** 内容安全: WeChat could not judge its text (unreachable, or `review`): staff should look (cloud/src/wechat/content-guard.ts). */
+  contentReview?: 'pending';
   pinned: boolean;
   authorId: Types.ObjectId;
   publishedAt: Date;
@@ -22,6 +24,7 @@ export const NoticeModel = defineModel<NoticeDoc>(
       streetId: { type: Schema.Types.ObjectId, required: true },
       title: { type: String, required: true },
       body: { type: String, required: true },
+      contentReview: { type: String, enum: ['pending'] },
       pinned: { type: Boolean, default: false },
       authorId: { type: Schema.Types.ObjectId, required: true },
       publishedAt: { type: Date, required: true },

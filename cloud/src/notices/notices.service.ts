@@ -11,6 +11,7 @@ import { OrgService } from '../org/org.service';
 import { UserModel, type User } from '../people/user.model';
 import { NoticeModel, type NoticeDoc } from './notice.model';
 import { createKeyed } from '../core/create-keyed';
+import { ContentGuard } from '../wechat/content-guard';
 
 /** Use cases of 社区公告: list_notices, post_notice, withdraw_notice. */
 @Provide()
@@ -23,6 +24,9 @@ export class NoticesService {
 
   @Inject()
   orgs!: OrgService;
+
+  @Inject()
+  contentGuard!: ContentGuard;
 
   /** Everyone reads their own community's notices; people without one (county roles) name a community. */
   async listNotices(user: Principal, requested: string | undefined, page: number, pageSize: number) {
@@ -44,11 +48,13 @@ export class NoticesService {
 
   async postNotice(user: Principal, body: PostNoticeBody, keyedId: Types.ObjectId | null = null): Promise<Notice> {
     const community = await this.editableCommunity(user, body.communityId ?? user.communityId);
+    const checked = await this.contentGuard.text(user, { 'body.title': body.title, 'body.body': body.body }, 3);
     const doc = await createKeyed<NoticeDoc>(this.db.model(NoticeModel), keyedId, {
       communityId: community._id,
       streetId: await this.streetIdOf(community),
       title: body.title,
       body: body.body,
+      ...(checked.review ? { contentReview: 'pending' as const } : {}),
       pinned: body.pinned,
       authorId: new Types.ObjectId(user.userId),
       publishedAt: this.clock.now(),

@@ -78,6 +78,8 @@ export interface Whistle extends WhistleProjection {
   category: WhistleCategory;
   title: string;
   description: string;
+  /** 内容安全: WeChat could not judge its text (unreachable, or `review`): staff should look (cloud/src/wechat/content-guard.ts). */
+  contentReview?: 'pending';
   photos: Types.ObjectId[];
   origin: { kind: WhistleOriginKind; refId: Types.ObjectId; name: string };
   place: WhistlePlace;
@@ -146,6 +148,7 @@ export const WhistleModel = defineModel<Whistle>(
       category: { type: String, enum: WHISTLE_CATEGORY_CODES, required: true },
       title: { type: String, required: true },
       description: { type: String, required: true },
+      contentReview: { type: String, enum: ['pending'] },
       photos: { type: [oid], default: [] },
       origin: {
         type: new Schema(

@@ -52,6 +52,7 @@ import { overdueOf, projectTarget, projectWhistle } from './whistle-projection';
 import { WhistleRuleModel, whistleRuleId, type WhistleRule } from './whistle-rule.model';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistlePlace, type WhistleTarget } from './whistle.model';
+import { ContentGuard } from '../wechat/content-guard';
 import { createKeyed } from '../core/create-keyed';
 
 type BlowBody = z.output<typeof blowWhistleBody>;
@@ -76,6 +77,7 @@ interface WhistleSpec {
   category: WhistleCategory;
   title: string;
   description: string;
+  contentReview?: 'pending';
   photos: Types.ObjectId[];
   origin: Whistle['origin'];
   place: WhistlePlace;
@@ -113,6 +115,9 @@ const CALL_STYLE: Record<WhistleCategory, { brand: BrandCode; team: TeamCode | n
 export class WhistlesService {
   @Inject()
   db!: Db;
+
+  @Inject()
+  contentGuard!: ContentGuard;
 
   @Inject()
   clock!: Clock;
@@ -165,6 +170,11 @@ export class WhistlesService {
     const targets = await this.targetsFor(body.type, body.targets ?? [], place, fields);
     const photos = await this.ownPhotos(user, body.photos, 'body.photos', fields);
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    const checked = await this.contentGuard.text(
+      user,
+      { 'body.title': body.title, 'body.description': body.description },
+      3,
+    );
 
     const category = body.category ?? subject.category ?? 'other';
     let volunteerCall: Whistle['volunteerCall'] = null;
@@ -178,6 +188,7 @@ export class WhistlesService {
       category,
       title: body.title,
       description: body.description,
+      ...(checked.review ? { contentReview: 'pending' as const } : {}),
       photos,
       origin: { kind: origin.kind, refId: origin.refId, name: origin.name },
       place,
@@ -285,6 +296,7 @@ export class WhistlesService {
       category: spec.category,
       title: spec.title,
       description: spec.description,
+      ...(spec.contentReview ? { contentReview: spec.contentReview } : {}),
       photos: spec.photos,
       origin: spec.origin,
       place: {

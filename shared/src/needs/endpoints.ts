@@ -187,4 +187,74 @@ export const getUpload = endpoint({
   params: uploadParams,
   response: z.unknown().meta({ description: '图片文件' }),
 });
+
+export const getUploadForCheck = endpoint({
+  id: 'getUploadForCheck',
+  method: 'get',
+  path: '/api/v1/uploads/:id/for-check',
+  summary: '供微信内容安全检查下载照片：地址带签名，1 小时内有效，只交给微信（mediaCheckAsync）；返回图片本身',
+  tag: 'needs',
+  access: 'public',
+  params: uploadParams,
+  query: z.strictObject({
+    expires: z.coerce.number().int().min(0),
+    sig: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  response: z.unknown().meta({ description: '图片文件' }),
+});
+
+/** WeChat's check of the message-push address when it is configured: a signed GET, answered with its echostr. */
+export const verifyWechatPush = endpoint({
+  id: 'verifyWechatPush',
+  method: 'get',
+  path: '/api/v1/wechat/push',
+  summary: '微信消息推送地址校验：签名正确时原样返回 echostr；仅供微信服务器调用',
+  tag: 'needs',
+  access: 'public',
+  query: z.looseObject({
+    signature: z.string().max(64),
+    timestamp: z.string().max(20),
+    nonce: z.string().max(64),
+    echostr: z.string().max(128),
+  }),
+  response: z.string().meta({ description: 'echostr' }),
+});
+
+/**
+ * WeChat's message push (消息推送, JSON, plaintext mode) of mediaCheckAsync verdicts: signed with
+ * WX_PUSH_TOKEN (signature = sha1 of token, timestamp and nonce sorted and joined).
+ */
+export const receiveWechatPush = endpoint({
+  id: 'receiveWechatPush',
+  method: 'post',
+  path: '/api/v1/wechat/push',
+  summary: '微信消息推送（内容安全）：图片异步检测结果，违规的照片被隐藏并通知上传人；仅供微信服务器调用，须带签名',
+  tag: 'needs',
+  access: 'public',
+  query: z.looseObject({
+    signature: z.string().max(64),
+    timestamp: z.string().max(20),
+    nonce: z.string().max(64),
+  }),
+  body: z.looseObject({
+    Event: z.string().max(64).optional(),
+    trace_id: z.string().max(128).optional(),
+    result: z.looseObject({ suggest: z.string().max(16).optional() }).optional(),
+  }),
+  response: z.string().meta({ description: '“success”' }),
+  example: {
+    ToUserName: 'gh_0123456789ab',
+    FromUserName: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+    CreateTime: 1765000000,
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: 'wx0123456789abcdef',
+    trace_id: '60ae120f-371d5872-7941a05b',
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode: 0, suggest: 'risky', label: 20002, prob: 90 }],
+    errcode: 0,
+    errmsg: 'ok',
+    result: { suggest: 'risky', label: 20002 },
+  },
+});
 export { suggestRoutes } from './routing';
