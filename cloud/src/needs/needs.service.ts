@@ -300,6 +300,9 @@ export class NeedsService {
       const fields = await this.ownPhotoErrors(user, input.photos);
       if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
     }
+    // 内容安全: a rating's comment is read by the handlers; checked like the order's own words.
+    const review =
+      action === 'rate' && (await this.contentGuard.text(user, { 'body.comment': input.rating?.comment }, 2)).review;
     const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
     const moved = await this.move(need, action, { userId: user.userId, role }, actors, {
       ...input,
@@ -307,6 +310,7 @@ export class NeedsService {
       assignee: target?.assignee,
     });
     const event = moved.events[moved.events.length - 1];
+    if (review) await this.db.model(NeedModel).updateOne({ _id: need._id }, { $set: { contentReview: 'pending' } });
     if (input.route?.kind === 'whistle' && action === 'dispatch') {
       // 吹哨报到: the department answers a whistle, with its time limits and escalation.
       await this.whistles.blowFromNeed(user, need._id, input.route.targetId, event._id);

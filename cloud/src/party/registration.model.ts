@@ -65,6 +65,8 @@ export interface EvaluationDoc {
   comment: string;
   evaluatorId: Types.ObjectId;
   at: Date;
+  /** 内容安全: WeChat could not judge the comment; staff should look. */
+  contentReview?: 'pending';
 }
 
 export const EvaluationModel = defineModel<EvaluationDoc>(
@@ -80,6 +82,7 @@ export const EvaluationModel = defineModel<EvaluationDoc>(
       comment: { type: String, required: true },
       evaluatorId: { type: Schema.Types.ObjectId, required: true },
       at: { type: Date, required: true },
+      contentReview: { type: String, enum: ['pending'] },
     },
     { collection: 'evaluations', versionKey: false },
   ).index({ unitId: 1, year: 1 }),

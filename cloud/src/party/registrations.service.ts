@@ -20,6 +20,7 @@ import {
 } from './registration.model';
 import { unitReportWorkbook, unitReportFileName } from './report-workbook';
 import type { EvaluationRating } from '@gongzhi/shared';
+import { ContentGuard } from '../wechat/content-guard';
 import { allOf } from '../core/filters';
 
 /** The place filter of registrations for a staff-type caller (field names differ from the rosters). */
@@ -44,6 +45,9 @@ export class RegistrationsService {
 
   @Inject()
   audit!: AuditLog;
+
+  @Inject()
+  contentGuard!: ContentGuard;
 
   async showMine(user: Principal) {
     const reg = await this.db
@@ -129,6 +133,8 @@ export class RegistrationsService {
       .findOne({ _id: body.registrationId, ...registrationScope(user) })
       .lean<RegistrationDoc>();
     if (!reg) throw new AppError('NOT_FOUND', '没有找到这条报到记录');
+    // 内容安全: the evaluation is read by the member's unit.
+    const { review } = await this.contentGuard.text(user, { 'body.comment': body.comment }, 2);
     const doc = {
       registrationId: reg._id,
       unitId: reg.unitId,
@@ -138,6 +144,7 @@ export class RegistrationsService {
       comment: body.comment,
       evaluatorId: new Types.ObjectId(user.userId),
       at: this.clock.now(),
+      ...(review ? { contentReview: 'pending' as const } : {}),
     };
     const model = this.db.model(EvaluationModel);
     const _id = `${reg._id}:${body.year}`;

@@ -12,6 +12,8 @@ export interface ProjectUpdate {
   authorId: Types.ObjectId;
   authorName: string;
   authorRole: string;
+  /** 内容安全: WeChat could not judge the text; staff should look. */
+  contentReview?: 'pending';
 }
 
 export const ProjectUpdateModel = defineModel<ProjectUpdate>(
@@ -25,6 +27,7 @@ export const ProjectUpdateModel = defineModel<ProjectUpdate>(
       authorId: { type: Schema.Types.ObjectId, required: true },
       authorName: { type: String, required: true },
       authorRole: { type: String, required: true },
+      contentReview: { type: String, enum: ['pending'] },
     },
     { collection: 'projectUpdates', versionKey: false },
   ).index({ projectId: 1, at: -1 }),

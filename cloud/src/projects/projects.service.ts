@@ -34,6 +34,7 @@ import { ProjectAccess, projectNotFound } from './project-access';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';
 import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
+import { ContentGuard } from '../wechat/content-guard';
 import { createKeyed } from '../core/create-keyed';
 
 type ListQuery = z.output<typeof projectListQuery>;
@@ -63,6 +64,9 @@ export class ProjectsService {
 
   @Inject()
   access!: ProjectAccess;
+
+  @Inject()
+  contentGuard!: ContentGuard;
 
   // ——— Reading ———
 
@@ -316,6 +320,8 @@ export class ProjectsService {
     const { project } = await this.access.load(user, id, 'report');
     if (project.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '已撤销的项目不能再发布进展');
     await this.checkPhotos(user, body.photos);
+    // 内容安全: a public progress note is read by the whole community.
+    const { review } = await this.contentGuard.text(user, { 'body.text': body.text }, 3);
     const now = this.clock.now();
     const actor = await this.actor(user);
     const u = await createKeyed<ProjectUpdate>(this.db.model(ProjectUpdateModel), keyedId, {
@@ -326,6 +332,7 @@ export class ProjectsService {
       authorId: actor.actorId,
       authorName: actor.actorName,
       authorRole: actor.actorRole,
+      ...(review ? { contentReview: 'pending' as const } : {}),
     });
     await this.touch(project._id, now);
     return updateView(u);

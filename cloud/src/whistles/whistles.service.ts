@@ -579,6 +579,11 @@ export class WhistlesService {
     const fields: FieldError[] = [];
     const photos = action === 'resolve' ? await this.ownPhotos(user, input.photos ?? [], 'body.photos', fields) : [];
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+    // 内容安全: what a person writes on a whistle is checked like its description.
+    const notePath = { confirm: 'body.comment', sendBack: 'body.reason' }[action as string] ?? 'body.note';
+    const { review } = await this.contentGuard.text(user, { [notePath]: input.note, 'body.result': input.result }, 2);
+    if (review)
+      await this.db.model(WhistleModel).updateOne({ _id: whistle._id }, { $set: { contentReview: 'pending' } });
 
     const role = action === 'report' || action === 'resolve' ? responderRole(target) : originatorRole(user);
     const event: WhistleEvent = {
