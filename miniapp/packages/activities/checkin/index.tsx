@@ -73,8 +73,10 @@ function ShiftCard({ shift, canSwitch, onSwitch }: { shift: MyShift; canSwitch: 
       <View className={`ci-shift__window${open ? ' ci-shift__window--open' : ''}`}>
         <Text>
           {open
-            ? shift.checkInAt && !shift.checkOutAt && now < Date.parse(shift.start)
-              ? `已签到；班次 ${timeOf(shift.start)} 开始后才能签退`
+            ? now < Date.parse(shift.start)
+              ? shift.checkInAt
+                ? `已签到；班次 ${timeOf(shift.start)} 开始后才能签退`
+                : `现在可以签到，${timeOf(shift.start)} 开始后可以签退`
               : `签到签退开放中，至 ${timeOf(new Date(w.closes).toISOString())} 结束`
             : now < w.opens
               ? `${dateTimeText(new Date(w.opens).toISOString())} 起可以签到`
@@ -311,7 +313,8 @@ export default function CheckInPage() {
                         shape="round"
                         size="large"
                         loading={busy === 'checkOut'}
-                        disabled={busy !== null || !checkedIn}
+                        // Check-out opens at the start (the server says so too; no need to try before).
+                        disabled={busy !== null || !checkedIn || Date.now() < Date.parse(shift.start)}
                         onClick={() => void submit('checkOut', shift.shiftId, { code })}
                       >
                         签退

@@ -50,18 +50,25 @@ export default function ShiftCodePage() {
     // The phone lies on the table showing the code: keep its screen on.
     if (isWeapp) void Taro.setKeepScreenOn({ keepScreenOn: true });
   });
-  useDidHide(() => setVisible(false));
+  useDidHide(() => {
+    setVisible(false);
+    if (isWeapp) void Taro.setKeepScreenOn({ keepScreenOn: false });
+  });
 
   const data = code.data;
   const stale = !!data && Date.parse(data.expiresAt) <= now;
   const w = data ? checkInWindow(data.shift.start, data.shift.end) : null;
-  const status = !w
-    ? ''
-    : now < w.opens
-      ? `还没到签到时间：${timeOf(new Date(w.opens).toISOString())} 起可以签到`
-      : now > w.closes
-        ? '本班次签到签退已经结束'
-        : '现在可以签到签退';
+  const open = !!w && now >= w.opens && now <= w.closes;
+  const status =
+    !data || !w
+      ? ''
+      : now < w.opens
+        ? `还没到签到时间：${timeOf(new Date(w.opens).toISOString())} 起可以签到`
+        : now < Date.parse(data.shift.start)
+          ? `现在可以签到，${timeOf(data.shift.start)} 开始后可以签退`
+          : open
+            ? '现在可以签到签退'
+            : '本班次签到签退已经结束';
 
   return (
     <View className="page shift-code-page">
@@ -75,7 +82,7 @@ export default function ShiftCodePage() {
             <Text className="sc-head__place">{`📍 ${data.activity.address}`}</Text>
           </View>
           <View className="sc-card">
-            <Text className={`sc-status${status === '现在可以签到签退' ? ' sc-status--open' : ''}`}>{status}</Text>
+            <Text className={`sc-status${open ? ' sc-status--open' : ''}`}>{status}</Text>
             <View className={`sc-qr${stale ? ' sc-qr--stale' : ''}`}>
               <Image className="sc-qr__image shift-qr-image" src={data.qrImage} mode="aspectFit" />
             </View>
