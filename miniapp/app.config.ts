@@ -9,7 +9,10 @@ export default defineAppConfig({
     { root: 'packages/serve', pages: ['list/index', 'need/index'] },
     { root: 'packages/resources', pages: ['list/index', 'book/index', 'bookings/index', 'people/index'] },
     { root: 'packages/projects', pages: ['list/index', 'detail/index'] },
-    { root: 'packages/activities', pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index'] },
+    {
+      root: 'packages/activities',
+      pages: ['detail/index', 'my-shifts/index', 'checkin/index', 'hours/index', 'shift-code/index'],
+    },
     {
       root: 'packages/points',
       pages: ['ledger/index', 'shop/index', 'redemptions/index', 'records/index', 'ranking/index'],

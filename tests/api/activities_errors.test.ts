@@ -205,6 +205,9 @@ test('check-in codes, hours and list filters are validated', async () => {
   await expect400(checkIn({ code: '12345' }), 'body.code', '签到码应为 6 位数字');
   await expect400(checkIn({ code: 'gz:checkin:xyz:123456' }), 'body.code');
   await expect400(checkIn({ code: 123456 }), 'body.code');
+  await expect400(checkIn({ token: 'gz:checkin:xyz:123456' }), 'body.token', '这不是共治通的签到二维码');
+  const both = { code: '123456', token: `gzqd1.${'A'.repeat(43)}` };
+  await expect400(checkIn(both), 'body.code', '请输入 6 位签到码，或扫描签到二维码');
 
   const confirm = (body: unknown) =>
     t

@@ -76,12 +76,12 @@ export class ActivitiesController {
 
   @Handle(a.checkIn)
   async checkIn({ user, params, body }: Call<typeof a.checkIn>) {
-    return this.attendance.record(user, params.id, body.code, 'checkIn');
+    return this.attendance.record(user, params.id, body, 'checkIn');
   }
 
   @Handle(a.checkOut)
   async checkOut({ user, params, body }: Call<typeof a.checkOut>) {
-    return this.attendance.record(user, params.id, body.code, 'checkOut');
+    return this.attendance.record(user, params.id, body, 'checkOut');
   }
 
   @Handle(a.confirmHours)

@@ -9,6 +9,8 @@ export interface Attendance {
   personId: Types.ObjectId;
   kind: AttendanceKind;
   at: Date;
+  /** On a check-out too short for the rule (SHORT_STAY): accepted, and flagged for staff. Null otherwise. */
+  shortStay?: { minutes: number; neededMinutes: number } | null;
 }
 
 export const AttendanceModel = defineModel<Attendance>(
@@ -19,6 +21,10 @@ export const AttendanceModel = defineModel<Attendance>(
       personId: { type: Schema.Types.ObjectId, required: true },
       kind: { type: String, enum: ATTENDANCE_KINDS, required: true },
       at: { type: Date, required: true },
+      shortStay: {
+        type: new Schema({ minutes: Number, neededMinutes: Number }, { _id: false }),
+        default: null,
+      },
     },
     { collection: 'attendance', versionKey: false },
   )

@@ -1,15 +1,24 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Config, Inject, Provide } from '@midwayjs/core';
+import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
+  HOURS_WORDS,
   maskPhone,
   SHIFT_RULES,
+  hoursConfirmOpensAt,
+  hoursConfirmation,
+  hoursNotYetReason,
+  shiftMinutesOf,
+  shortStayOf,
+  shortStayReason,
+  suggestedMinutes,
   type AttendanceKind,
+  type CheckInTokenParts,
   type HoursRecord,
+  type ShiftCheckInCode,
+  type ShiftRoster,
   type ShiftRosterEntry,
   chinaDateTime,
 } from '@gongzhi/shared';
-import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
@@ -23,10 +32,15 @@ import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim
 import type { Shift } from './shift.model';
 import { createKeyed } from '../core/create-keyed';
 import { RateLimits } from '../core/rate-limits';
+import { CheckInCodes, TOKEN_REFUSALS } from './checkin-codes';
 
 const MINUTE = 60_000;
-const WINDOW_MS = SHIFT_RULES.codeWindowMinutes * MINUTE;
-const QUARTER_MS = SHIFT_RULES.bucketMinutes * MINUTE;
+
+/** What the volunteer gives: the typed 6 digits or the scanned token (the contract allows one of them). */
+export interface CheckInSecret {
+  code?: string;
+  token?: string;
+}
 
 /** Use cases on site: show_shift_code, check_in, check_out, confirm_hours, list_shift_roster. */
 @Provide()
@@ -43,8 +57,8 @@ export class AttendanceService {
   @Inject()
   audit!: AuditLog;
 
-  @Config('gongzhi')
-  settings!: Settings;
+  @Inject()
+  codes!: CheckInCodes;
 
   @Inject()
   points!: PointsLedger;
@@ -52,19 +66,22 @@ export class AttendanceService {
   @Inject()
   limits!: RateLimits;
 
-  /** The code of the current 5-minute window, as the QR content the organiser shows on site. */
-  async showShiftCode(user: Principal, shiftId: string) {
+  /** The current 5-minute window's code and QR token, with what the organiser's screen shows around them. */
+  async showShiftCode(user: Principal, shiftId: string): Promise<ShiftCheckInCode> {
     const { shift, activity } = await this.access.managedShift(user, shiftId);
     if (activity.status !== 'published') throw new AppError('INVALID_TRANSITION', '活动未发布或已取消，不能签到');
-    const window = Math.floor(this.clock.now().getTime() / WINDOW_MS);
-    const code = this.codeOf(shift, window);
+    const window = this.codes.windowOf(this.clock.now());
+    const expiresAt = this.codes.expiryOf(window);
+    const token = this.codes.tokenOf(shift, expiresAt);
     return {
       shiftId: String(shift._id),
-      code,
-      content: `gz:checkin:${shift._id}:${code}`,
-      refreshAt: new Date((window + 1) * WINDOW_MS).toISOString(),
-      // Accepted during its own window and the next one: at most 10 minutes.
-      expiresAt: new Date((window + 2) * WINDOW_MS).toISOString(),
+      code: this.codes.codeOf(shift, window),
+      token,
+      qrImage: await this.codes.qrImage(token),
+      refreshAt: this.codes.refreshOf(window).toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      shift: { start: shift.start.toISOString(), end: shift.end.toISOString() },
+      activity: { id: String(activity._id), title: activity.title, address: activity.address },
     };
   }
 
@@ -72,10 +89,14 @@ export class AttendanceService {
    * Records a check-in or check-out by the seat holder with the shift's current code. The insert
    * is unique per (shift, person, kind): a repeat returns the first record.
    */
-  async record(user: Principal, shiftId: string, rawCode: string, kind: AttendanceKind) {
+  async record(user: Principal, shiftId: string, secret: CheckInSecret, kind: AttendanceKind) {
     const { shift, activity } = await this.access.visibleShift(user, shiftId);
     const personId = new Types.ObjectId(user.userId);
-    const code = parseCode(rawCode, String(shift._id));
+    const token = secret.token ? this.codes.readToken(secret.token) : null;
+    // Another shift's QR code: the person is on the wrong shift, not guessing.
+    if (token && token.shiftId !== String(shift._id)) {
+      throw new AppError('CHECKIN_CODE_INVALID', TOKEN_REFUSALS.otherShift);
+    }
     if (!(await this.db.model(SeatModel).exists({ shiftId: shift._id, personId }))) {
       throw new AppError('CONFLICT', '您没有认领这个班次，不能签到签退');
     }
@@ -93,12 +114,17 @@ export class AttendanceService {
       const what = kind === 'checkIn' ? '签到' : '签退';
       throw new AppError('CHECKIN_CLOSED', `本班次${what}时间为 ${chinaDateTime(opens)} 至 ${chinaDateTime(closes)}`);
     }
-    await this.checkCode(shift, code, now, String(personId));
-    if (kind === 'checkOut' && !(await attendance.exists({ shiftId: shift._id, personId, kind: 'checkIn' }))) {
-      throw new AppError('CONFLICT', '请先签到再签退');
-    }
+    await this.checkSecret(shift, secret, token, now, String(personId));
+    const checkIn =
+      kind === 'checkOut'
+        ? await attendance.findOne({ shiftId: shift._id, personId, kind: 'checkIn' }).lean<Attendance>()
+        : null;
+    if (kind === 'checkOut' && !checkIn) throw new AppError('CONFLICT', '请先签到再签退');
+    // A short stay is accepted (the person may have had a reason) but flagged for the organiser.
+    const shortStay = checkIn ? shortStayOf(shift, checkIn.at, now) : null;
     try {
-      return view((await attendance.create({ shiftId: shift._id, personId, kind, at: now })).toObject() as Attendance);
+      const created = await attendance.create({ shiftId: shift._id, personId, kind, at: now, shortStay });
+      return view(created.toObject() as Attendance);
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const won = await attendance.findOne({ shiftId: shift._id, personId, kind }).lean<Attendance>();
@@ -124,11 +150,11 @@ export class AttendanceService {
       throw new AppError('NOT_FOUND', '该志愿者没有认领这个班次');
     }
     const now = this.clock.now();
-    if (now < shift.start) throw new AppError('INVALID_TRANSITION', '班次尚未开始，不能确认服务时长');
+    if (now < hoursConfirmOpensAt(shift)) throw new AppError('INVALID_TRANSITION', hoursNotYetReason(shift));
     const marks = await this.db.model(AttendanceModel).find({ shiftId: shift._id, personId }).lean<Attendance[]>();
     const checkIn = marks.find((m) => m.kind === 'checkIn')?.at ?? null;
     const checkOut = marks.find((m) => m.kind === 'checkOut')?.at ?? null;
-    const shiftMinutes = Math.round((shift.end.getTime() - shift.start.getTime()) / MINUTE);
+    const shiftMinutes = shiftMinutesOf(shift);
     let confirmed: number;
     if (minutes !== undefined) {
       if (minutes > shiftMinutes) {
@@ -138,11 +164,10 @@ export class AttendanceService {
       }
       confirmed = minutes;
     } else {
-      if (!checkIn || !checkOut) throw new AppError('CONFLICT', '该志愿者没有完整的签到签退记录，请填写服务时长');
-      const worked = Math.floor((checkOut.getTime() - checkIn.getTime()) / QUARTER_MS) * SHIFT_RULES.bucketMinutes;
-      confirmed = Math.min(worked, shiftMinutes);
-      if (confirmed < SHIFT_RULES.bucketMinutes)
-        throw new AppError('CONFLICT', '签到到签退不足 15 分钟，请填写服务时长');
+      if (!checkIn || !checkOut) throw new AppError('CONFLICT', `该志愿者${HOURS_WORDS.noMarks}`);
+      const suggested = suggestedMinutes(shift, checkIn, checkOut);
+      if (suggested === null) throw new AppError('CONFLICT', HOURS_WORDS.tooShort);
+      confirmed = suggested;
     }
     const records = this.db.model(ServiceRecordModel);
     try {
@@ -176,7 +201,7 @@ export class AttendanceService {
    * Seat holders (by seat number) then the waitlist (in order). Phones are full only for the staff
    * of the activity's own community, and each such read is audit-logged.
    */
-  async listShiftRoster(user: Principal, shiftId: string, page: number, pageSize: number) {
+  async listShiftRoster(user: Principal, shiftId: string, page: number, pageSize: number): Promise<ShiftRoster> {
     const { shift, activity } = await this.access.managedShift(user, shiftId);
     const [seats, waits] = await Promise.all([
       this.db.model(SeatModel).find({ shiftId: shift._id }).sort({ seatNo: 1 }).lean<Seat[]>(),
@@ -208,11 +233,13 @@ export class AttendanceService {
         .lean<ServiceRecord[]>(),
     ]);
     const fullPhones = this.access.isCommunityStaff(user, activity);
+    const now = this.clock.now();
     const items: ShiftRosterEntry[] = [];
     for (const e of slice) {
       const person = people.find((p) => p._id.equals(e.personId));
-      const at = (kind: AttendanceKind) =>
-        marks.find((m) => m.personId.equals(e.personId) && m.kind === kind)?.at.toISOString() ?? null;
+      const mark = (kind: AttendanceKind) => marks.find((m) => m.personId.equals(e.personId) && m.kind === kind);
+      const at = (kind: AttendanceKind) => mark(kind)?.at.toISOString() ?? null;
+      const confirmedMinutes = records.find((r) => r.personId.equals(e.personId))?.minutes ?? null;
       if (fullPhones && person?.phone)
         await this.audit.personalDataRead(user, e.personId, ['phone'], `shift:${shift._id}`);
       items.push({
@@ -225,25 +252,44 @@ export class AttendanceService {
         since: e.since.toISOString(),
         checkInAt: at('checkIn'),
         checkOutAt: at('checkOut'),
-        confirmedMinutes: records.find((r) => r.personId.equals(e.personId))?.minutes ?? null,
+        confirmedMinutes,
+        shortStay: shortStayView(mark('checkOut')),
+        confirm: hoursConfirmation({
+          shift,
+          now,
+          seated: e.seatNo !== null,
+          confirmed: confirmedMinutes !== null,
+          checkInAt: mark('checkIn')?.at ?? null,
+          checkOutAt: mark('checkOut')?.at ?? null,
+        }),
       });
     }
-    return { items, total: all.length, page, pageSize };
-  }
-
-  /** HMAC of the shift, its own secret and the 5-minute window, cut to 6 digits. */
-  codeOf(shift: Pick<Shift, '_id' | 'codeSecret'>, window: number): string {
-    const mac = createHmac('sha256', this.settings.jwtSecret)
-      .update(`${shift._id}:${shift.codeSecret}:${window}`)
-      .digest();
-    return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+    const open = now >= hoursConfirmOpensAt(shift);
+    return {
+      items,
+      total: all.length,
+      page,
+      pageSize,
+      hoursConfirm: {
+        open,
+        opensAt: hoursConfirmOpensAt(shift).toISOString(),
+        reason: open ? null : hoursNotYetReason(shift),
+      },
+    };
   }
 
   /**
-   * 限流: a person has a few attempts at the code, and so has the shift as a whole (rules checkInPerson
-   * and checkInShift); used up, the next attempt locks them out for a while, even with the right code.
+   * 限流: a person has a few attempts at the code (typed or scanned), and so has the shift as a whole
+   * (rules checkInPerson and checkInShift); used up, the next attempt locks them out for a while,
+   * even with the right code.
    */
-  private async checkCode(shift: Shift, code: string, now: Date, personId: string) {
+  private async checkSecret(
+    shift: Shift,
+    secret: CheckInSecret,
+    token: CheckInTokenParts | null,
+    now: Date,
+    personId: string,
+  ) {
     const shiftId = String(shift._id);
     await this.limits.attempt('checkInPerson', personId);
     try {
@@ -252,28 +298,27 @@ export class AttendanceService {
       await this.limits.succeeded('checkInPerson', personId); // not this person's guess: the shift is locked
       throw err;
     }
-    if (!this.codeAccepted(shift, code, now)) throw new AppError('CHECKIN_CODE_INVALID');
+    if (token) this.codes.checkToken(shift, token, now);
+    else if (!secret.code || !this.codes.codeAccepted(shift, secret.code, now))
+      throw new AppError('CHECKIN_CODE_INVALID');
     await Promise.all([
       this.limits.succeeded('checkInPerson', personId),
       this.limits.succeeded('checkInShift', shiftId),
     ]);
   }
-
-  private codeAccepted(shift: Shift, code: string, now: Date): boolean {
-    const window = Math.floor(now.getTime() / WINDOW_MS);
-    return [window, window - 1].some((w) => timingSafeEqual(Buffer.from(this.codeOf(shift, w)), Buffer.from(code)));
-  }
-}
-
-/** Accepts the 6 digits or the whole QR content; a code of another shift is refused. */
-function parseCode(raw: string, shiftId: string): string {
-  const m = /^(?:gz:checkin:([0-9a-f]{24}):)?(\d{6})$/.exec(raw);
-  if (!m || (m[1] && m[1] !== shiftId)) throw new AppError('CHECKIN_CODE_INVALID', '这不是本班次的签到码');
-  return m[2];
 }
 
 function view(a: Attendance) {
-  return { shiftId: String(a.shiftId), kind: a.kind, at: a.at.toISOString() };
+  return {
+    shiftId: String(a.shiftId),
+    kind: a.kind,
+    at: a.at.toISOString(),
+    shortStay: shortStayView(a),
+  };
+}
+
+function shortStayView(a: Attendance | undefined) {
+  return a?.shortStay ? { ...a.shortStay, reason: shortStayReason(a.shortStay) } : null;
 }
 
 function recordView(r: ServiceRecord): HoursRecord {

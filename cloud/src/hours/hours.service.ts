@@ -4,15 +4,23 @@ import {
   DEFAULT_STAR_THRESHOLDS,
   brandName,
   chinaYearOf,
+  hoursConfirmOpensAt,
   starOf,
+  suggestedMinutes,
   type MyHours,
+  type PendingHours,
   type ServiceRecordView,
   type z,
   type correctServiceRecordBody,
 } from '@gongzhi/shared';
 import { ActivityAccess } from '../activities/activity-access';
 import { ActivityModel, type Activity } from '../activities/activity.model';
-import { ServiceRecordModel, type ServiceRecord } from '../activities/attendance.model';
+import {
+  AttendanceModel,
+  ServiceRecordModel,
+  type Attendance,
+  type ServiceRecord,
+} from '../activities/attendance.model';
 import { ShiftModel, type Shift } from '../activities/shift.model';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
@@ -100,7 +108,9 @@ export class HoursService {
       .filter((r) => chinaYearOf(new Date(startOf(r))) === year)
       .reduce((n, r) => n + r.minutes, 0);
     const { thresholds } = await this.thresholdsFor(user.communityId ?? user.orgId);
+    const pending = await this.pendingHours(oid(user.userId), all);
     return {
+      pending,
       items: all.slice((page - 1) * pageSize, page * pageSize).map(recordView),
       total: all.length,
       page,
@@ -110,6 +120,50 @@ export class HoursService {
       star: starOf(totalMinutes, thresholds),
       thresholds,
     };
+  }
+
+  /**
+   * Shifts the person checked in to that no organiser has confirmed yet, soonest first: what the
+   * hours page lists as 等社区确认 (a check-in is the sign they came; the organiser decides the hours).
+   */
+  private async pendingHours(personId: Types.ObjectId, confirmed: EffectiveRecord[]): Promise<PendingHours[]> {
+    const marks = await this.db.model(AttendanceModel).find({ personId }).lean<Attendance[]>();
+    const waitingIds = marks
+      .filter((m) => m.kind === 'checkIn' && !confirmed.some((r) => r.record.shiftId.equals(m.shiftId)))
+      .map((m) => m.shiftId);
+    if (!waitingIds.length) return [];
+    const shifts = await this.db
+      .model(ShiftModel)
+      .find({ _id: { $in: waitingIds } })
+      .lean<Shift[]>();
+    const activities = await this.db
+      .model(ActivityModel)
+      .find({ _id: { $in: shifts.map((s) => s.activityId) } }, { title: 1, brand: 1 })
+      .lean<Activity[]>();
+    return shifts
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
+      .map((s) => {
+        const a = activities.find((x) => x._id.equals(s.activityId));
+        const at = (kind: string) => marks.find((m) => m.shiftId.equals(s._id) && m.kind === kind);
+        const checkIn = at('checkIn')!;
+        const checkOut = at('checkOut') ?? null;
+        return {
+          shiftId: String(s._id),
+          activity: {
+            id: String(s.activityId),
+            title: a?.title ?? '（活动已删除）',
+            brand: a?.brand ?? 'other',
+            brandName: a ? brandName(a.brand) : '',
+          },
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+          checkInAt: checkIn.at.toISOString(),
+          checkOutAt: checkOut?.at.toISOString() ?? null,
+          minutes: checkOut ? suggestedMinutes(s, checkIn.at, checkOut.at) : null,
+          shortStay: !!checkOut?.shortStay,
+          confirmFrom: hoursConfirmOpensAt(s).toISOString(),
+        };
+      });
   }
 
   /**

@@ -209,7 +209,7 @@ export default function ActivitiesPage() {
             <Text>切换社区</Text>
           </View>
         </View>
-        <Text className="act-header__sub">认领班次，扫码签到，服务时长自动累计</Text>
+        <Text className="act-header__sub">认领班次，到场签到，社区确认后累计服务时长</Text>
       </View>
 
       <View className="act-body">

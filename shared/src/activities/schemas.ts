@@ -231,29 +231,57 @@ export const cancelClaimResult = z.object({
   released: z.enum(['seat', 'waitlist']),
 });
 
+/** What a check-in QR code holds: this prefix, then base64url of shift, expiry and signature (see checkin.ts). */
+export const CHECKIN_TOKEN_PREFIX = 'gzqd1.';
+export const CHECKIN_TOKEN = /^gzqd1\.[A-Za-z0-9_-]{43}$/;
+
 export const shiftCheckInCode = z.object({
   shiftId: z.string(),
+  /** The 6 digits to type in a browser, shown in large type under the QR code. */
   code: z.string(),
-  /** What the QR code shows: gz:checkin:<shiftId>:<code>. */
-  content: z.string(),
+  /** What the QR code holds: a token signed by the server, refused after `expiresAt`. */
+  token: z.string(),
+  /** The QR code of the token as an image (a PNG data URL), ready to show. */
+  qrImage: z.string(),
   /** Show a new code from this moment. */
   refreshAt: z.string(),
-  /** This code is refused from this moment. */
+  /** This code and token are refused from this moment. */
   expiresAt: z.string(),
+  shift: z.object({ start: z.string(), end: z.string() }),
+  activity: z.object({ id: z.string(), title: z.string(), address: z.string() }),
 });
+export type ShiftCheckInCode = z.infer<typeof shiftCheckInCode>;
 
-/** The 6-digit code, or the whole scanned QR content. */
-export const checkInBody = z.strictObject({
-  code: z.string().regex(/^(gz:checkin:[0-9a-f]{24}:)?\d{6}$/, '签到码应为 6 位数字'),
-});
+/** Typed in a browser: the 6-digit code; scanned in WeChat: the QR code's token. One of the two. */
+export const checkInBody = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^\d{6}$/, '签到码应为 6 位数字')
+      .optional(),
+    token: z.string().regex(CHECKIN_TOKEN, '这不是共治通的签到二维码').optional(),
+  })
+  .refine((v) => (v.code === undefined) !== (v.token === undefined), {
+    message: '请输入 6 位签到码，或扫描签到二维码',
+    path: ['code'],
+  });
 
 export const ATTENDANCE_KINDS = ['checkIn', 'checkOut'] as const;
 export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
+
+/** A check-out too short for the rule (SHORT_STAY in checkin.ts), with the reason in plain words. */
+export const shortStayFlag = z.object({
+  minutes: z.number().int(),
+  neededMinutes: z.number().int(),
+  reason: z.string(),
+});
 
 export const shiftAttendance = z.object({
   shiftId: z.string(),
   kind: z.enum(ATTENDANCE_KINDS),
   at: z.string(),
+  /** Set on a check-out that was accepted but flagged for staff to look at before confirming hours. */
+  shortStay: shortStayFlag.nullable(),
 });
 
 export const confirmHoursBody = z.strictObject({
@@ -322,6 +350,20 @@ export const shiftRosterEntry = z.object({
   checkInAt: z.string().nullable(),
   checkOutAt: z.string().nullable(),
   confirmedMinutes: z.number().int().nullable(),
+  shortStay: shortStayFlag.nullable(),
+  /** Whether the organiser can confirm this person's hours now, and if not why (see hours/confirmation.ts). */
+  confirm: z.object({
+    allowed: z.boolean(),
+    /** Allowed, but only with the minutes typed in (no usable check-in and check-out). */
+    needsMinutes: z.boolean(),
+    reason: z.string().nullable(),
+    /** Check-out minus check-in, rounded down to 15 minutes, at most the shift: what confirming without minutes gives. */
+    suggestedMinutes: z.number().int().nullable(),
+  }),
 });
 export type ShiftRosterEntry = z.infer<typeof shiftRosterEntry>;
-export const shiftRoster = paged(shiftRosterEntry);
+export const shiftRoster = paged(shiftRosterEntry).extend({
+  /** From when the shift's hours can be confirmed, and the reason while they cannot yet. */
+  hoursConfirm: z.object({ open: z.boolean(), opensAt: z.string(), reason: z.string().nullable() }),
+});
+export type ShiftRoster = z.infer<typeof shiftRoster>;

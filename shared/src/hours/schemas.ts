@@ -36,7 +36,26 @@ export type ServiceRecordView = z.infer<typeof serviceRecordView>;
 
 export const myHoursQuery = z.strictObject({ page, pageSize });
 
+/** A shift I checked in to whose hours the organiser has not confirmed yet (等社区确认). */
+export const pendingHours = z.object({
+  shiftId: z.string(),
+  activity: z.object({ id: z.string(), title: z.string(), brand: z.string(), brandName: z.string() }),
+  start: z.string(),
+  end: z.string(),
+  checkInAt: z.string(),
+  checkOutAt: z.string().nullable(),
+  /** What confirming from the check-in and check-out would give; null without a usable check-out. */
+  minutes: z.number().int().nullable(),
+  /** The check-out was short: the organiser will look before confirming. */
+  shortStay: z.boolean(),
+  /** Hours can be confirmed from this moment (the shift's end). */
+  confirmFrom: z.string(),
+});
+export type PendingHours = z.infer<typeof pendingHours>;
+
 export const myHours = paged(serviceRecordView).extend({
+  /** Every shift still waiting for confirmation, soonest first (not paged: a handful at most). */
+  pending: z.array(pendingHours),
   totalMinutes: z.number().int(),
   /** Minutes of the current calendar year (China time). */
   yearMinutes: z.number().int(),

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { api, parseWith, type MyShift } from '@gongzhi/shared';
+import { CHECKIN_WORDS, api, minutesWords, parseWith, readCheckInToken, type MyShift } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
@@ -12,12 +12,10 @@ import { checkInOpen, checkInWindow, dateTimeText, shiftWhen, timeOf } from '../
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
-const QR = /^gz:checkin:([0-9a-f]{24}):(\d{6})$/;
-
 type Kind = 'checkIn' | 'checkOut';
 
 interface Outcome {
-  tone: 'ok' | 'error';
+  tone: 'ok' | 'warn' | 'error';
   title: string;
   text: string;
 }
@@ -75,14 +73,17 @@ function ShiftCard({ shift, canSwitch, onSwitch }: { shift: MyShift; canSwitch: 
       <View className={`ci-shift__window${open ? ' ci-shift__window--open' : ''}`}>
         <Text>
           {open
-            ? shift.checkInAt && !shift.checkOutAt && now < Date.parse(shift.start)
-              ? `已签到；班次 ${timeOf(shift.start)} 开始后才能签退`
+            ? now < Date.parse(shift.start)
+              ? shift.checkInAt
+                ? `已签到；班次 ${timeOf(shift.start)} 开始后才能签退`
+                : `现在可以签到，${timeOf(shift.start)} 开始后可以签退`
               : `签到签退开放中，至 ${timeOf(new Date(w.closes).toISOString())} 结束`
             : now < w.opens
               ? `${dateTimeText(new Date(w.opens).toISOString())} 起可以签到`
               : '签到签退时间已过'}
         </Text>
       </View>
+      <Text className="ci-shift__rule checkin-rule">{`${CHECKIN_WORDS.rule}。`}</Text>
       <View className="ci-steps">
         <View className={`ci-step${shift.checkInAt ? ' ci-step--done' : ''}`}>
           <Text className="ci-step__dot">{shift.checkInAt ? '✓' : '1'}</Text>
@@ -126,11 +127,12 @@ export default function CheckInPage() {
 
   const shift = list.find((s) => s.shiftId === selected) ?? null;
 
-  async function submit(kind: Kind, shiftId: string, raw: string) {
+  /** Sends the typed 6 digits ({ code }) or the scanned QR token ({ token }). */
+  async function submit(kind: Kind, shiftId: string, secret: { code: string } | { token: string }) {
     if (busy) return;
     setOutcome(null);
     setFieldError(null);
-    const checked = parseWith(api.activities.checkIn.body!, { code: raw.trim() }, 'body');
+    const checked = parseWith(api.activities.checkIn.body!, secret, 'body');
     if (!checked.ok) {
       setFieldError(checked.fields[0]?.message ?? '签到码应为 6 位数字');
       return;
@@ -139,8 +141,18 @@ export default function CheckInPage() {
     const endpoint = kind === 'checkIn' ? api.activities.checkIn : api.activities.checkOut;
     const word = kind === 'checkIn' ? '签到' : '签退';
     try {
-      const mark = await call(endpoint, { params: { id: shiftId }, body: { code: raw.trim() } });
-      setOutcome({ tone: 'ok', title: `${word}成功`, text: `${word}时间 ${dateTimeText(mark.at)}` });
+      const mark = await call(endpoint, { params: { id: shiftId }, body: checked.data });
+      const at = `${word}时间 ${dateTimeText(mark.at)}`;
+      // A short stay is recorded all the same; the volunteer hears that the organiser will look at it.
+      setOutcome(
+        mark.shortStay
+          ? {
+              tone: 'warn',
+              title: `${word}成功`,
+              text: `${at}。活动期间在岗 ${minutesWords(mark.shortStay.minutes)}，时间较短，组织方会核实后再确认服务时长`,
+            }
+          : { tone: 'ok', title: `${word}成功`, text: at },
+      );
       setCode('');
       void Taro.showToast({ title: `${word}成功`, icon: 'success' });
     } catch (e) {
@@ -158,13 +170,15 @@ export default function CheckInPage() {
     } catch {
       return; // closed the scanner
     }
-    const m = QR.exec(content.trim());
-    if (!m) {
-      setOutcome({ tone: 'error', title: '无法识别', text: '这不是共治通的签到二维码，请扫描组织方出示的签到码' });
+    const token = content.trim();
+    const read = readCheckInToken(token);
+    if (!read) {
+      setOutcome({ tone: 'error', title: '无法识别', text: '这不是共治通的签到二维码，请扫描组织方手机上的二维码' });
       return;
     }
-    setSelected(m[1]);
-    await submit(kind, m[1], content.trim());
+    // The QR code names its shift: check in to that one, whichever was on screen.
+    setSelected(read.shiftId);
+    await submit(kind, read.shiftId, { token });
   }
 
   const checkedIn = !!shift?.checkInAt;
@@ -174,9 +188,7 @@ export default function CheckInPage() {
     <View className="page checkin-page">
       <View className="ci-hero">
         <Text className="ci-hero__title">签到签退</Text>
-        <Text className="ci-hero__sub">
-          {isWeapp ? '到达服务地点后，扫描组织方出示的签到二维码' : '到达服务地点后，输入组织方出示的 6 位签到码'}
-        </Text>
+        <Text className="ci-hero__sub">{isWeapp ? CHECKIN_WORDS.howInWechat : CHECKIN_WORDS.howInBrowser}</Text>
       </View>
 
       <View className="ci-body">
@@ -217,10 +229,10 @@ export default function CheckInPage() {
 
             {outcome && (
               <View
-                className={`ci-outcome ci-outcome--${outcome.tone} ${outcome.tone === 'ok' ? 'checkin-success' : 'checkin-error'}`}
+                className={`ci-outcome ci-outcome--${outcome.tone} ${outcome.tone === 'error' ? 'checkin-error' : 'checkin-success'}`}
                 role="alert"
               >
-                <Text className="ci-outcome__icon">{outcome.tone === 'ok' ? '✓' : '!'}</Text>
+                <Text className="ci-outcome__icon">{outcome.tone === 'error' ? '!' : '✓'}</Text>
                 <View className="ci-outcome__body">
                   <Text className="ci-outcome__title">{outcome.title}</Text>
                   <Text className="ci-outcome__text">{outcome.text}</Text>
@@ -253,7 +265,7 @@ export default function CheckInPage() {
                       disabled={busy !== null}
                       onClick={() => void scan(checkedIn ? 'checkOut' : 'checkIn')}
                     >
-                      {checkedIn ? '扫码签退' : '扫码签到'}
+                      {checkedIn ? CHECKIN_WORDS.scanOut : CHECKIN_WORDS.scanIn}
                     </Button>
                     {!typing && (
                       <Text className="ci-scan__manual" onClick={() => setTyping(true)}>
@@ -282,7 +294,7 @@ export default function CheckInPage() {
                       }}
                     />
                     {fieldError && <Text className="ci-code__error">{fieldError}</Text>}
-                    <Text className="ci-code__help">签到码由组织方出示，每 5 分钟更换一次</Text>
+                    <Text className="ci-code__help">{`签到码在组织方手机上，${CHECKIN_WORDS.refresh}`}</Text>
                     <View className="ci-code__buttons">
                       <Button
                         className={`checkin-button${isWeapp ? ' ci-code__weapp-submit' : ''}`}
@@ -291,7 +303,7 @@ export default function CheckInPage() {
                         size="large"
                         loading={busy === 'checkIn'}
                         disabled={busy !== null || checkedIn}
-                        onClick={() => void submit('checkIn', shift.shiftId, code)}
+                        onClick={() => void submit('checkIn', shift.shiftId, { code })}
                       >
                         {checkedIn ? `已签到 ${timeOf(shift.checkInAt!)}` : '签到'}
                       </Button>
@@ -301,8 +313,9 @@ export default function CheckInPage() {
                         shape="round"
                         size="large"
                         loading={busy === 'checkOut'}
-                        disabled={busy !== null || !checkedIn}
-                        onClick={() => void submit('checkOut', shift.shiftId, code)}
+                        // Check-out opens at the start (the server says so too; no need to try before).
+                        disabled={busy !== null || !checkedIn || Date.now() < Date.parse(shift.start)}
+                        onClick={() => void submit('checkOut', shift.shiftId, { code })}
                       >
                         签退
                       </Button>

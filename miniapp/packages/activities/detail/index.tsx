@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   ACTIVITY_FORMAT_LABELS,
-  SHIFT_RULES,
+  CHECKIN_WORDS,
   api,
   localDateOf,
   type ActivityDetail,
@@ -25,6 +25,8 @@ import {
   weekdayText,
 } from '../../../components/ActivityKit/time';
 import './index.scss';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
 
 const ACTIVITIES_TAB = '/pages/activities/index';
 
@@ -257,7 +259,7 @@ export default function ActivityDetailPage() {
       const result = await call(api.activities.claimSeat, { params: { id: shift.id }, body: { wait } });
       const text =
         result.status === 'seated'
-          ? `认领成功：您是本班次第 ${result.seatNo} 号名额。班次开始前 ${SHIFT_RULES.checkInEarlyMinutes} 分钟起可到场扫码签到。`
+          ? `认领成功：您是本班次第 ${result.seatNo} 号名额。${CHECKIN_WORDS.rule}。`
           : `已加入候补，当前排第 ${result.waitlistPosition} 位，递补成功会通知您。`;
       setNotice({ shiftId: shift.id, tone: 'ok', text });
       void Taro.showToast({ title: result.status === 'seated' ? '认领成功' : '已加入候补', icon: 'success' });
@@ -362,8 +364,8 @@ export default function ActivityDetailPage() {
             <View className="ad-rules">
               <Text className="ad-rules__item">· 各班次的认领截止时间见上方，截止后不能再认领，取消需联系组织方。</Text>
               <Text className="ad-rules__item">· 名额已满可以候补，有人取消时按顺序自动递补并通知您。</Text>
-              <Text className="ad-rules__item">{`· 签到签退：班次开始前 ${SHIFT_RULES.checkInEarlyMinutes} 分钟起可签到，开始后才能签退，至结束后 ${SHIFT_RULES.checkInLateMinutes} 分钟截止，扫组织方出示的二维码。`}</Text>
-              <Text className="ad-rules__item">· 组织方确认后计入您的服务时长。</Text>
+              <Text className="ad-rules__item">{`· 签到签退：${CHECKIN_WORDS.rule}；${isWeapp ? CHECKIN_WORDS.howInWechat : CHECKIN_WORDS.howInBrowser}。`}</Text>
+              <Text className="ad-rules__item">· 活动结束后，社区确认服务时长，计入您的记录。</Text>
             </View>
           </View>
 

@@ -1,33 +1,47 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, brandName, localDateOf, type BrandCode, type MyShift } from '@gongzhi/shared';
+import {
+  HOURS_WORDS,
+  api,
+  brandName,
+  localDateOf,
+  type BrandCode,
+  type MyHours,
+  type PendingHours,
+  type ServiceRecordView,
+} from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { ListFooter } from '../../../components/ActivityKit';
 import { brandLook } from '../../../components/ActivityKit/brands';
-import { durationText, hoursNumber, monthDay, timeOf, todayDate } from '../../../components/ActivityKit/time';
+import {
+  durationText,
+  hoursNumber,
+  monthDay,
+  shiftWhen,
+  timeOf,
+  todayDate,
+} from '../../../components/ActivityKit/time';
 import './index.scss';
 
 const PAGE = 100;
 const MAX_PAGES = 50;
 const SHOW_STEP = 15;
 
-/** Every shift I held a seat in, latest first: the API has no total, so the page adds it up. */
-async function loadRecords(): Promise<MyShift[]> {
-  const all: MyShift[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const r = await call(api.activities.listMyShifts, { query: { when: 'all', page, pageSize: PAGE } });
-    all.push(...r.items);
-    if (all.length >= r.total || r.items.length === 0) break;
+/** Every confirmed record (corrections applied), the totals and what still waits for the organiser. */
+async function loadHours(): Promise<MyHours> {
+  const first = await call(api.hours.getMyHours, { query: { page: 1, pageSize: PAGE } });
+  const items = [...first.items];
+  // The brand bars need every record: page on while there are more.
+  for (let page = 2; page <= MAX_PAGES && items.length < first.total; page++) {
+    const r = await call(api.hours.getMyHours, { query: { page, pageSize: PAGE } });
+    if (r.items.length === 0) break;
+    items.push(...r.items);
   }
-  const now = Date.now();
-  // Confirmed hours, and past shifts I held a seat in that still wait for the organiser.
-  return all.filter(
-    (s) => s.confirmedMinutes !== null || (s.status === 'seated' && Date.parse(s.end) < now && !!s.checkInAt),
-  );
+  return { ...first, items };
 }
 
 interface BrandSum {
@@ -36,47 +50,67 @@ interface BrandSum {
   count: number;
 }
 
-function byBrand(records: MyShift[]): BrandSum[] {
+function byBrand(records: ServiceRecordView[]): BrandSum[] {
   const sums = new Map<BrandCode, BrandSum>();
   for (const r of records) {
-    if (r.confirmedMinutes === null) continue;
-    const s = sums.get(r.activity.brand) ?? { code: r.activity.brand, minutes: 0, count: 0 };
-    s.minutes += r.confirmedMinutes;
+    const code = r.activity.brand as BrandCode;
+    const s = sums.get(code) ?? { code, minutes: 0, count: 0 };
+    s.minutes += r.minutes;
     s.count += 1;
-    sums.set(r.activity.brand, s);
+    sums.set(code, s);
   }
   return [...sums.values()].sort((a, b) => b.minutes - a.minutes);
 }
 
-function Summary({ records }: { records: MyShift[] }) {
-  const confirmed = records.filter((r) => r.confirmedMinutes !== null);
-  const total = confirmed.reduce((n, r) => n + (r.confirmedMinutes ?? 0), 0);
+function Summary({ hours }: { hours: MyHours }) {
   const year = todayDate().slice(0, 4);
-  const thisYear = confirmed
-    .filter((r) => localDateOf(r.start).startsWith(year))
-    .reduce((n, r) => n + (r.confirmedMinutes ?? 0), 0);
-  const pending = records.length - confirmed.length;
   return (
     <View className="hours-summary">
-      <Text className="hours-summary__label">累计服务时长</Text>
+      <Text className="hours-summary__label">累计服务时长（已确认）</Text>
       <View className="hours-summary__total">
-        <Text className="hours-summary__num hours-total">{hoursNumber(total)}</Text>
+        <Text className="hours-summary__num hours-total">{hoursNumber(hours.totalMinutes)}</Text>
         <Text className="hours-summary__unit">小时</Text>
       </View>
       <View className="hours-summary__stats">
         <View className="hours-summary__stat">
-          <Text className="hours-summary__stat-num">{confirmed.length}</Text>
+          <Text className="hours-summary__stat-num">{hours.total}</Text>
           <Text className="hours-summary__stat-label">次服务</Text>
         </View>
         <View className="hours-summary__stat">
-          <Text className="hours-summary__stat-num">{hoursNumber(thisYear)}</Text>
+          <Text className="hours-summary__stat-num">{hoursNumber(hours.yearMinutes)}</Text>
           <Text className="hours-summary__stat-label">{`${year} 年（小时）`}</Text>
         </View>
         <View className="hours-summary__stat">
-          <Text className="hours-summary__stat-num">{pending}</Text>
-          <Text className="hours-summary__stat-label">待确认</Text>
+          <Text className="hours-summary__stat-num hours-summary__stat-num--star">{hours.star.name}</Text>
+          <Text className="hours-summary__stat-label">星级</Text>
         </View>
       </View>
+    </View>
+  );
+}
+
+/** 等社区确认: the shifts I checked in to, with what confirming would likely give. */
+function Waiting({ items }: { items: PendingHours[] }) {
+  if (items.length === 0) return null;
+  const now = Date.now();
+  return (
+    <View className="hours-card hours-waiting">
+      <Text className="section-title">{`${HOURS_WORDS.waiting}（${items.length}）`}</Text>
+      {items.map((p) => (
+        <View key={p.shiftId} className="hours-wait pending-hours">
+          <View className="hours-wait__top">
+            <Text className="hours-wait__title">{p.activity.title}</Text>
+            <Text className="hours-wait__tag">{HOURS_WORDS.waiting}</Text>
+          </View>
+          <Text className="hours-wait__line">{shiftWhen(p.start, p.end, now)}</Text>
+          <Text className="hours-wait__line">
+            {`签到 ${timeOf(p.checkInAt)} · 签退 ${p.checkOutAt ? timeOf(p.checkOutAt) : '未签退'}`}
+            {p.minutes !== null ? ` · 约 ${durationText(p.minutes)}` : ''}
+          </Text>
+          {Date.parse(p.confirmFrom) > now && <Text className="hours-wait__note">活动结束后，由社区确认服务时长</Text>}
+          {p.shortStay && <Text className="hours-wait__note">在岗时间较短，社区会核实后再确认</Text>}
+        </View>
+      ))}
     </View>
   );
 }
@@ -108,9 +142,9 @@ function BrandBars({ sums }: { sums: BrandSum[] }) {
   );
 }
 
-function Record({ record }: { record: MyShift }) {
+function Record({ record }: { record: ServiceRecordView }) {
   const day = localDateOf(record.start);
-  const look = brandLook(record.activity.brand);
+  const look = brandLook(record.activity.brand as BrandCode);
   return (
     <View
       className="hours-record"
@@ -124,28 +158,26 @@ function Record({ record }: { record: MyShift }) {
       <View className="hours-record__body">
         <Text className="hours-record__title">{record.activity.title}</Text>
         <Text className="hours-record__meta">
-          {record.checkInAt
-            ? `签到 ${timeOf(record.checkInAt)} · 签退 ${record.checkOutAt ? timeOf(record.checkOutAt) : '—'}`
-            : `${timeOf(record.start)}–${timeOf(record.end)}`}
+          {`${timeOf(record.start)}–${timeOf(record.end)}${record.community.name ? ` · ${record.community.name}` : ''}`}
         </Text>
+        {record.correction && (
+          <Text className="hours-record__meta">{`已更正（原 ${durationText(record.correction.originalMinutes)}）：${record.correction.reason}`}</Text>
+        )}
       </View>
-      {record.confirmedMinutes !== null ? (
-        <Text className="hours-record__minutes">{durationText(record.confirmedMinutes)}</Text>
-      ) : (
-        <Text className="hours-record__pending">待确认</Text>
-      )}
+      <Text className="hours-record__minutes">{durationText(record.minutes)}</Text>
     </View>
   );
 }
 
 export default function HoursPage() {
   const signedIn = useSignedIn();
-  const records = useRemote(loadRecords, [], signedIn);
+  const hours = useRemote(loadHours, [], signedIn);
   const [shown, setShown] = useState(SHOW_STEP);
-  const items = records.data ?? [];
+  const data = hours.data;
+  const items = data?.items ?? [];
 
   usePullDownRefresh(() => {
-    void records.reload().finally(() => Taro.stopPullDownRefresh());
+    void hours.reload().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => setShown((n) => Math.min(items.length, n + SHOW_STEP)));
 
@@ -153,22 +185,23 @@ export default function HoursPage() {
     <View className="page hours-page">
       <View className="hours-hero" />
       <View className="hours-body">
-        {records.loading && !records.data && <LoadingCards count={3} />}
-        {records.error && !records.loading && (
-          <ErrorState message={records.error} onRetry={() => void records.reload()} />
-        )}
-        {records.data && !records.error && (
+        {hours.loading && !data && <LoadingCards count={3} />}
+        {hours.error && !hours.loading && <ErrorState message={hours.error} onRetry={() => void hours.reload()} />}
+        {data && !hours.error && (
           <>
-            <Summary records={items} />
+            <Summary hours={data} />
+            <Waiting items={data.pending} />
             {items.length === 0 ? (
-              <EmptyState text="还没有服务记录" hint="认领活动班次，签到签退并由组织方确认后，服务时长会记在这里" />
+              data.pending.length === 0 && (
+                <EmptyState text="还没有服务记录" hint="认领活动班次，到场签到签退，社区确认后服务时长会记在这里" />
+              )
             ) : (
               <>
                 <BrandBars sums={byBrand(items)} />
                 <View className="hours-card">
                   <Text className="section-title">服务记录</Text>
                   {items.slice(0, shown).map((r) => (
-                    <Record key={r.shiftId} record={r} />
+                    <Record key={r.id} record={r} />
                   ))}
                 </View>
                 <ListFooter

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, type MyShift } from '@gongzhi/shared';
+import { CHECKIN_WORDS, HOURS_WORDS, api, type MyShift } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
@@ -32,7 +32,7 @@ function Attendance({ shift }: { shift: MyShift }) {
   // Before check-in opens there is nothing to show yet but when it will.
   if (!shift.checkInAt && now < opens) {
     return (
-      <Text className="my-shift__opens">{`签到时间：${dateTimeText(new Date(opens).toISOString())} 起，扫组织方的签到码`}</Text>
+      <Text className="my-shift__opens">{`${dateTimeText(new Date(opens).toISOString())} 起可签到（${CHECKIN_WORDS.rule}）`}</Text>
     );
   }
   return (
@@ -52,7 +52,11 @@ function Attendance({ shift }: { shift: MyShift }) {
       <View className={`my-shift__mark${shift.confirmedMinutes !== null ? ' my-shift__mark--hours' : ''}`}>
         <Text className="my-shift__mark-label">确认时长</Text>
         <Text className="my-shift__mark-value">
-          {shift.confirmedMinutes !== null ? `${hoursNumber(shift.confirmedMinutes)} 小时` : past ? '待确认' : '—'}
+          {shift.confirmedMinutes !== null
+            ? `${hoursNumber(shift.confirmedMinutes)} 小时`
+            : shift.checkInAt
+              ? HOURS_WORDS.waiting
+              : '—'}
         </Text>
       </View>
     </View>
