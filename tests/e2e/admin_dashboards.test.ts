@@ -132,6 +132,11 @@ test('the county admin reads section 三 on the dashboard, with charts, the bran
   await shotSection(page, '.dash-brands', '04-county-brands');
   await shotSection(page, '.dash-units', '05-county-units');
   await shotSection(page, '.dash-needs', '06-county-needs');
+  // 统计口径 in plain words: no field names on the screen.
+  const definitions = page.locator('.dash-definitions');
+  await definitions.getByText('没有转出或停用', { exact: false }).first().waitFor();
+  expect(await definitions.innerText()).not.toMatch(/[A-Za-z]/);
+  await shotSection(page, '.dash-definitions', '06b-county-definitions');
 
   const download = page.waitForEvent('download');
   await page.locator('.dash-export').click();
@@ -154,6 +159,7 @@ test('the county admin reads 三率 per department and the overdue list, and exp
   await page.locator('.kpis-row').first().waitFor();
   await shotSection(page, '.kpis-rows', '08-kpis-communities');
   await shotSection(page, '.kpis-overdue', '09-kpis-overdue');
+  expect(await page.locator('.kpis').first().innerText()).not.toContain('90%');
 
   const download = page.waitForEvent('download');
   await page.locator('.dash-export').click();

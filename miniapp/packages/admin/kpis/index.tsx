@@ -142,10 +142,10 @@ export default function AdminKpisPage() {
               <Figure value={rate(k.total.resolutionRate)} label="解决率" tone="warn" />
               <Figure value={rate(k.total.satisfactionRate)} label="满意率" />
             </View>
+            <NotDue r={k.total} />
             <View className="kpis-times">
               <TimeRow label="报到用时" avg={k.total.avgReportMinutes} p90={k.total.p90ReportMinutes} />
               <TimeRow label="办结用时" avg={k.total.avgResolveMinutes} p90={k.total.p90ResolveMinutes} />
-              <NotDue r={k.total} />
               <View className="kpis-time">
                 <Text className="kpis-time__label">收到 / 超时</Text>
                 <Text className="kpis-time__value">
@@ -219,7 +219,7 @@ function TimeRow({ label, avg, p90 }: { label: string; avg: number | null; p90: 
   return (
     <View className="kpis-time">
       <Text className="kpis-time__label">{label}</Text>
-      <Text className="kpis-time__value">{`平均 ${duration(avg)} · 九成在 ${duration(p90)} 内`}</Text>
+      <Text className="kpis-time__value">{`平均 ${duration(avg)}${within(p90)}`}</Text>
     </View>
   );
 }
@@ -237,12 +237,14 @@ function NotDue({ r }: { r: ResponseKpiRow }) {
   const text = notDueText(r);
   if (!text) return null;
   return (
-    <View className="kpis-time kpis-notdue">
-      <Text className="kpis-time__label">{NOT_DUE_LABEL}</Text>
-      <Text className="kpis-time__value kpis-notdue__value">{text}</Text>
+    <View className="kpis-notdue">
+      <Text>{`${NOT_DUE_LABEL}：${text}`}</Text>
     </View>
   );
 }
+
+/** "九成在 10小时内": nine in ten took at most this long. */
+const within = (p90: number | null) => (p90 === null ? '' : `，九成在 ${duration(p90)}内`);
 
 function KpiRow({ r }: { r: ResponseKpiRow }) {
   const notDue = notDueText(r);
@@ -258,11 +260,9 @@ function KpiRow({ r }: { r: ResponseKpiRow }) {
         <Text className="kpis-row__rate">{`满意 ${rate(r.satisfactionRate)}`}</Text>
       </View>
       {notDue && <Text className="kpis-row__notdue">{`${NOT_DUE_LABEL}：${notDue}`}</Text>}
+      <Text className="kpis-row__times">{`报到平均 ${duration(r.avgReportMinutes)}${within(r.p90ReportMinutes)}`}</Text>
       <Text className="kpis-row__times">
-        {`报到平均 ${duration(r.avgReportMinutes)}，九成在 ${duration(r.p90ReportMinutes)} 内`}
-      </Text>
-      <Text className="kpis-row__times">
-        {`办结平均 ${duration(r.avgResolveMinutes)}，九成在 ${duration(r.p90ResolveMinutes)} 内`}
+        {`办结平均 ${duration(r.avgResolveMinutes)}${within(r.p90ResolveMinutes)}`}
       </Text>
     </View>
   );
