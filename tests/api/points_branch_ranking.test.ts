@@ -20,13 +20,18 @@ const get = async (account: string, path: string) =>
     .get(path)
     .set('Authorization', await t.signIn(account));
 
-test('totals, averages and member counts add up the linked members’ earned points', async () => {
+test('totals add up the linked members’ earned points; the size is the roster’s, as on the dashboard', async () => {
   const ledger = await t.app.getApplicationContext().getAsync(PointsLedger);
   const he = seedId('user:registered:0'); // 何志远, linked to a 南门 member by the seed
   expect(await t.db.model(PointsEntryModel).countDocuments({ personId: he })).toBe(0);
   await ledger.earn('patrol', he, 2, 'test:branch:patrol', '测试巡查'); // 10
   await ledger.earn('studySession', seedId('user:registered:1'), 1, 'test:branch:study', '测试学习'); // 5
   const liu = (await get('partyMember', '/api/v1/me/points')).body.yearEarned as number;
+
+  // One definition of a branch's size (在册党员): the dashboard's 党支部规模 counts the same members.
+  const dashboard = await get('staff', '/api/v1/stats/overview');
+  const onRoster = dashboard.body.branches.items.find((b: { id: string }) => b.id === nanmen).members as number;
+  expect(onRoster).toBeGreaterThan(5); // the walk-through's branch: 5 with an account among many more
 
   const res = await get('staff', '/api/v1/points/ranking/branches');
   expect(res.status).toBe(200);
@@ -37,19 +42,38 @@ test('totals, averages and member counts add up the linked members’ earned poi
     id: nanmen,
     name: '南门社区党支部',
     total,
-    memberCount: 5,
-    average: Math.round((total / 5) * 10) / 10,
+    memberCount: onRoster,
+    linkedCount: 5,
+    average: Math.round((total / onRoster) * 10) / 10,
     mine: false,
   });
 
   const members = await get('staff', `/api/v1/points/ranking/branches/${nanmen}`);
-  expect(members.body.memberCount).toBe(5);
+  expect([members.body.memberCount, members.body.linkedCount]).toEqual([onRoster, 5]);
   expect(members.body.items.map((m: { points: number }) => m.points)).toEqual([liu, 10, 5, 0, 0].sort((a, b) => b - a));
   // The two members without points share 4th place (competition ranking), neither above the other.
   expect(members.body.items.map((m: { rank: number }) => m.rank)).toEqual([1, 2, 3, 4, 4]);
   // Staff with the duty read full names, and the read is audited.
   expect(members.body.items.map((m: { name: string }) => m.name)).toContain('何志远');
   expect(await t.db.connection.collection('audit').countDocuments({ via: 'points:branch-ranking' })).toBe(5);
+});
+
+test('a member leaving the roster leaves both counts together', async () => {
+  const before = (await get('countyAdmin', '/api/v1/points/ranking/branches')).body.items.find(
+    (b: { id: string }) => b.id === nanmen,
+  ).memberCount as number;
+  const one = await t.db.connection
+    .collection('partyMembers')
+    .findOne({ branchId: seedId('branch:nanmen'), active: true, userId: null });
+  await t.db.connection.collection('partyMembers').updateOne({ _id: one!._id }, { $set: { active: false } });
+  const ranking = (await get('countyAdmin', '/api/v1/points/ranking/branches')).body.items.find(
+    (b: { id: string }) => b.id === nanmen,
+  );
+  const dashboard = (await get('countyAdmin', '/api/v1/stats/overview')).body.branches.items.find(
+    (b: { id: string }) => b.id === nanmen,
+  );
+  expect([ranking.memberCount, dashboard.members]).toEqual([before - 1, before - 1]);
+  await t.db.connection.collection('partyMembers').updateOne({ _id: one!._id }, { $set: { active: true } });
 });
 
 test('street and county admins rank every branch of their scope', async () => {

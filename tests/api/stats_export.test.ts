@@ -65,17 +65,19 @@ test('the workbook parses and holds the same figures as the JSON, with a Chinese
     '收到（个）',
     '已报到（个）',
     '按时报到（个）',
+    '未到报到时限（个）',
     '响应率',
     '已办结（个）',
     '办结并确认（个）',
+    '未到办结时限（个）',
     '解决率',
     '评价数',
     '满意数',
     '满意率',
     '平均报到用时（分钟）',
-    '90%报到用时（分钟）',
+    '九成任务报到用时（分钟）',
     '平均办结用时（分钟）',
-    '90%办结用时（分钟）',
+    '九成任务办结用时（分钟）',
     '超时（个）',
   ]);
   expect(sheet.rowCount).toBe(1 + json.rows.length + 1);
@@ -84,9 +86,11 @@ test('the workbook parses and holds the same figures as the JSON, with a Chinese
     r.received,
     r.reported,
     r.reportedInTime,
+    r.notDueReport,
     r.responseRate,
     r.resolved,
     r.confirmed,
+    r.notDueResolve,
     r.resolutionRate,
     r.rated,
     r.satisfied,
@@ -98,12 +102,31 @@ test('the workbook parses and holds the same figures as the JSON, with a Chinese
     r.overdue,
   ];
   expect(values(sheet.getRow(2))).toEqual(asCells(json.rows[0]));
-  expect(values(sheet.getRow(2))).toEqual(['县住房和城乡建设局', 2, 2, 2, 1, 1, 1, 0.5, 1, 1, 1, 45, 60, 90, 90, 1]);
+  expect(values(sheet.getRow(2))).toEqual([
+    '县住房和城乡建设局',
+    2,
+    2,
+    2,
+    0,
+    1,
+    1,
+    1,
+    0,
+    0.5,
+    1,
+    1,
+    1,
+    45,
+    60,
+    90,
+    90,
+    1,
+  ]);
   expect(values(sheet.getRow(3))).toEqual(asCells(json.rows[1]));
   expect(values(sheet.getRow(3))[0]).toBe('县城市管理局');
   expect(values(sheet.getRow(4))).toEqual(asCells(json.total));
   expect(values(sheet.getRow(4))[0]).toBe('合计');
-  expect(sheet.getColumn(5).numFmt).toBe('0.00%');
+  expect(sheet.getColumn(6).numFmt).toBe('0.00%');
 
   const notes = book.getWorksheet('指标口径')!;
   expect(values(notes.getRow(1))).toEqual(['指标', '口径']);

@@ -78,6 +78,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** March 2025 is long past: every target is due for both rates, none still running. */
+const allDue = (n: number) => ({ dueForReport: n, notDueReport: 0, dueForResolve: n, notDueResolve: 0 });
+
 const kpis = (who: string, level: string, q = Q) =>
   t.http().get(`/api/v1/stats/responses?${q}&level=${level}`).set('Authorization', auth[who]);
 
@@ -85,6 +88,7 @@ const ROW_A = {
   id: ZHUJIAN,
   name: '县住房和城乡建设局',
   received: 10,
+  ...allDue(10),
   reported: 10,
   reportedInTime: 9,
   resolved: 8,
@@ -104,6 +108,7 @@ const ROW_B = {
   id: CHENGGUAN_DEPT,
   name: '县城市管理局',
   received: 3,
+  ...allDue(3),
   reported: 2,
   reportedInTime: 1,
   resolved: 1,
@@ -123,6 +128,7 @@ const ROW_C = {
   id: WEIJIAN,
   name: '县卫生健康局',
   received: 2,
+  ...allDue(2),
   reported: 0,
   reportedInTime: 0,
   resolved: 0,
@@ -152,6 +158,7 @@ test('per department, county-wide: exact figures, the range edges counted once, 
     id: 'total',
     name: '合计',
     received: 15,
+    ...allDue(15),
     reported: 12,
     reportedInTime: 10,
     resolved: 9,
@@ -185,6 +192,7 @@ test('per street and per community', async () => {
       id: CHENGGUAN,
       name: '城关街道',
       received: 2,
+      ...allDue(2),
       reported: 2,
       reportedInTime: 1,
       resolved: 2,
@@ -207,6 +215,7 @@ test('per street and per community', async () => {
       id: NANMEN,
       name: '南门社区',
       received: 13,
+      ...allDue(13),
       reported: 12,
       reportedInTime: 10,
       resolved: 10,
@@ -226,6 +235,7 @@ test('per street and per community', async () => {
       id: XISHAN,
       name: '西山社区',
       received: 4,
+      ...allDue(4),
       reported: 2,
       reportedInTime: 1,
       resolved: 1,

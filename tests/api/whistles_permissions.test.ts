@@ -160,6 +160,18 @@ test('confirmWhistle and sendBackWhistle: the blower and the origin community’
   }
 });
 
+test('remindWhistle (督办): the county admin and the whistle’s street admin; another street’s admin 404', async () => {
+  const got: Expect = {};
+  // A fresh whistle per caller: a second 督办 of a target within the hour is refused.
+  for (const who of ALL) {
+    const id = await whistleIn('pending');
+    got[who] = (
+      await t.http().post(`/api/v1/whistles/${id}/targets/${ZHUJIAN}/remind`).set('Authorization', auth[who]).send({})
+    ).status;
+  }
+  expect(got).toEqual(table(403, { countyAdmin: 200, streetAdmin: 200, streetAdmin2: 404 }));
+});
+
 test('a target the whistle does not have answers 404, also to its responders', async () => {
   const id = await whistleIn('pending');
   expect((await act(t, auth.department2, id, CHENGGUAN_DEPT, 'report')).status).toBe(404);

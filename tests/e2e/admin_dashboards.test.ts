@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
 import { seedId } from '../../cloud/src/seed/seed-id';
-import { TAB_BAR, secondPhone, shotOf, signIn, tokenOf } from './admin_support';
+import { TAB_BAR, calm, confirmModal, secondPhone, seen, shotOf, signIn, tokenOf } from './admin_support';
 
 // 数据看板 and 响应考核 in the admin tab, for the county admin 冯刚 and 南门's staff 陈静, on the full
 // demo with its roster replaced by one written here (per shared/src/people/rosters.ts) for
@@ -132,6 +132,11 @@ test('the county admin reads section 三 on the dashboard, with charts, the bran
   await shotSection(page, '.dash-brands', '04-county-brands');
   await shotSection(page, '.dash-units', '05-county-units');
   await shotSection(page, '.dash-needs', '06-county-needs');
+  // 统计口径 in plain words: no field names on the screen.
+  const definitions = page.locator('.dash-definitions');
+  await definitions.getByText('没有转出或停用', { exact: false }).first().waitFor();
+  expect(await definitions.innerText()).not.toMatch(/[A-Za-z]/);
+  await shotSection(page, '.dash-definitions', '06b-county-definitions');
 
   const download = page.waitForEvent('download');
   await page.locator('.dash-export').click();
@@ -154,10 +159,55 @@ test('the county admin reads 三率 per department and the overdue list, and exp
   await page.locator('.kpis-row').first().waitFor();
   await shotSection(page, '.kpis-rows', '08-kpis-communities');
   await shotSection(page, '.kpis-overdue', '09-kpis-overdue');
+  expect(await page.locator('.kpis').first().innerText()).not.toContain('90%');
 
   const download = page.waitForEvent('download');
   await page.locator('.dash-export').click();
   expect((await download).suggestedFilename()).toMatch(/^三率统计_社区_\d{4}-01-01至\d{4}-\d{2}-\d{2}\.xlsx$/);
+});
+
+test('the county admin taps the overdue gas leak in the list and presses 督办: it is on the whistle’s timeline', async () => {
+  const { page } = phone;
+  await page.goto(`${api.base}/`);
+  await page.locator('.home .menu-item').first().waitFor();
+  await openFromAdminTab(page, 'kpis', '.kpis-overdue');
+  // The list shows the longest overdue first, ten at a time: load more until the gas leak is there.
+  const row = seen(page, '.kpis-late', '粮站家属院疑似燃气泄漏');
+  await seen(page, '.kpis-late').waitFor();
+  while (!(await row.isVisible())) {
+    const more = seen(page, '.kpis-more', '加载更多');
+    const shown = await page.locator('.kpis-late').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.kpis-late').length > n, shown);
+  }
+  await row.scrollIntoViewIfNeeded();
+  await shotOf(page, 'admin_dashboards', '16-overdue-gas-leak');
+  await row.locator('.kpis-late__title').click();
+
+  await seen(page, '.whistle-detail__title', '粮站家属院疑似燃气泄漏').waitFor();
+  await settled(seen(page, '.whistle-detail__title'));
+  const press = seen(page, '.whistle-target__remind');
+  await press.scrollIntoViewIfNeeded();
+  await phone.shot('17-whistle-page');
+  await press.click();
+  await seen(page, '.admin-sheet__title', '督办').waitFor();
+  await seen(page, '.admin-sheet textarea').fill('燃气泄漏，请立即派人到场处置');
+  await phone.shot('18-remind-sheet');
+  await seen(page, '.whistle-remind__submit').click();
+  await confirmModal(page, '督办');
+  const entry = seen(page, '.whistle-timeline__item', '冯刚 督办');
+  await entry.waitFor();
+  await entry.getByText('燃气泄漏，请立即派人到场处置').waitFor();
+  await calm(page);
+  await entry.scrollIntoViewIfNeeded();
+  await phone.shot('19-reminded-timeline');
+
+  // A second press within the hour: refused in plain words, in the sheet.
+  await seen(page, '.whistle-target__remind').click();
+  await seen(page, '.whistle-remind__submit').click();
+  await confirmModal(page, '督办');
+  await seen(page, '.admin-banner', '这个小时内已经督办过了').waitFor();
+  await phone.shot('20-remind-again-refused');
 });
 
 test('南门’s staff see their community only: 280 members, 36.43% aged 50+, 31.79% mobile', async () => {

@@ -81,7 +81,19 @@ test('a linked party member sees 社区排名 and their own 支部排名, others
   await page.locator('.pts-rank-row', { hasText: '刘建国（我）' }).waitFor();
   await settled(page.locator('.pts-rank-row').last());
   expect(await page.locator('.pts-rank-row', { hasText: '何*远' }).count()).toBe(1);
+  // The branch's size is the roster's (as on the dashboard), not the members with an account.
+  await page.locator('.pts-rank-row', { hasText: /在册党员 \d+ 人/ }).waitFor();
   await shot('08-branch-ranking-member');
+
+  // 积分明细: each entry names its kind once (the walk-through read “参加学习 · 参加学习”).
+  await page.goBack();
+  await page.locator('.mine-points__link--ledger').click();
+  const study = page.locator('.pts-entry', { hasText: '参加学习' }).first();
+  await study.waitFor();
+  await settled(study);
+  const texts = await page.locator('.pts-entry__body').allInnerTexts();
+  for (const text of texts) expect(text.replace(/\s+/g, ' ')).not.toMatch(/(\S{2,}) · \1|^(\S+) \2 ·/);
+  await shot('08b-points-ledger');
   await member.close();
 });
 

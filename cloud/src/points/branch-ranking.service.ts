@@ -10,6 +10,7 @@ import type { Principal } from '../core/principal';
 import { BranchModel, type BranchDoc } from '../party/branch.model';
 import { hasPartyWork, rosterInScope, rosterScope } from '../party/party-access';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
+import { countBranchMembers } from '../stats/rosters';
 import { competitionRanks } from './ranks';
 import { yearlyEarned } from './earned';
 
@@ -18,7 +19,8 @@ type Linked = Pick<PartyMemberDoc, '_id' | 'branchId' | 'userId' | 'nameEnc'>;
 /**
  * Use cases: show_branch_ranking, show_branch_members_ranking. A branch's points are its members'
  * yearly earned points, for members linked to an account (party/member-links.ts): the points are the
- * account's. 党务 staff see the branches in their scope; a member sees only their own branch.
+ * account's. Its size is the dashboard's (在册党员, stats/rosters.ts countBranchMembers); the average
+ * is over that size. 党务 staff see the branches in their scope; a member sees only their own branch.
  */
 @Provide()
 export class BranchRankingService {
@@ -43,16 +45,25 @@ export class BranchRankingService {
       ? await this.db.model(BranchModel).find(rosterScope(user)).lean<BranchDoc[]>()
       : await this.db.model(BranchModel).find({ _id: own!.branchId }).lean<BranchDoc[]>();
     const members = await this.linkedMembers({ branchId: { $in: branches.map((b) => b._id) } });
-    const points = await this.pointsOf(members, year);
+    const [points, onRoster] = await Promise.all([
+      this.pointsOf(members, year),
+      countBranchMembers(
+        this.db,
+        branches.map((b) => b._id),
+      ),
+    ]);
     const rows = branches.map((b) => {
       const mine = members.filter((m) => m.branchId.equals(b._id));
       const total = mine.reduce((n, m) => n + (points.get(String(m.userId)) ?? 0), 0);
+      const memberCount = onRoster.get(String(b._id)) ?? 0;
       return {
         id: String(b._id),
         name: b.name,
         total,
-        memberCount: mine.length,
-        average: mine.length ? Math.round((total / mine.length) * 10) / 10 : 0,
+        memberCount,
+        linkedCount: mine.length,
+        // Per member on the roster: one without an account has earned nothing yet.
+        average: memberCount ? Math.round((total / memberCount) * 10) / 10 : 0,
         mine: !!own && own.branchId.equals(b._id),
       };
     });
@@ -74,7 +85,10 @@ export class BranchRankingService {
     const member = !!branch && !!own && own.branchId.equals(branch._id);
     if (!branch || (!staff && !member)) throw new AppError('NOT_FOUND', '没有找到这个党支部');
     const members = await this.linkedMembers({ branchId: branch._id });
-    const points = await this.pointsOf(members, year);
+    const [points, onRoster] = await Promise.all([
+      this.pointsOf(members, year),
+      countBranchMembers(this.db, [branch._id]),
+    ]);
     const ranked = members
       .map((m) => ({ m, points: points.get(String(m.userId)) ?? 0 }))
       .sort((a, b) => b.points - a.points || String(a.m._id).localeCompare(String(b.m._id)))
@@ -92,7 +106,8 @@ export class BranchRankingService {
       year,
       branchId: String(branch._id),
       branchName: branch.name,
-      memberCount: members.length,
+      memberCount: onRoster.get(String(branch._id)) ?? 0,
+      linkedCount: members.length,
       items: ranked.map((r, i) => {
         const me = String(r.m.userId) === user.userId;
         const name = this.cipher.decrypt(r.m.nameEnc) ?? '';

@@ -30,7 +30,7 @@ import { NeedModel } from '../needs/need.model';
 import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { GrantsService } from '../grants/grants.service';
-import { eitherId, rosters } from './rosters';
+import { countBranchMembers, eitherId, rosters } from './rosters';
 
 /** The caller's part of the county: null lists mean "all of it". */
 interface Scope {
@@ -151,20 +151,10 @@ export class DashboardService {
     const r = rosters(this.db);
     const filter = scope.branchPlaces ? { placeId: { $in: eitherId(scope.branchPlaces) } } : {};
     const branches = await r.branches.find(filter, { projection: { name: 1, placeId: 1 } }).toArray();
-    // One $sum per $group (FerretDB returns 0 for a second accumulator).
-    const counts = await r.partyMembers
-      .aggregate<{ _id: unknown; n: number }>([
-        {
-          $match: {
-            active: true,
-            branchId: { $in: [...branches.map((b) => b._id), ...branches.map((b) => String(b._id))] },
-          },
-        },
-        { $group: { _id: '$branchId', n: { $sum: 1 } } },
-      ])
-      .toArray();
-    const membersOf = new Map<string, number>();
-    for (const c of counts) membersOf.set(String(c._id), (membersOf.get(String(c._id)) ?? 0) + c.n);
+    const membersOf = await countBranchMembers(
+      this.db,
+      branches.map((b) => b._id),
+    );
     const places = await this.db
       .model(OrgModel)
       .find(

@@ -26,3 +26,23 @@ export const rosters = (db: Db) => ({
 export function eitherId(ids: readonly string[]): unknown[] {
   return [...ids, ...ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id))];
 }
+
+/**
+ * 在册党员 per branch: members on the roster, not transferred out or deactivated (active). The one
+ * count of a branch's size — the dashboard's 党支部规模 and the points area's 支部排名 both read it, so
+ * they cannot disagree (a ranking once counted only members linked to an account: 5 against 105).
+ */
+export async function countBranchMembers(db: Db, branchIds: readonly unknown[]): Promise<Map<string, number>> {
+  const ids = branchIds.map(String);
+  if (!ids.length) return new Map();
+  // One $sum per $group (FerretDB returns 0 for a second accumulator).
+  const counts = await rosters(db)
+    .partyMembers.aggregate<{ _id: unknown; n: number }>([
+      { $match: { active: true, branchId: { $in: eitherId(ids) } } },
+      { $group: { _id: '$branchId', n: { $sum: 1 } } },
+    ])
+    .toArray();
+  const membersOf = new Map<string, number>();
+  for (const c of counts) membersOf.set(String(c._id), (membersOf.get(String(c._id)) ?? 0) + c.n);
+  return membersOf;
+}

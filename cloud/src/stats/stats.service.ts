@@ -202,8 +202,10 @@ export function figures(
 ): ResponseKpiRow {
   let reported = 0;
   let reportedInTime = 0;
+  let dueForReport = 0;
   let resolved = 0;
   let confirmed = 0;
+  let dueForResolve = 0;
   let rated = 0;
   let satisfied = 0;
   let overdue = 0;
@@ -212,11 +214,15 @@ export function figures(
   for (const { w, t } of items) {
     const since = (d: Date) => (d.getTime() - w.blownAt.getTime()) / MINUTE_MS;
     const isResolved = t.status === 'resolved' || t.status === 'confirmed';
+    const passed = (due: Date) => now.getTime() > due.getTime();
     if (t.reportedAt) {
       reported++;
       reportMinutes.push(since(t.reportedAt));
       if (t.reportedAt.getTime() <= t.reportDueAt.getTime()) reportedInTime++;
     }
+    // A rate judges only what is due: answered, or past its limit. The rest is still running.
+    if (t.reportedAt || passed(t.reportDueAt)) dueForReport++;
+    if (t.status === 'confirmed' || passed(t.resolveDueAt)) dueForResolve++;
     if (isResolved && t.resolvedAt) {
       resolved++;
       resolveMinutes.push(since(t.resolvedAt));
@@ -238,12 +244,16 @@ export function figures(
     received: items.length,
     reported,
     reportedInTime,
+    dueForReport,
+    notDueReport: items.length - dueForReport,
     resolved,
     confirmed,
+    dueForResolve,
+    notDueResolve: items.length - dueForResolve,
     rated,
     satisfied,
-    responseRate: rate(reportedInTime, items.length),
-    resolutionRate: rate(confirmed, items.length),
+    responseRate: rate(reportedInTime, dueForReport),
+    resolutionRate: rate(confirmed, dueForResolve),
     satisfactionRate: rate(satisfied, rated),
     avgReportMinutes: minutes1(average(reportMinutes)),
     p90ReportMinutes: minutes1(percentile(reportMinutes, 0.9)),

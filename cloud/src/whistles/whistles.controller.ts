@@ -3,6 +3,7 @@ import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
 import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { Db } from '../core/db';
+import { WhistleReminders } from './whistle-reminder.service';
 import { WhistlesService } from './whistles.service';
 
 const {
@@ -13,6 +14,7 @@ const {
   resolveWhistle,
   confirmWhistle,
   sendBackWhistle,
+  remindWhistle,
   listWhistleRules,
   updateWhistleRule,
   listWhistleDepartments,
@@ -23,6 +25,9 @@ const {
 export class WhistlesController {
   @Inject()
   whistles!: WhistlesService;
+
+  @Inject()
+  reminders!: WhistleReminders;
 
   @Inject()
   db!: Db;
@@ -76,6 +81,12 @@ export class WhistlesController {
   @Handle(sendBackWhistle)
   async sendBackWhistle({ user, params, body }: Call<typeof sendBackWhistle>) {
     return this.whistles.actOnWhistle(user, params.id, params.targetId, 'sendBack', { note: body.reason });
+  }
+
+  @Handle(remindWhistle)
+  async remindWhistle({ user, params, body }: Call<typeof remindWhistle>) {
+    await this.reminders.remindWhistle(user, params.id, params.targetId, body.note);
+    return this.whistles.getWhistle(user, params.id);
   }
 
   @Handle(listWhistleRules)

@@ -25,7 +25,8 @@ async function fromTheirNeeds(db: Db, userId: Types.ObjectId): Promise<Whistle[]
 // goes, and so does the text of the messages about it that told staff where to go.
 registerPersonalData({
   area: 'whistles',
-  collections: ['whistles', 'whistleEvents'],
+  // whistleReminders: a supervisor's 督办 (their id and words): work in office, kept with the whistle.
+  collections: ['whistles', 'whistleEvents', 'whistleReminders'],
   async exportFor({ db }, userId) {
     const whistles = await fromTheirNeeds(db, userId);
     return whistles.map((w) => ({

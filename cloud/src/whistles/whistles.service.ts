@@ -49,6 +49,7 @@ import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEventModel, type WhistleEvent } from './whistle-event.model';
 import { overdueOf, projectTarget, projectWhistle } from './whistle-projection';
+import { remindRefusal } from './whistle-remind-rule';
 import { WhistleRuleModel, whistleRuleId, type WhistleRule } from './whistle-rule.model';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistlePlace, type WhistleTarget } from './whistle.model';
@@ -763,6 +764,7 @@ export class WhistlesService {
         sendBacks: t.sendBacks,
         lastSendBackReason: t.lastSendBackReason,
         actions: allowedWhistleActions(t.status, this.access.actorsOf(user, whistle, t)),
+        canRemind: !remindRefusal(user, whistle, t, this.access.isResponder(user, t)),
       })),
       timeline: events.map((e) => ({
         targetId: String(byKey.get(e.targetKey)?.orgId ?? ''),

@@ -44,3 +44,19 @@ export const DEFAULT_POINTS_RULES: Record<PointsEarnKind, PointsRuleDefault> = {
   patrol: { points: 5, unit: '次', yearlyExpectation: 100, yearlyCap: 300 },
   whistleResponse: { points: 10, unit: '次', yearlyExpectation: 30, yearlyCap: 200 },
 };
+
+/** Words a ledger note may start with before “ · ” to say what it was for (the hooks write them). */
+const NOTE_PREFIXES: readonly string[] = [...Object.values(POINTS_KIND_LABELS), '服务时长', '兑换'];
+
+/**
+ * How a ledger entry reads: a title (what it was for, as specific as the note allows) and a detail
+ * (the kind, unless the title already is it). A note like “参加学习 · 两会精神” shows its topic as the
+ * title and 参加学习 once below; a bare “参加学习” is the title alone — never “参加学习 · 参加学习”.
+ */
+export function pointsEntryLines(e: { label: string; note: string }): { title: string; detail: string | null } {
+  const note = e.note.trim();
+  const cut = note.indexOf(' · ');
+  const specific = cut > 0 && NOTE_PREFIXES.includes(note.slice(0, cut)) ? note.slice(cut + 3).trim() : note;
+  if (!specific || specific === e.label) return { title: e.label, detail: null };
+  return { title: specific, detail: e.label };
+}

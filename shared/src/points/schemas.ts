@@ -198,9 +198,12 @@ export const branchRanking = z.object({
       name: z.string(),
       /** Yearly points earned by the branch's members linked to an account. */
       total: z.number().int(),
-      /** total / memberCount, one decimal. */
+      /** total / memberCount, one decimal (members without an account count with 0 points). */
       average: z.number(),
+      /** 在册党员: the branch's members on the roster (not transferred out or deactivated), as on the dashboard. */
       memberCount: z.number().int(),
+      /** Of them, those linked to an account (only they can earn points). */
+      linkedCount: z.number().int(),
       /** The caller's own branch. */
       mine: z.boolean(),
     }),
@@ -216,7 +219,10 @@ export const branchMembersRanking = z.object({
   year: z.number().int(),
   branchId: z.string(),
   branchName: z.string(),
+  /** 在册党员, as in the branch ranking and on the dashboard. */
   memberCount: z.number().int(),
+  /** Those linked to an account: the rows below. */
+  linkedCount: z.number().int(),
   items: z.array(
     z.object({
       rank: z.number().int(),

@@ -33,60 +33,64 @@ export const AGE_BANDS = [
   { label: '60岁及以上', min: 60, max: 200 },
 ] as const;
 
+/**
+ * 统计口径: one sentence per figure that a leader reads under the dashboard and in the Excel file.
+ * Plain words only — no field names, no "为真" (tests/unit/stats_definitions_words.test.ts).
+ */
 export const DASHBOARD_DEFINITIONS = [
   {
     key: 'scope',
     label: '范围',
     definition:
-      '社区工作者看本社区；街道管理员看本街道及其各社区；县级管理员看全县。年龄按参考日期（默认今天，北京时间）计算周岁。',
+      '社区工作者看本社区；街道管理员看本街道及其各社区；县级管理员看全县。年龄按统计日期（默认今天，北京时间）算周岁。',
   },
   {
     key: 'branches',
     label: '党支部规模',
-    definition: `每个党支部的在册党员数（党员名册中 active 为真、branchId 指向该支部的党员）。超过 ${BRANCH_MEMBER_LIMIT} 人的支部不符合${BRANCH_RULE}。支部按所在社区或街道计入范围。`,
+    definition: `每个党支部的在册党员人数：党员名册上属于这个支部、没有转出或停用的党员。支部排名里的人数也按这个算。超过 ${BRANCH_MEMBER_LIMIT} 人的支部不符合${BRANCH_RULE}。支部算在它所在的社区或街道。`,
   },
   {
     key: 'partyMembers',
     label: '党员结构',
-    definition: `在册党员（active 为真）按居住社区计入范围；${MEMBER_OLD_AGE}岁以上 = 参考日期周岁 ≥ ${MEMBER_OLD_AGE}；流动党员 = mobile 为真（在外务工）。占比 = 人数 ÷ 在册党员总数。`,
+    definition: `在册党员（没有转出或停用的）按居住的社区统计。${MEMBER_OLD_AGE}岁以上 = 到统计日期满 ${MEMBER_OLD_AGE} 周岁；流动党员 = 名册上登记为在外务工等流动在外的党员。占比 = 人数 ÷ 在册党员总数。`,
   },
   {
     key: 'complexes',
     label: '老旧小区',
     definition:
-      '组织架构中的全部小区（kind 为 complex）。老旧小区占比 = 老旧小区数 ÷ 小区总数；无物业占比 = 无物业管理单位的小区数 ÷ 小区总数；老旧小区无物业占比 = 其中无物业的老旧小区 ÷ 老旧小区数。',
+      '组织架构里现有的全部小区（已合并或撤销的不算）。老旧小区占比 = 老旧小区数 ÷ 小区总数；无物业占比 = 没有物业服务企业的小区数 ÷ 小区总数；老旧小区无物业占比 = 没有物业的老旧小区数 ÷ 老旧小区数。',
   },
   {
     key: 'staff',
     label: '社区“两委”人员',
-    definition: `在职的社区“两委”成员（committee 与 active 均为真）。平均年龄 = 各人参考日期周岁的平均值，保留一位小数；${STAFF_OLDER_AGE}岁以上 = 周岁 ≥ ${STAFF_OLDER_AGE}；专科及以下 = 学历为${COLLEGE_OR_BELOW.join('、')}。`,
+    definition: `在职的社区“两委”成员（已离任的不算）。平均年龄 = 各人到统计日期的周岁的平均数，保留一位小数；${STAFF_OLDER_AGE}岁以上 = 满 ${STAFF_OLDER_AGE} 周岁；专科及以下 = 学历为${COLLEGE_OR_BELOW.join('、')}。`,
   },
   {
     key: 'brands',
     label: '志愿服务品牌',
-    definition: `已发布（不含草稿和已取消）的服务类（format 为 service）志愿服务活动，按服务品牌计数；占比 = 该品牌活动数 ÷ 活动总数。某一品牌超过 ${BRAND_WARNING_SHARE}% 时提示“活动形式单一”。`,
+    definition: `已发布（不含草稿和已取消）的志愿服务活动（座谈、报告类不算），按服务品牌计数；占比 = 该品牌活动数 ÷ 活动总数。某一品牌超过 ${BRAND_WARNING_SHARE}% 时提示“活动形式单一”。`,
   },
   {
     key: 'formats',
     label: '联建活动形式',
     definition:
-      '已发布的联建活动（由驻区单位组织的活动，organiserUnitId 不为空），按形式分为座谈式/报告式（meeting）与服务式（service）；占比 = 该形式活动数 ÷ 联建活动总数。',
+      '已发布的联建活动，即由驻区单位组织的活动，分为座谈式/报告式和服务式两种；占比 = 该形式活动数 ÷ 联建活动总数。',
   },
   {
     key: 'units',
     label: '驻区单位参与度',
     definition:
-      '参与度 = 组织的已发布活动数 + 本单位人员（账号所属单位为该单位）在范围内活动中认领的名额数；按参与度从高到低排名，相同时按名称。街道及社区看本街道的驻区单位。',
+      '参与度 = 该单位组织的已发布活动数 + 该单位人员在本辖区活动中认领的名额数；按参与度从高到低排名，相同时按名称排。街道和社区看本街道的驻区单位。',
   },
   {
     key: 'needs',
     label: '需求',
-    definition: '范围内居民提交的全部需求（点单），按服务类别和当前状态计数；占比 = 该项数量 ÷ 需求总数。',
+    definition: '辖区内居民提交的全部需求（点单），按服务类别和目前办理到哪一步分别计数；占比 = 该项数量 ÷ 需求总数。',
   },
   {
     key: 'rounding',
     label: '取整',
-    definition: '占比为百分数，四舍五入保留两位小数（如 102 ÷ 280 = 36.43%）；分母为 0 时为空（显示 —）。',
+    definition: '占比为百分数，四舍五入保留两位小数（如 102 ÷ 280 = 36.43%）；没有可以相除的数时显示“—”。',
   },
 ] as const;
 

@@ -29,11 +29,19 @@ export const responseKpiRow = z.object({
   received: z.number().int(),
   reported: z.number().int(),
   reportedInTime: z.number().int(),
+  /** Counted in the response rate: reported, or past the report limit. */
+  dueForReport: z.number().int(),
+  /** 进行中，未到时限: not reported and the report limit not passed yet (not in the response rate). */
+  notDueReport: z.number().int(),
   resolved: z.number().int(),
   confirmed: z.number().int(),
+  /** Counted in the resolution rate: confirmed, or past the resolution limit. */
+  dueForResolve: z.number().int(),
+  /** 进行中，未到时限: not confirmed and the resolution limit not passed yet (not in the resolution rate). */
+  notDueResolve: z.number().int(),
   rated: z.number().int(),
   satisfied: z.number().int(),
-  /** Fractions (0–1, 4 decimals); null when nothing was received / rated. */
+  /** Fractions (0–1, 4 decimals); null when nothing is due / rated. */
   responseRate: num,
   resolutionRate: num,
   satisfactionRate: num,

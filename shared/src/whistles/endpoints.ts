@@ -1,9 +1,16 @@
 import { endpoint } from '../endpoint';
-import { WHISTLE_BLOWERS, WHISTLE_ORIGINATOR_ROLES, WHISTLE_READERS, WHISTLE_RESPONDER_ROLES } from './rules';
+import {
+  WHISTLE_BLOWERS,
+  WHISTLE_ORIGINATOR_ROLES,
+  WHISTLE_READERS,
+  WHISTLE_REMINDERS,
+  WHISTLE_RESPONDER_ROLES,
+} from './rules';
 import {
   blowWhistleBody,
   confirmWhistleBody,
   listWhistlesQuery,
+  remindWhistleBody,
   reportWhistleBody,
   resolveWhistleBody,
   sendBackWhistleBody,
@@ -121,6 +128,20 @@ export const sendBackWhistle = endpoint({
   body: sendBackWhistleBody,
   response: whistleDetail,
   example: { reason: '只疏通了管道，外溢的污水没有清理' },
+});
+
+export const remindWhistle = endpoint({
+  id: 'remindWhistle',
+  method: 'post',
+  path: '/api/v1/whistles/:id/targets/:targetId/remind',
+  summary:
+    '督办：县级管理员（全县）或街道管理员（本街道的吹哨）催办一个尚未办结的报到任务，记入办理经过并通知报到方及其上级；同一任务每小时只能督办一次',
+  tag: 'whistles',
+  access: WHISTLE_REMINDERS,
+  params: whistleTargetParams,
+  body: remindWhistleBody,
+  response: whistleDetail,
+  example: { note: '燃气泄漏，请立即派人到场处置' },
 });
 
 export const listWhistleRules = endpoint({

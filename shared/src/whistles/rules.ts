@@ -224,7 +224,7 @@ export function whistleStatusOf(targets: readonly WhistleTargetStatus[]): Whistl
 
 export const WHISTLE_ACTIONS = ['report', 'resolve', 'confirm', 'sendBack'] as const;
 export type WhistleAction = (typeof WHISTLE_ACTIONS)[number];
-export const WHISTLE_EVENT_ACTIONS = ['blow', ...WHISTLE_ACTIONS, 'escalate'] as const;
+export const WHISTLE_EVENT_ACTIONS = ['blow', ...WHISTLE_ACTIONS, 'escalate', 'remind'] as const;
 export type WhistleEventAction = (typeof WHISTLE_EVENT_ACTIONS)[number];
 export const WHISTLE_ACTION_LABELS: Record<WhistleEventAction, string> = {
   blow: '吹哨',
@@ -233,6 +233,7 @@ export const WHISTLE_ACTION_LABELS: Record<WhistleEventAction, string> = {
   confirm: '确认',
   sendBack: '退回',
   escalate: '超时升级',
+  remind: '督办',
 };
 
 /** How the caller stands to a target: its responder (报到方) or the originator side (吹哨方). */
@@ -276,6 +277,21 @@ export function nextTargetStatus(
 export function allowedWhistleActions(status: WhistleTargetStatus, actors: readonly WhistleActor[]): WhistleAction[] {
   return WHISTLE_ACTIONS.filter((a) => nextTargetStatus(status, a, actors).ok);
 }
+
+// ——— 督办 (a reminder by a supervisor) ———
+
+/**
+ * Who may 督办 a target: county administrators any whistle, street administrators the whistles of
+ * their street — never a target they answer for themselves. A reminder is a timeline entry that
+ * changes no status; it tells the responder and the level above them.
+ */
+export const WHISTLE_REMINDERS = ['streetAdmin', 'countyAdmin'] as const satisfies readonly Role[];
+
+/** One 督办 per target per clock hour (Beijing and UTC hours coincide): a unique index on the hour holds it. */
+export const WHISTLE_REMIND_WINDOW_MINUTES = 60;
+
+/** Only a target still running (not yet resolved) can be reminded. */
+export const WHISTLE_REMINDABLE_STATUSES: readonly WhistleTargetStatus[] = ['pending', 'reported', 'sentBack'];
 
 /** A confirmation's satisfaction (1–5 stars) at or above this counts as satisfied in the 满意率. */
 export const WHISTLE_SATISFIED_MIN_STARS = 4;

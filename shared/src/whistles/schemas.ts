@@ -148,6 +148,11 @@ export const sendBackWhistleBody = z.strictObject({
     .max(500, '退回原因最多 500 字'),
 });
 
+export const remindWhistleBody = z.strictObject({
+  /** What the supervisor asks for, shown on the timeline and in the messages. */
+  note: z.string().trim().max(200, '督办意见最多 200 字').optional(),
+});
+
 // ——— Lists ———
 
 export const listWhistlesQuery = z
@@ -258,6 +263,8 @@ export const whistleTargetDetail = whistleTargetSummary.extend({
   lastSendBackReason: z.string().nullable(),
   /** What this caller may do on this target now (the buttons to show). */
   actions: z.array(z.enum(WHISTLE_ACTIONS)),
+  /** This caller may 督办 this target now (a supervisor, the target still running). */
+  canRemind: z.boolean(),
 });
 export type WhistleTargetDetail = z.infer<typeof whistleTargetDetail>;
 

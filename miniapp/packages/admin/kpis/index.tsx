@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import {
+  NOT_DUE_LABEL,
   RESPONSE_KPI_LEVELS,
   RESPONSE_KPI_LEVEL_LABELS,
   WHISTLE_URGENCY_LABELS,
@@ -55,6 +56,8 @@ export default function AdminKpisPage() {
   const signedIn = useSignedIn();
   const access = useAdminAccess();
   const allowed = access.can(api.stats.getResponseKpis);
+  // 督办 is for county and street administrators; the whistle page says when a target cannot be pressed.
+  const canRemind = access.can(api.whistles.remindWhistle);
   const [level, setLevel] = useState<ResponseKpiLevel>('department');
   const [from, setFrom] = useState(RANGES[0].from());
   const [to, setTo] = useState(chinaDate());
@@ -139,6 +142,7 @@ export default function AdminKpisPage() {
               <Figure value={rate(k.total.resolutionRate)} label="解决率" tone="warn" />
               <Figure value={rate(k.total.satisfactionRate)} label="满意率" />
             </View>
+            <NotDue r={k.total} />
             <View className="kpis-times">
               <TimeRow label="报到用时" avg={k.total.avgReportMinutes} p90={k.total.p90ReportMinutes} />
               <TimeRow label="办结用时" avg={k.total.avgResolveMinutes} p90={k.total.p90ResolveMinutes} />
@@ -188,7 +192,7 @@ export default function AdminKpisPage() {
         )}
         {overdue.data && overdue.data.total === 0 && <Text className="dash-empty">没有超时未报到或未办结的任务</Text>}
         {overdue.data?.items.map((o) => (
-          <OverdueRow key={`${o.whistleId}-${o.target.id}-${o.stage}`} o={o} />
+          <OverdueRow key={`${o.whistleId}-${o.target.id}-${o.stage}`} o={o} canRemind={canRemind} />
         ))}
         {overdue.data && overdue.data.items.length < overdue.data.total && (
           <View className="kpis-more" onClick={() => setOverduePages((p) => p + 1)}>
@@ -215,12 +219,35 @@ function TimeRow({ label, avg, p90 }: { label: string; avg: number | null; p90: 
   return (
     <View className="kpis-time">
       <Text className="kpis-time__label">{label}</Text>
-      <Text className="kpis-time__value">{`平均 ${duration(avg)} · 90% ${duration(p90)}`}</Text>
+      <Text className="kpis-time__value">{`平均 ${duration(avg)}${within(p90)}`}</Text>
     </View>
   );
 }
 
+/** The targets not yet judged by a rate: still running within their limits (shown apart, not counted). */
+function notDueText(r: ResponseKpiRow): string | null {
+  const parts = [
+    r.notDueReport ? `未到报到时限 ${r.notDueReport} 件` : '',
+    r.notDueResolve ? `未到办结时限 ${r.notDueResolve} 件` : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('，')}，不计入比率` : null;
+}
+
+function NotDue({ r }: { r: ResponseKpiRow }) {
+  const text = notDueText(r);
+  if (!text) return null;
+  return (
+    <View className="kpis-notdue">
+      <Text>{`${NOT_DUE_LABEL}：${text}`}</Text>
+    </View>
+  );
+}
+
+/** "九成在 10小时内": nine in ten took at most this long. */
+const within = (p90: number | null) => (p90 === null ? '' : `，九成在 ${duration(p90)}内`);
+
 function KpiRow({ r }: { r: ResponseKpiRow }) {
+  const notDue = notDueText(r);
   return (
     <View className="kpis-row">
       <View className="kpis-row__head">
@@ -232,24 +259,47 @@ function KpiRow({ r }: { r: ResponseKpiRow }) {
         <Text className="kpis-row__rate">{`解决 ${rate(r.resolutionRate)}`}</Text>
         <Text className="kpis-row__rate">{`满意 ${rate(r.satisfactionRate)}`}</Text>
       </View>
+      {notDue && <Text className="kpis-row__notdue">{`${NOT_DUE_LABEL}：${notDue}`}</Text>}
+      <Text className="kpis-row__times">{`报到平均 ${duration(r.avgReportMinutes)}${within(r.p90ReportMinutes)}`}</Text>
       <Text className="kpis-row__times">
-        {`报到 平均${duration(r.avgReportMinutes)}/90% ${duration(r.p90ReportMinutes)} · 办结 平均${duration(r.avgResolveMinutes)}/90% ${duration(r.p90ResolveMinutes)}`}
+        {`办结平均 ${duration(r.avgResolveMinutes)}${within(r.p90ResolveMinutes)}`}
       </Text>
     </View>
   );
 }
 
-function OverdueRow({ o }: { o: OverdueWhistleItem }) {
+/** One overdue target: tap it for the whistle; 督办 opens the whistle with the reminder ready. */
+function OverdueRow({ o, canRemind }: { o: OverdueWhistleItem; canRemind: boolean }) {
+  const open = (remind: boolean) =>
+    void Taro.navigateTo({
+      url: `/packages/whistles/detail/index?id=${o.whistleId}${remind ? `&remind=${o.target.id}` : ''}`,
+    });
   return (
-    <View className="kpis-late">
+    <View className="kpis-late" hoverClass="admin-pressed" onClick={() => open(false)}>
       <View className="kpis-late__head">
         <Text className="kpis-late__title">{o.title}</Text>
         <Text className="kpis-late__late">{`超时 ${duration(o.overdueMinutes)}`}</Text>
       </View>
-      <Text className="kpis-late__meta">
-        {`${o.origin.name} → ${o.target.name} · ${o.stage === 'report' ? '未报到' : '未办结'} · ${WHISTLE_URGENCY_LABELS[o.urgency]}`}
-      </Text>
-      <Text className="kpis-late__meta">{`时限 ${dateTime(o.dueAt)}`}</Text>
+      <View className="kpis-late__body">
+        <View className="kpis-late__text">
+          <Text className="kpis-late__meta">
+            {`${o.origin.name} → ${o.target.name} · ${o.stage === 'report' ? '未报到' : '未办结'} · ${WHISTLE_URGENCY_LABELS[o.urgency]}`}
+          </Text>
+          <Text className="kpis-late__meta">{`时限 ${dateTime(o.dueAt)}`}</Text>
+        </View>
+        {canRemind && (
+          <View
+            className="kpis-late__remind"
+            onClick={(e) => {
+              e.stopPropagation();
+              open(true);
+            }}
+          >
+            <Text>督办</Text>
+          </View>
+        )}
+        <Text className="kpis-late__arrow">›</Text>
+      </View>
     </View>
   );
 }

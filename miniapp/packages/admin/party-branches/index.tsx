@@ -116,7 +116,7 @@ function BranchRanking() {
       )}
       {data && data.items.length === 0 && <EmptyState text="还没有党支部" />}
       {data && data.items.length > 0 && (
-        <Text className="party-note">{`${data.year} 年积分：只计已关联本人账号的党员获得的积分（不减去兑换）`}</Text>
+        <Text className="party-note">{`${data.year} 年积分：已关联本人账号的党员获得的积分（不减去兑换）；人数为在册党员，与数据看板一致，人均按在册人数算`}</Text>
       )}
       {data?.items.map((b) => (
         <View
@@ -128,7 +128,7 @@ function BranchRanking() {
           <Text className={`party-rank__no ${b.rank <= 3 ? 'party-rank__no--top' : ''}`}>{b.rank}</Text>
           <View className="party-row__body">
             <Text className="party-row__title">{b.name}</Text>
-            <Text className="party-row__sub">{`${b.memberCount} 名党员已关联账号 · 人均 ${b.average} 分`}</Text>
+            <Text className="party-row__sub">{`在册 ${b.memberCount} 人 · 已关联账号 ${b.linkedCount} 人 · 人均 ${b.average} 分`}</Text>
           </View>
           <Text className="party-row__count">
             {b.total}

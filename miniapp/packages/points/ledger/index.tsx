@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { api, type PointsEntry } from '@gongzhi/shared';
+import { api, pointsEntryLines, type PointsEntry } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { usePaged } from '../../../hooks/usePaged';
@@ -11,11 +11,12 @@ import { signed, whenText } from '../look';
 import './index.scss';
 
 function Entry({ e }: { e: PointsEntry }) {
+  const { title, detail } = pointsEntryLines(e);
   return (
     <View className="pts-entry">
       <View className="pts-entry__body">
-        <Text className="pts-entry__note">{e.note || e.label}</Text>
-        <Text className="pts-entry__meta">{`${e.label} · ${whenText(e.at)}`}</Text>
+        <Text className="pts-entry__note">{title}</Text>
+        <Text className="pts-entry__meta">{detail ? `${detail} · ${whenText(e.at)}` : whenText(e.at)}</Text>
       </View>
       <View className="pts-entry__right">
         <Text className={`pts-entry__delta ${e.delta < 0 ? 'pts-entry__delta--out' : ''}`}>{signed(e.delta)}</Text>

@@ -110,7 +110,7 @@ export default function PointsRankingPage() {
                   key: branch.data.mine.id,
                   rank: 0, // a member sees only their own branch: a rank among one says nothing
                   name: branch.data.mine.name,
-                  sub: `${branch.data.mine.memberCount} 名党员 · 人均 ${branch.data.mine.average} 分`,
+                  sub: `在册党员 ${branch.data.mine.memberCount} 人 · 人均 ${branch.data.mine.average} 分`,
                   points: branch.data.mine.total,
                   me: false,
                 },

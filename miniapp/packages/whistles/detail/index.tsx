@@ -13,7 +13,6 @@ import {
   api,
   whistleCategoryName,
   type WhistleAction,
-  type WhistleDetail,
   type WhistleTargetDetail,
 } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
@@ -25,6 +24,8 @@ import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, TextArea }
 import { dateTime } from '../../admin/lib/format';
 import { PhotoPicker, photoIds, photoProblem, type PhotoItem } from '../../admin/components/PhotoPicker';
 import { TARGET_TONES, URGENCY_TONES, WHISTLE_TONES, activeDeadline, countdown } from '../look';
+import { RemindSheet } from './Remind';
+import { Timeline } from './Timeline';
 import '../../admin/components/ui.scss';
 import './index.scss';
 
@@ -53,11 +54,13 @@ function TargetCard({
   t,
   inline,
   onAction,
+  onRemind,
 }: {
   t: WhistleTargetDetail;
   /** Show the step buttons on the card (when several targets await this person); else the bottom bar has them. */
   inline: boolean;
   onAction: (action: WhistleAction) => void;
+  onRemind: () => void;
 }) {
   const due = activeDeadline(t);
   const left = due ? countdown(due) : null;
@@ -95,6 +98,11 @@ function TargetCard({
           </View>
         </InfoRow>
       )}
+      {t.canRemind && (
+        <PlainButton tone="brand" className="whistle-target__remind" onClick={onRemind}>
+          督办
+        </PlainButton>
+      )}
       {inline && t.actions.length > 0 && (
         <View className="whistle-target__actions">
           {t.actions.map((a) => (
@@ -113,42 +121,10 @@ function TargetCard({
   );
 }
 
-function Timeline({ w }: { w: WhistleDetail }) {
-  const steps = [...w.timeline].reverse();
-  return (
-    <Card title="办理经过" className="whistle-timeline">
-      {steps.map((e, i) => (
-        <View
-          key={`${e.targetId}-${e.seq}`}
-          className={`whistle-timeline__item ${i === 0 ? 'whistle-timeline__item--latest' : ''}`}
-        >
-          <View className="whistle-timeline__dot" />
-          <View className="whistle-timeline__body">
-            <View className="whistle-timeline__row">
-              <Text className="whistle-timeline__action">{WHISTLE_ACTION_LABELS[e.action]}</Text>
-              <Text className="whistle-timeline__time">{dateTime(e.at)}</Text>
-            </View>
-            <Text className="whistle-timeline__actor">
-              {e.action === 'escalate'
-                ? `${e.targetName} 超时未报到，升级至${e.supervisor ? WHISTLE_SUPERVISOR_LABELS[e.supervisor] : ''}督办`
-                : `${e.actor.name ?? '系统'} · ${e.targetName}`}
-            </Text>
-            {e.note && <Text className="whistle-timeline__note">{e.note}</Text>}
-            {e.satisfaction !== null && (
-              <View className="whistle-timeline__stars">
-                <Stars value={e.satisfaction} size="small" />
-              </View>
-            )}
-          </View>
-        </View>
-      ))}
-    </Card>
-  );
-}
-
 /** 吹哨详情: the whistle, each target's deadlines and steps (报到 / 办结 / 确认 / 退回), and the timeline. */
 export default function WhistleDetailPage() {
-  const id = useRouter().params.id ?? '';
+  const { params } = useRouter();
+  const id = params.id ?? '';
   const signedIn = useSignedIn();
   const whistle = useRemote(() => call(api.whistles.getWhistle, { params: { id } }), [id], signedIn && !!id);
   const [open, setOpen] = useState<Open | null>(null);
@@ -157,6 +133,8 @@ export default function WhistleDetailPage() {
   const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The overdue list's 督办 opens this page with the target to remind.
+  const [reminding, setReminding] = useState<string | null>(params.remind ?? null);
 
   usePullDownRefresh(() => void whistle.reload().finally(() => Taro.stopPullDownRefresh()));
 
@@ -279,10 +257,23 @@ export default function WhistleDetailPage() {
 
       <Text className="section-title whistle-detail__section">报到对象</Text>
       {w.targets.map((t) => (
-        <TargetCard key={t.id} t={t} inline={actionable.length > 1} onAction={(a) => start(t, a)} />
+        <TargetCard
+          key={t.id}
+          t={t}
+          inline={actionable.length > 1}
+          onAction={(a) => start(t, a)}
+          onRemind={() => setReminding(t.id)}
+        />
       ))}
 
       <Timeline w={w} />
+
+      <RemindSheet
+        whistleId={id}
+        target={w.targets.find((t) => t.id === reminding && t.canRemind) ?? null}
+        onClose={() => setReminding(null)}
+        onDone={whistle.reload}
+      />
 
       {actionable.length === 1 && (
         <ActionBar>
