@@ -35,6 +35,7 @@ import { MenuService } from '../menu/menu.service';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
+import { needLog } from './need-log';
 import { NeedModel, type Need } from './need.model';
 import { projectNeed } from './need-projection';
 import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
@@ -179,16 +180,11 @@ export class NeedsService {
     };
     // The event first: a stray event of a need that never got written is invisible, while a need
     // without its first event would have no timeline. A re-run adopts its first attempt's stray event.
-    try {
-      await this.db.model(NeedEventModel).create(submit);
-    } catch (err) {
-      const stray =
-        keyedId && isDuplicateKey(err)
-          ? await this.db.model(NeedEventModel).findOne({ needId: keyedId, seq: 1 }).lean<NeedEvent>()
-          : null;
-      if (!stray) throw err;
-      submit = stray;
-    }
+    const stored = await needLog(this.db).record(submit, { needId: submit.needId });
+    // Only a keyed retry can meet its own stray event (an unkeyed need has a fresh id).
+    if (!stored || (stored.adopted && !keyedId))
+      throw new Error(`need ${String(submit.needId)}: its first event is taken`);
+    submit = stored.event;
     const need: Need = {
       _id: submit.needId,
       owner: oid(user.userId),
@@ -283,13 +279,9 @@ export class NeedsService {
 
   async showNeed(user: Principal, id: string): Promise<NeedDetail> {
     const { need } = await this.findVisible(user, id);
-    const events = await this.eventsOf(need._id);
-    const projection = projectNeed(need.limits, events);
-    if (projection.seq !== need.seq) {
-      // A projection write lost a race (updates are not atomic on FerretDB): repair it from the events.
-      await this.db.model(NeedModel).updateOne({ _id: need._id }, { $set: projection });
-    }
-    return this.present(user, { ...need, ...projection }, events);
+    // A projection write that lost a race (updates are not atomic on FerretDB) is repaired from the events.
+    const current = await needLog(this.db).current(need);
+    return this.present(user, current.entity, current.events);
   }
 
   /** One of the action endpoints: the caller must see the need; the state machine says whether they may act. */
@@ -387,10 +379,6 @@ export class NeedsService {
     return { need, actors };
   }
 
-  private eventsOf(needId: Types.ObjectId): Promise<NeedEvent[]> {
-    return this.db.model(NeedEventModel).find({ needId }).sort({ seq: 1 }).lean<NeedEvent[]>();
-  }
-
   /**
    * A transition: the current state is read from the events (not the projection, which may lag),
    * the next event takes seq n+1, and the unique (needId, seq) index lets exactly one concurrent
@@ -403,62 +391,47 @@ export class NeedsService {
     actors: NeedActor[],
     input: NeedActionInput,
   ): Promise<{ need: Need; events: NeedEvent[] }> {
-    const events = await this.eventsOf(need._id);
-    const current = projectNeed(need.limits, events);
-    const now = this.clock.now();
-    const verdict = nextStatus(current.status, action, {
-      actors,
-      rating: current.rating,
-      reopenedOnce: current.reopenedOnce,
-      completedAt: current.completedAt,
-      assigned: !!current.assigneeId,
-      now,
-    });
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
-    // The resident reads what a person did for them: nobody completes a dispatched-to-a-person need silently.
-    if (action === 'complete' && current.assigneeId && !input.note?.trim()) {
-      throw new AppError('VALIDATION_FAILED', RESULT_NOTE_REQUIRED, [
-        { path: 'body.note', message: RESULT_NOTE_REQUIRED },
-      ]);
-    }
-    const event: NeedEvent = {
-      _id: new Types.ObjectId(),
-      needId: need._id,
-      seq: current.seq + 1,
-      action,
-      from: current.status,
-      to: verdict.to,
-      actorId: actor.userId ? oid(actor.userId) : null,
-      actorRole: actor.role,
-      at: now,
-      note: input.note?.trim() || null,
-      route:
-        action === 'dispatch' && input.route
-          ? { kind: input.route.kind, targetId: oid(input.route.targetId), title: input.routeTitle ?? null }
-          : null,
-      rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
-      assignee: action === 'dispatch' && input.assignee ? { id: input.assignee.id, name: input.assignee.name } : null,
-      ...(action === 'complete' ? { photos: (input.photos ?? []).map(oid) } : {}),
-    };
-    try {
-      await this.db.model(NeedEventModel).create(event);
-    } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw new AppError('CONFLICT', '这条需求刚被其他人处理过，请刷新后再试');
+    const log = needLog(this.db);
+    const appended = await log.append({ needId: need._id }, (events) => {
+      const current = projectNeed(need.limits, events);
+      const now = this.clock.now();
+      const verdict = nextStatus(current.status, action, {
+        actors,
+        rating: current.rating,
+        reopenedOnce: current.reopenedOnce,
+        completedAt: current.completedAt,
+        assigned: !!current.assigneeId,
+        now,
+      });
+      if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
+      // The resident reads what a person did for them: nobody completes a dispatched-to-a-person need silently.
+      if (action === 'complete' && current.assigneeId && !input.note?.trim()) {
+        throw new AppError('VALIDATION_FAILED', RESULT_NOTE_REQUIRED, [
+          { path: 'body.note', message: RESULT_NOTE_REQUIRED },
+        ]);
       }
-      throw err;
-    }
-    const all = [...events, event];
-    const projection = projectNeed(need.limits, all);
-    const needs = this.db.model(NeedModel);
-    await needs.updateOne({ _id: need._id, seq: { $lt: event.seq } }, { $set: projection });
-    // Updates are not atomic on FerretDB: if a later move happened meanwhile, our write may have
-    // overwritten its projection. Re-project from the full log so the list views stay right.
-    const latest = await this.eventsOf(need._id);
-    if (latest.length > all.length) {
-      await needs.updateOne({ _id: need._id }, { $set: projectNeed(need.limits, latest) });
-    }
-    return { need: { ...need, ...projection }, events: all };
+      return {
+        needId: need._id,
+        action,
+        from: current.status,
+        to: verdict.to,
+        actorId: actor.userId ? oid(actor.userId) : null,
+        actorRole: actor.role,
+        at: now,
+        note: input.note?.trim() || null,
+        route:
+          action === 'dispatch' && input.route
+            ? { kind: input.route.kind, targetId: oid(input.route.targetId), title: input.routeTitle ?? null }
+            : null,
+        rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
+        assignee: action === 'dispatch' && input.assignee ? { id: input.assignee.id, name: input.assignee.name } : null,
+        ...(action === 'complete' ? { photos: (input.photos ?? []).map(oid) } : {}),
+      };
+    });
+    const all = [...appended.before, appended.event];
+    await log.reproject(need);
+    // The answer is the need as this step left it, even if a later step has already followed.
+    return { need: { ...need, ...projectNeed(need.limits, all) }, events: all };
   }
 
   private async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {

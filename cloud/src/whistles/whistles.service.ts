@@ -567,46 +567,33 @@ export class WhistlesService {
     const target = whistle.targets.find((t) => String(t.orgId) === targetId);
     if (!target) throw new AppError('NOT_FOUND', '这条吹哨没有这个报到对象');
     const targetKey = targetKeyOf(target);
-    const own = await this.db
-      .model(WhistleEventModel)
-      .find({ whistleId: whistle._id, targetKey })
-      .sort({ seq: 1 })
-      .lean<WhistleEvent[]>();
-    const current = projectTarget(target, own);
-    const verdict = nextTargetStatus(current.status, action, this.access.actorsOf(user, whistle, target));
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
+    const { event } = await this.store.log.append({ whistleId: whistle._id, targetKey }, async (own) => {
+      const current = projectTarget(target, own);
+      const verdict = nextTargetStatus(current.status, action, this.access.actorsOf(user, whistle, target));
+      if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
 
-    const fields: FieldError[] = [];
-    const photos = action === 'resolve' ? await this.ownPhotos(user, input.photos ?? [], 'body.photos', fields) : [];
-    if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
+      const fields: FieldError[] = [];
+      const photos = action === 'resolve' ? await this.ownPhotos(user, input.photos ?? [], 'body.photos', fields) : [];
+      if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
 
-    const role = action === 'report' || action === 'resolve' ? responderRole(target) : originatorRole(user);
-    const event: WhistleEvent = {
-      _id: new Types.ObjectId(),
-      whistleId: whistle._id,
-      targetKey,
-      seq: current.seq + 1,
-      action,
-      from: current.status,
-      to: verdict.to,
-      actorId: oid(user.userId),
-      actorRole: role,
-      at: this.clock.now(),
-      note: input.note?.trim() || null,
-      result: action === 'resolve' ? (input.result ?? null) : null,
-      photos,
-      satisfaction: action === 'confirm' ? (input.satisfaction ?? null) : null,
-      level: null,
-      supervisor: null,
-    };
-    try {
-      await this.db.model(WhistleEventModel).create(event);
-    } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw new AppError('CONFLICT', '这个报到任务刚被其他人处理过，请刷新后再试');
-      }
-      throw err;
-    }
+      const role = action === 'report' || action === 'resolve' ? responderRole(target) : originatorRole(user);
+      return {
+        whistleId: whistle._id,
+        targetKey,
+        action,
+        from: current.status,
+        to: verdict.to,
+        actorId: oid(user.userId),
+        actorRole: role,
+        at: this.clock.now(),
+        note: input.note?.trim() || null,
+        result: action === 'resolve' ? (input.result ?? null) : null,
+        photos,
+        satisfaction: action === 'confirm' ? (input.satisfaction ?? null) : null,
+        level: null,
+        supervisor: null,
+      };
+    });
     const fresh = await this.store.refresh(whistle);
     if (action === 'report' && event.actorId)
       await this.points.earnForWhistleReport(event.actorId, whistle._id, targetKey, whistle.title);
