@@ -2,32 +2,21 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
   NEED_ACTION_ROLES,
-  NEED_HANDLER_ROLES,
   OTHER_NEED_LIMITS,
-  RESULT_NOTE_REQUIRED,
-  SERVING_OPEN_STATUSES,
-  allowedNeedActions,
-  maskPhone,
-  nextStatus,
   validateNeedAnswers,
   type CreateNeedBody,
   type FieldError,
   type NeedAction,
-  type NeedActor,
   type NeedDetail,
   type NeedInbox,
-  type NeedRoute,
   type NeedSummary,
-  type Role,
   type z,
   type myNeedsQuery,
   type needInboxQuery,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
-import { findByIds } from '../core/filters';
 import { PlaceService } from '../core/place';
 import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
@@ -35,42 +24,23 @@ import { MenuService } from '../menu/menu.service';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
+import { moveNeed, needLog, type NeedActionInput, type NeedActorRef } from './need-log';
+import { NeedDetails } from './need-detail';
+import { NeedsAccess } from './needs-access';
 import { NeedModel, type Need } from './need.model';
 import { projectNeed } from './need-projection';
-import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
 import { NeedNotices } from './need-notices';
 import { inboxBadges, totalFromBadges, type DueReader } from './inbox-badges';
 import { inboxFilters } from './inbox-filters';
-import { UploadModel } from './upload.model';
 import { DispatchTargets } from './dispatch-targets';
 import { WhistlesService } from '../whistles/whistles.service';
 import { ContentGuard } from '../wechat/content-guard';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
-export interface NeedActorRef {
-  userId: string | null;
-  role: string;
-}
-
-/** What an action carries besides its name. */
-export interface NeedActionInput {
-  note?: string;
-  route?: NeedRoute;
-  /** The dispatch target's name, resolved by the caller, for the timeline. */
-  routeTitle?: string;
-  rating?: { stars: number; comment: string };
-  /** complete: uploads of the caller showing the work done. */
-  photos?: string[];
-  /** dispatch: the service person it goes to (resolved by the caller). */
-  assignee?: { id: Types.ObjectId; name: string };
-}
-
 type InboxQuery = z.output<typeof needInboxQuery>;
 type MineQuery = z.output<typeof myNeedsQuery>;
 
-const isHandlerRole = (r: Role) => (NEED_HANDLER_ROLES as readonly Role[]).includes(r);
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /**
@@ -93,9 +63,6 @@ export class NeedsService {
   menu!: MenuService;
 
   @Inject()
-  audit!: AuditLog;
-
-  @Inject()
   targets!: DispatchTargets;
 
   @Inject()
@@ -106,6 +73,12 @@ export class NeedsService {
 
   @Inject()
   contentGuard!: ContentGuard;
+
+  @Inject()
+  access!: NeedsAccess;
+
+  @Inject()
+  details!: NeedDetails;
 
   // ——— Ordering ———
 
@@ -150,7 +123,7 @@ export class NeedsService {
     const contactPhone = body.contactPhone ?? body.onBehalfOf?.phone ?? me?.phone ?? null;
     if (!contactPhone) fields.push({ path: 'body.contactPhone', message: '请填写联系电话' });
 
-    fields.push(...(await this.ownPhotoErrors(user, body.photos)));
+    fields.push(...(await this.access.ownPhotoErrors(user, body.photos)));
     if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
     // 内容安全: risky words are refused before anything is stored; unjudged ones are marked for staff.
     const checked = await this.contentGuard.text(
@@ -179,16 +152,11 @@ export class NeedsService {
     };
     // The event first: a stray event of a need that never got written is invisible, while a need
     // without its first event would have no timeline. A re-run adopts its first attempt's stray event.
-    try {
-      await this.db.model(NeedEventModel).create(submit);
-    } catch (err) {
-      const stray =
-        keyedId && isDuplicateKey(err)
-          ? await this.db.model(NeedEventModel).findOne({ needId: keyedId, seq: 1 }).lean<NeedEvent>()
-          : null;
-      if (!stray) throw err;
-      submit = stray;
-    }
+    const stored = await needLog(this.db).record(submit, { needId: submit.needId });
+    // Only a keyed retry can meet its own stray event (an unkeyed need has a fresh id).
+    if (!stored || (stored.adopted && !keyedId))
+      throw new Error(`need ${String(submit.needId)}: its first event is taken`);
+    submit = stored.event;
     const need: Need = {
       _id: submit.needId,
       owner: oid(user.userId),
@@ -220,7 +188,7 @@ export class NeedsService {
       await this.db.model(NeedEventModel).deleteOne({ _id: submit._id });
       throw err;
     }
-    return this.present(user, need, [submit]);
+    return this.details.present(user, need, [submit]);
   }
 
   // ——— Lists ———
@@ -240,7 +208,12 @@ export class NeedsService {
     // needs than a page, and the count is then one database read saved per request.
     const total =
       rows.length > 0 && rows.length < query.pageSize ? skip + rows.length : await needs.countDocuments(filter);
-    return { items: await this.summaries(user, rows, false), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await this.details.summaries(user, rows, false),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The staff inbox: the caller's place only; overdue is a query on the stored due date, so paging stays exact. */
@@ -270,7 +243,7 @@ export class NeedsService {
     const total = totalFromBadges(query, badges) ?? (await needs.countDocuments(filters.list));
     const { counts, overdueCount } = badges;
     return {
-      items: await this.summaries(user, rows, true),
+      items: await this.details.summaries(user, rows, true),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -282,29 +255,25 @@ export class NeedsService {
   // ——— One need ———
 
   async showNeed(user: Principal, id: string): Promise<NeedDetail> {
-    const { need } = await this.findVisible(user, id);
-    const events = await this.eventsOf(need._id);
-    const projection = projectNeed(need.limits, events);
-    if (projection.seq !== need.seq) {
-      // A projection write lost a race (updates are not atomic on FerretDB): repair it from the events.
-      await this.db.model(NeedModel).updateOne({ _id: need._id }, { $set: projection });
-    }
-    return this.present(user, { ...need, ...projection }, events);
+    const { need } = await this.access.findVisible(user, id);
+    // A projection write that lost a race (updates are not atomic on FerretDB) is repaired from the events.
+    const current = await needLog(this.db).current(need);
+    return this.details.present(user, current.entity, current.events);
   }
 
   /** One of the action endpoints: the caller must see the need; the state machine says whether they may act. */
   async actOnNeed(user: Principal, id: string, action: NeedAction, input: NeedActionInput): Promise<NeedDetail> {
-    const { need, actors } = await this.findVisible(user, id);
+    const { need, actors } = await this.access.findVisible(user, id);
     const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
     if (input.photos?.length) {
-      const fields = await this.ownPhotoErrors(user, input.photos);
+      const fields = await this.access.ownPhotoErrors(user, input.photos);
       if (fields.length) throw new AppError('VALIDATION_FAILED', undefined, fields);
     }
     // 内容安全: a rating's comment is read by the handlers; checked like the order's own words.
     const review =
       action === 'rate' && (await this.contentGuard.text(user, { 'body.comment': input.rating?.comment }, 2)).review;
     const role = user.roles.find((r) => NEED_ACTION_ROLES[action].includes(r)) ?? user.roles[0];
-    const moved = await this.move(need, action, { userId: user.userId, role }, actors, {
+    const moved = await moveNeed(this.db, this.clock, need, action, { userId: user.userId, role }, actors, {
       ...input,
       routeTitle: target?.title,
       assignee: target?.assignee,
@@ -323,7 +292,7 @@ export class NeedsService {
       await this.notices.declined(need, event, before.assigneeName ?? user.name, before.handlerId);
     }
     if (action === 'complete') await this.notices.completed(need, event);
-    return this.present(user, moved.need, moved.events);
+    return this.details.present(user, moved.need, moved.events);
   }
 
   /**
@@ -339,14 +308,9 @@ export class NeedsService {
   ): Promise<NeedEvent> {
     const need = await this.db.model(NeedModel).findById(needId).lean<Need>();
     if (!need) throw new AppError('NOT_FOUND', '没有找到这条需求');
-    const actors: NeedActor[] = [];
-    if (actor.userId === null) actors.push('system');
-    else {
-      if (String(need.owner) === actor.userId) actors.push('owner');
-      if (isHandlerRole(actor.role as Role)) actors.push('handler');
-    }
+    const actors = this.access.actorsOfRef(need, actor);
     const target = action === 'dispatch' && input.route ? await this.targets.resolve(need, input.route) : null;
-    const moved = await this.move(need, action, actor, actors, {
+    const moved = await moveNeed(this.db, this.clock, need, action, actor, actors, {
       ...input,
       note: note ?? input.note,
       routeTitle: target?.title,
@@ -383,166 +347,8 @@ export class NeedsService {
 
   // ——— Internals ———
 
-  /** The need if the caller owns it or handles needs at its place; otherwise 404 (existence is not revealed). */
-  private async findVisible(user: Principal, id: string): Promise<{ need: Need; actors: NeedActor[] }> {
-    const need = await this.db.model(NeedModel).findById(id).lean<Need>();
-    const actors = need ? actorsOf(user, need) : [];
-    if (!need || !actors.length) throw new AppError('NOT_FOUND', '没有找到这条需求');
-    return { need, actors };
-  }
-
-  private eventsOf(needId: Types.ObjectId): Promise<NeedEvent[]> {
-    return this.db.model(NeedEventModel).find({ needId }).sort({ seq: 1 }).lean<NeedEvent[]>();
-  }
-
-  /**
-   * A transition: the current state is read from the events (not the projection, which may lag),
-   * the next event takes seq n+1, and the unique (needId, seq) index lets exactly one concurrent
-   * mover win. Only then is the projection updated.
-   */
-  private async move(
-    need: Need,
-    action: NeedAction,
-    actor: NeedActorRef,
-    actors: NeedActor[],
-    input: NeedActionInput,
-  ): Promise<{ need: Need; events: NeedEvent[] }> {
-    const events = await this.eventsOf(need._id);
-    const current = projectNeed(need.limits, events);
-    const now = this.clock.now();
-    const verdict = nextStatus(current.status, action, {
-      actors,
-      rating: current.rating,
-      reopenedOnce: current.reopenedOnce,
-      completedAt: current.completedAt,
-      assigned: !!current.assigneeId,
-      now,
-    });
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
-    // The resident reads what a person did for them: nobody completes a dispatched-to-a-person need silently.
-    if (action === 'complete' && current.assigneeId && !input.note?.trim()) {
-      throw new AppError('VALIDATION_FAILED', RESULT_NOTE_REQUIRED, [
-        { path: 'body.note', message: RESULT_NOTE_REQUIRED },
-      ]);
-    }
-    const event: NeedEvent = {
-      _id: new Types.ObjectId(),
-      needId: need._id,
-      seq: current.seq + 1,
-      action,
-      from: current.status,
-      to: verdict.to,
-      actorId: actor.userId ? oid(actor.userId) : null,
-      actorRole: actor.role,
-      at: now,
-      note: input.note?.trim() || null,
-      route:
-        action === 'dispatch' && input.route
-          ? { kind: input.route.kind, targetId: oid(input.route.targetId), title: input.routeTitle ?? null }
-          : null,
-      rating: action === 'rate' && input.rating ? { stars: input.rating.stars, comment: input.rating.comment } : null,
-      assignee: action === 'dispatch' && input.assignee ? { id: input.assignee.id, name: input.assignee.name } : null,
-      ...(action === 'complete' ? { photos: (input.photos ?? []).map(oid) } : {}),
-    };
-    try {
-      await this.db.model(NeedEventModel).create(event);
-    } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw new AppError('CONFLICT', '这条需求刚被其他人处理过，请刷新后再试');
-      }
-      throw err;
-    }
-    const all = [...events, event];
-    const projection = projectNeed(need.limits, all);
-    const needs = this.db.model(NeedModel);
-    await needs.updateOne({ _id: need._id, seq: { $lt: event.seq } }, { $set: projection });
-    // Updates are not atomic on FerretDB: if a later move happened meanwhile, our write may have
-    // overwritten its projection. Re-project from the full log so the list views stay right.
-    const latest = await this.eventsOf(need._id);
-    if (latest.length > all.length) {
-      await needs.updateOne({ _id: need._id }, { $set: projectNeed(need.limits, latest) });
-    }
-    return { need: { ...need, ...projection }, events: all };
-  }
-
-  private async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
-    const wanted = ids.filter((x): x is Types.ObjectId => !!x);
-    if (!wanted.length) return new Map();
-    const users = await findByIds<User>(this.db.model(UserModel), wanted, { name: 1 });
-    return new Map(users.map((u) => [String(u._id), u.name]));
-  }
-
   /** Needs of a list; `staffView`: the caller's inbox (decline reasons shown). */
-  async summaries(user: Principal, rows: Need[], staffView: boolean): Promise<NeedSummary[]> {
-    // The caller's own name came with the request (Principal): only other owners are looked up.
-    const names = await this.names(rows.map((n) => n.owner).filter((id) => String(id) !== user.userId));
-    names.set(user.userId, user.name);
-    const now = this.clock.now();
-    // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
-    return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId, staffView));
-  }
-
-  /** Photos named in a request must be the caller's own uploads. */
-  private async ownPhotoErrors(user: Principal, photos: string[]): Promise<FieldError[]> {
-    if (!photos.length) return [];
-    const mine = await this.db
-      .model(UploadModel)
-      .find({ _id: { $in: photos.map(oid) }, owner: oid(user.userId) }, { _id: 1 })
-      .lean();
-    const found = new Set(mine.map((u) => String(u._id)));
-    return photos.flatMap((id, i) =>
-      found.has(id) ? [] : [{ path: `body.photos.${i}`, message: '没有找到这张照片，请重新上传' }],
-    );
-  }
-
-  /**
-   * The need as this caller may see it. Phones are in full only for the owner, the handler, and the
-   * service person while it is in their hands; a read by anyone but the owner is audit-logged before it leaves.
-   */
-  private async present(user: Principal, need: Need, events: NeedEvent[]): Promise<NeedDetail> {
-    const actors = actorsOf(user, need);
-    const isOwner = String(need.owner) === user.userId;
-    const isHandler = !!need.handlerId && String(need.handlerId) === user.userId;
-    const serving = actors.includes('assignee') && SERVING_OPEN_STATUSES.includes(need.status);
-    const full = isOwner || isHandler || serving;
-    if (full && !isOwner) {
-      // Ordered by a grid worker for a resident: the phone shown is the resident's, so they are the subject.
-      const via = `need:${need._id}`;
-      const { onBehalfOf } = need;
-      if (onBehalfOf)
-        await this.audit.onBehalfOfRead(user, { _id: need._id, onBehalfOf, place: need.place }, ['phone'], via);
-      else await this.audit.personalDataRead(user, need.owner, ['phone'], via);
-    }
-    const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
-    const now = this.clock.now();
-    const staffView = actors.includes('handler');
-    const residentOnly = !staffView && !actors.includes('assignee');
-    return {
-      ...toSummary(need, names, now, full, staffView),
-      otherText: need.otherText,
-      preferredTime: need.preferredTime?.toISOString() ?? null,
-      answers: need.answers ?? {},
-      photos: need.photos.map(photoRef),
-      onBehalfOf: need.onBehalfOf
-        ? { name: need.onBehalfOf.name, phone: full ? need.onBehalfOf.phone : maskPhone(need.onBehalfOf.phone)! }
-        : null,
-      phoneMasked: !full,
-      handler: need.handlerId ? { id: String(need.handlerId), name: names.get(String(need.handlerId)) ?? '' } : null,
-      rejectReason: need.rejectReason,
-      reopenedOnce: need.reopenedOnce,
-      acceptedAt: need.acceptedAt?.toISOString() ?? null,
-      completedAt: need.completedAt?.toISOString() ?? null,
-      closedAt: need.closedAt?.toISOString() ?? null,
-      result: resultOf(need, events, names),
-      actions: allowedNeedActions(need.status, {
-        actors,
-        rating: need.rating,
-        reopenedOnce: need.reopenedOnce,
-        completedAt: need.completedAt,
-        assigned: !!need.assigneeId,
-        now,
-      }),
-      timeline: events.map((e) => eventView(e, names, residentOnly)),
-    };
+  summaries(user: Principal, rows: Need[], staffView: boolean): Promise<NeedSummary[]> {
+    return this.details.summaries(user, rows, staffView);
   }
 }

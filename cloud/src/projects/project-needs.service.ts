@@ -10,7 +10,8 @@ import { NeedModel, type Need } from '../needs/need.model';
 import { NeedsService } from '../needs/needs.service';
 import { ProjectAccess } from './project-access';
 import { ProjectNeedModel, type ProjectNeed } from './project-need.model';
-import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
+import { projectLog } from './project-log';
+import { ProjectModel, type Project } from './project.model';
 import { ProjectsService } from './projects.service';
 
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
@@ -130,11 +131,8 @@ export class ProjectNeedsService {
       }
     }
     // A delivery or cancellation that won meanwhile has already read its links: ours would be left behind.
-    const last = await this.db
-      .model(ProjectEventModel)
-      .findOne({ projectId: project._id })
-      .sort({ seq: -1 })
-      .lean<ProjectEvent>();
+    const log = await projectLog(this.db).eventsOf(project._id);
+    const last = log[log.length - 1];
     if (last && !['draft', 'open', 'delivering'].includes(last.to)) {
       await undo();
       throw new AppError('INVALID_TRANSITION', '项目刚刚已交付或撤销，不能再纳入需求');

@@ -23,7 +23,7 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
-import { Db, isDuplicateKey } from '../core/db';
+import { Db } from '../core/db';
 import { PlaceService, placeInScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
 import { UploadModel } from '../needs/upload.model';
@@ -33,7 +33,8 @@ import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectAccess, projectNotFound } from './project-access';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';
-import { ProjectEventModel, ProjectModel, type Project, type ProjectEvent } from './project.model';
+import { projectLog, projectOfEvents } from './project-log';
+import { ProjectModel, type Project } from './project.model';
 import { ContentGuard } from '../wechat/content-guard';
 import { createKeyed } from '../core/create-keyed';
 
@@ -149,9 +150,9 @@ export class ProjectsService {
       deliveredAt: null,
     });
     // A retry of a crashed attempt finds its create event already stored (unique projectId + seq).
-    await this.db
-      .model(ProjectEventModel)
-      .create({
+    const created = await projectLog(this.db).record(
+      {
+        _id: new Types.ObjectId(),
         projectId: project._id,
         seq: 1,
         action: 'create',
@@ -160,10 +161,11 @@ export class ProjectsService {
         ...actor,
         at: now,
         note: null,
-      })
-      .catch((err) => {
-        if (!keyedId || !isDuplicateKey(err)) throw err;
-      });
+      },
+      { projectId: project._id },
+    );
+    if (!created || (created.adopted && !keyedId))
+      throw new Error(`project ${String(project._id)}: its first event is taken`);
     return this.detail(user, null, project);
   }
 
@@ -228,38 +230,29 @@ export class ProjectsService {
     note?: string,
     needIds?: Types.ObjectId[],
   ): Promise<Project> {
-    const last = await this.db
-      .model(ProjectEventModel)
-      .findOne({ projectId: project._id })
-      .sort({ seq: -1 })
-      .lean<ProjectEvent>();
-    const status = last?.to ?? project.status;
-    const seq = last?.seq ?? project.seq;
-    const verdict = nextProjectStatus(status, action);
-    if (!verdict.ok) throw new AppError('INVALID_TRANSITION', verdict.reason);
-    const now = this.clock.now();
-    try {
-      await this.db.model(ProjectEventModel).create({
-        projectId: project._id,
-        seq: seq + 1,
-        action,
-        from: status,
-        to: verdict.to,
-        ...(await this.actor(user)),
-        at: now,
-        note: note?.trim() || null,
-        ...(needIds ? { needIds } : {}),
-      });
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '这个项目刚被其他人改过状态，请刷新后再试');
-      throw err;
-    }
-    const set: Partial<Project> = { status: verdict.to, seq: seq + 1, updatedAt: now };
-    if (action === 'open') set.openedAt = now;
-    if (action === 'deliver') set.deliveredAt = now;
-    if (action === 'cancel') set.cancelReason = note?.trim() || null;
-    await this.db.model(ProjectModel).updateOne({ _id: project._id, seq: { $lt: seq + 1 } }, { $set: set });
-    return { ...project, ...set };
+    const log = projectLog(this.db);
+    const { event, before } = await log.append(
+      { projectId: project._id },
+      async (events) => {
+        const status = events[events.length - 1]?.to ?? project.status;
+        const verdict = nextProjectStatus(status, action);
+        if (!verdict.ok) throw new AppError('INVALID_TRANSITION', verdict.reason);
+        return {
+          projectId: project._id,
+          action,
+          from: status,
+          to: verdict.to,
+          ...(await this.actor(user)),
+          at: this.clock.now(),
+          note: note?.trim() || null,
+          ...(needIds ? { needIds } : {}),
+        };
+      },
+      // A project whose create event was lost with a crash is at its own seq.
+      project.seq,
+    );
+    await log.reproject(project);
+    return { ...project, ...projectOfEvents(project, [...before, event]) };
   }
 
   async addMilestone(
@@ -457,9 +450,7 @@ export class ProjectsService {
         .limit(PROJECT_DETAIL_UPDATES)
         .lean<ProjectUpdate[]>(),
       this.db.model(ProjectUpdateModel).countDocuments({ projectId: p._id }),
-      canEdit
-        ? this.db.model(ProjectEventModel).find({ projectId: p._id }).sort({ seq: 1 }).lean<ProjectEvent[]>()
-        : [],
+      canEdit ? projectLog(this.db).eventsOf(p._id) : [],
       this.unitNames(p.responsibleUnitIds),
       this.orgNames([p.place.streetId, p.place.communityId, p.place.gridId, p.place.complexId, p.place.buildingId]),
     ]);

@@ -26,7 +26,7 @@ import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
-import { BookingEventModel, type BookingEvent } from './booking-event.model';
+import { bookingLog, bookingOfEvents } from './booking-log';
 import { holdCells, releaseCells } from './booking-slots';
 import { BookingModel, type Booking } from './booking.model';
 import { ResourceAccess, canHandle, type Caller } from './resource-access';
@@ -141,8 +141,9 @@ export class BookingsService {
 
   /** The create event of a booking; a re-run after a crash finds it there already. */
   private async recordCreated(booking: Booking, actorRole: string): Promise<void> {
-    try {
-      await this.db.model(BookingEventModel).create({
+    const created = await bookingLog(this.db).record(
+      {
+        _id: new Types.ObjectId(),
         bookingId: booking._id,
         seq: 0,
         action: 'create',
@@ -152,10 +153,10 @@ export class BookingsService {
         actorRole,
         note: null,
         at: booking.createdAt,
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
+      },
+      { bookingId: booking._id },
+    );
+    if (!created) throw new Error(`booking ${String(booking._id)}: its create event is taken`);
   }
 
   /** A keyed create whose booking is already stored (by an attempt that died before answering): completes and returns it. */
@@ -185,12 +186,8 @@ export class BookingsService {
   async showBooking(user: Principal, id: string): Promise<BookingDetail> {
     const caller = await this.access.caller(user);
     const { booking, asBooker, asHandler } = await this.loadFor(caller, id);
-    const events = await this.db
-      .model(BookingEventModel)
-      .find({ bookingId: booking._id })
-      .sort({ seq: 1 })
-      .lean<BookingEvent[]>();
-    const synced = await this.project(booking, events[events.length - 1]);
+    // A projection write lost to a race or a crash is repaired from the log.
+    const { entity: synced, events } = await bookingLog(this.db).current(booking);
     const fullPhone = asHandler && !asBooker;
     if (fullPhone) await this.audit.personalDataRead(caller, booking.bookerId, ['phone'], `booking:${id}`);
     const [view] = await this.views([synced], fullPhone);
@@ -247,59 +244,40 @@ export class BookingsService {
     const { booking, asBooker, asHandler } = await this.loadFor(caller, id);
     if (action !== 'cancel' && !asHandler) throw new AppError('FORBIDDEN', '只有资源所属单位或所在社区可以审核预约');
 
-    const last = await this.db
-      .model(BookingEventModel)
-      .findOne({ bookingId: booking._id })
-      .sort({ seq: -1 })
-      .lean<BookingEvent>();
-    const current: { seq: number; status: BookingStatus } = last ? { seq: last.seq, status: last.to } : booking;
-    const next = nextBookingStatus(current.status, action);
-    if (!next)
-      throw new AppError('INVALID_TRANSITION', `预约${statusText(current.status)}，不能再${ACTION_TEXT[action]}`);
-    const started = booking.start.getTime() <= Date.now();
-    if (started && action === 'approve') throw new AppError('INVALID_TRANSITION', '预约的时段已经开始，不能再批准');
-    if (started && action === 'cancel') throw new AppError('INVALID_TRANSITION', '预约的时段已经开始，不能再取消');
-
-    const event = {
-      _id: new Types.ObjectId(),
-      bookingId: booking._id,
-      seq: current.seq + 1,
-      action,
-      from: current.status,
-      to: next,
-      actorId: new Types.ObjectId(caller.userId),
-      actorRole:
-        asHandler && (action !== 'cancel' || !asBooker) ? roleAs(caller, HANDLER_ROLES) : roleAs(caller, BOOKER_ROLES),
-      note,
-      at: new Date(),
-    };
-    try {
-      await this.db.model(BookingEventModel).create(event);
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      throw new AppError('CONFLICT', '这个预约刚刚被其他人处理过，请刷新后再看');
-    }
+    const log = bookingLog(this.db);
+    const { event, before } = await log.append(
+      { bookingId: booking._id },
+      (events) => {
+        const last = events[events.length - 1];
+        const current: { status: BookingStatus } = last ? { status: last.to } : booking;
+        const next = nextBookingStatus(current.status, action);
+        if (!next)
+          throw new AppError('INVALID_TRANSITION', `预约${statusText(current.status)}，不能再${ACTION_TEXT[action]}`);
+        const started = booking.start.getTime() <= Date.now();
+        if (started && action === 'approve') throw new AppError('INVALID_TRANSITION', '预约的时段已经开始，不能再批准');
+        if (started && action === 'cancel') throw new AppError('INVALID_TRANSITION', '预约的时段已经开始，不能再取消');
+        return {
+          bookingId: booking._id,
+          action,
+          from: current.status,
+          to: next,
+          actorId: new Types.ObjectId(caller.userId),
+          actorRole:
+            asHandler && (action !== 'cancel' || !asBooker)
+              ? roleAs(caller, HANDLER_ROLES)
+              : roleAs(caller, BOOKER_ROLES),
+          note,
+          at: new Date(),
+        };
+      },
+      // A booking whose create event was lost with a crash is at its own seq.
+      booking.seq,
+    );
     // Only the winner of the event frees the slots, so a slot is never freed under a live booking.
-    if (RELEASED_BOOKING_STATUSES.includes(next)) await releaseCells(this.db, booking._id);
-    const projected = await this.project(booking, event);
+    if (RELEASED_BOOKING_STATUSES.includes(event.to)) await releaseCells(this.db, booking._id);
+    await log.reproject(booking);
+    const projected = { ...booking, ...bookingOfEvents(booking, [...before, event]) };
     return (await this.views([projected], false))[0];
-  }
-
-  /**
-   * Writes the status of an event onto the booking unless a later event already did. The filter on
-   * seq keeps an older writer from overwriting a newer one in the usual case; showBooking re-projects
-   * from the log, so a lost write is repaired on the next read.
-   */
-  private async project(booking: Booking, event: BookingEvent | undefined): Promise<Booking> {
-    if (!event || event.seq <= booking.seq) return booking;
-    const set = {
-      status: event.to,
-      seq: event.seq,
-      reason: event.action === 'reject' || event.action === 'cancel' ? event.note : booking.reason,
-      updatedAt: event.at,
-    };
-    await this.db.model(BookingModel).updateOne({ _id: booking._id, seq: { $lt: event.seq } }, { $set: set });
-    return { ...booking, ...set };
   }
 
   /** A booking the caller booked or handles; anything else is "not found". */

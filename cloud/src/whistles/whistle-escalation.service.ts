@@ -6,12 +6,13 @@ import {
   WHISTLE_TYPE_LABELS,
   chinaDateTime,
 } from '@gongzhi/shared';
+import { AppError } from '../core/app-error';
 import { Db, isDuplicateKey } from '../core/db';
 import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
-import { WhistleEventModel, type WhistleEvent } from './whistle-event.model';
+import { WhistleEventModel } from './whistle-event.model';
 import { nextEscalationOf } from './whistle-projection';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistleTarget } from './whistle.model';
@@ -119,38 +120,34 @@ export class WhistleEscalations {
   private async writeEvent(record: WhistleEscalation, whistle: Whistle): Promise<void> {
     const events = this.db.model(WhistleEventModel);
     const _id = seedId(`whistleEscalation:${record.whistleId}:${record.targetKey}:${record.level}`);
+    const stream = { whistleId: record.whistleId, targetKey: record.targetKey };
     for (let attempt = 0; attempt < 10; attempt++) {
       if (await events.exists({ _id })) return;
-      const [last] = await events
-        .find({ whistleId: record.whistleId, targetKey: record.targetKey })
-        .sort({ seq: -1 })
-        .limit(1)
-        .lean<WhistleEvent[]>();
-      if (!last) return;
-      const label = WHISTLE_SUPERVISOR_LABELS[record.supervisor];
       try {
-        await events.create({
-          _id,
-          whistleId: record.whistleId,
-          targetKey: record.targetKey,
-          seq: last.seq + 1,
-          action: 'escalate',
-          from: last.to,
-          to: last.to,
-          actorId: null,
-          actorRole: 'system',
-          at: record.heldAt,
-          note: `超过报到时限未报到，第 ${record.level} 级升级至${label}督办`,
-          result: null,
-          photos: [],
-          satisfaction: null,
-          level: record.level,
-          supervisor: record.supervisor,
-        } satisfies WhistleEvent);
+        await this.store.log.append(stream, (own) => {
+          const last = own[own.length - 1];
+          if (!last) return null;
+          return {
+            _id,
+            ...stream,
+            action: 'escalate',
+            from: last.to,
+            to: last.to,
+            actorId: null,
+            actorRole: 'system',
+            at: record.heldAt,
+            note: `超过报到时限未报到，第 ${record.level} 级升级至${WHISTLE_SUPERVISOR_LABELS[record.supervisor]}督办`,
+            result: null,
+            photos: [],
+            satisfaction: null,
+            level: record.level,
+            supervisor: record.supervisor,
+          };
+        });
         return;
       } catch (err) {
         // The seq was taken by a step of the responder or by another writer of this very event: look again.
-        if (!isDuplicateKey(err)) throw err;
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
       }
     }
     throw new Error(`escalation event of ${whistle._id} ${record.targetKey} level ${record.level} kept colliding`);

@@ -14,7 +14,7 @@ import type { Principal } from '../core/principal';
 import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
-import { WhistleEventModel, type WhistleEvent } from './whistle-event.model';
+import { WhistleEventModel } from './whistle-event.model';
 import { runningDueOf } from './whistle-projection';
 import { remindRefusal } from './whistle-remind-rule';
 import { WhistleReminderModel, type WhistleReminder } from './whistle-reminder.model';
@@ -106,43 +106,38 @@ export class WhistleReminders {
   }
 
   /**
-   * The timeline entry after the target's last step (seq + 1), changing no status. The unique
-   * (whistleId, targetKey, seq) index decides a race with a responder's step: the loser reads again.
-   * Same append as the escalation sweep's (whistle-escalation.service.ts writeEvent).
+   * The timeline entry after the target's last step (seq + 1, core/event-log.ts), changing no status.
+   * The seq index decides a race with a responder's step: the loser reads again (as the escalation sweep).
    */
   private async appendEvent(claim: WhistleReminder): Promise<void> {
-    const events = this.db.model(WhistleEventModel);
     const _id = eventIdOf(claim);
+    const stream = { whistleId: claim.whistleId, targetKey: claim.targetKey };
     for (let attempt = 0; attempt < 10; attempt++) {
-      if (await events.exists({ _id })) return;
-      const [last] = await events
-        .find({ whistleId: claim.whistleId, targetKey: claim.targetKey })
-        .sort({ seq: -1 })
-        .limit(1)
-        .lean<WhistleEvent[]>();
-      if (!last) return;
+      if (await this.db.model(WhistleEventModel).exists({ _id })) return;
       try {
-        await events.create({
-          _id,
-          whistleId: claim.whistleId,
-          targetKey: claim.targetKey,
-          seq: last.seq + 1,
-          action: 'remind',
-          from: last.to,
-          to: last.to,
-          actorId: claim.actorId,
-          actorRole: claim.actorRole,
-          at: claim.at,
-          note: claim.note,
-          result: null,
-          photos: [],
-          satisfaction: null,
-          level: null,
-          supervisor: null,
-        } satisfies WhistleEvent);
+        await this.store.log.append(stream, (own) => {
+          const last = own[own.length - 1];
+          if (!last) return null;
+          return {
+            _id,
+            ...stream,
+            action: 'remind',
+            from: last.to,
+            to: last.to,
+            actorId: claim.actorId,
+            actorRole: claim.actorRole,
+            at: claim.at,
+            note: claim.note,
+            result: null,
+            photos: [],
+            satisfaction: null,
+            level: null,
+            supervisor: null,
+          };
+        });
         return;
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
       }
     }
     throw new AppError('CONFLICT', '这个报到任务刚被其他人处理过，请刷新后再试');

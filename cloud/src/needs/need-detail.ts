@@ -1,0 +1,99 @@
+import { Inject, Provide } from '@midwayjs/core';
+import { Types } from 'mongoose';
+import {
+  SERVING_OPEN_STATUSES,
+  allowedNeedActions,
+  maskPhone,
+  type NeedDetail,
+  type NeedSummary,
+} from '@gongzhi/shared';
+import { AuditLog } from '../core/audit';
+import { Clock } from '../core/clock';
+import { Db } from '../core/db';
+import { findByIds } from '../core/filters';
+import type { Principal } from '../core/principal';
+import { UserModel, type User } from '../people/user.model';
+import type { NeedEvent } from './need-event.model';
+import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
+import type { Need } from './need.model';
+
+/** How needs read: list rows and the detail with its timeline, phones shown by who is asking. */
+@Provide()
+export class NeedDetails {
+  @Inject()
+  db!: Db;
+
+  @Inject()
+  clock!: Clock;
+
+  @Inject()
+  audit!: AuditLog;
+
+  async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
+    const wanted = ids.filter((x): x is Types.ObjectId => !!x);
+    if (!wanted.length) return new Map();
+    const users = await findByIds<User>(this.db.model(UserModel), wanted, { name: 1 });
+    return new Map(users.map((u) => [String(u._id), u.name]));
+  }
+
+  /** Needs of a list; `staffView`: the caller's inbox (decline reasons shown). */
+  async summaries(user: Principal, rows: Need[], staffView: boolean): Promise<NeedSummary[]> {
+    // The caller's own name came with the request (Principal): only other owners are looked up.
+    const names = await this.names(rows.map((n) => n.owner).filter((id) => String(id) !== user.userId));
+    names.set(user.userId, user.name);
+    const now = this.clock.now();
+    // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
+    return rows.map((n) => toSummary(n, names, now, String(n.owner) === user.userId, staffView));
+  }
+
+  /**
+   * The need as this caller may see it. Phones are in full only for the owner, the handler, and the
+   * service person while it is in their hands; a read by anyone but the owner is audit-logged before it leaves.
+   */
+  async present(user: Principal, need: Need, events: NeedEvent[]): Promise<NeedDetail> {
+    const actors = actorsOf(user, need);
+    const isOwner = String(need.owner) === user.userId;
+    const isHandler = !!need.handlerId && String(need.handlerId) === user.userId;
+    const serving = actors.includes('assignee') && SERVING_OPEN_STATUSES.includes(need.status);
+    const full = isOwner || isHandler || serving;
+    if (full && !isOwner) {
+      // Ordered by a grid worker for a resident: the phone shown is the resident's, so they are the subject.
+      const via = `need:${need._id}`;
+      const { onBehalfOf } = need;
+      if (onBehalfOf)
+        await this.audit.onBehalfOfRead(user, { _id: need._id, onBehalfOf, place: need.place }, ['phone'], via);
+      else await this.audit.personalDataRead(user, need.owner, ['phone'], via);
+    }
+    const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
+    const now = this.clock.now();
+    const staffView = actors.includes('handler');
+    const residentOnly = !staffView && !actors.includes('assignee');
+    return {
+      ...toSummary(need, names, now, full, staffView),
+      otherText: need.otherText,
+      preferredTime: need.preferredTime?.toISOString() ?? null,
+      answers: need.answers ?? {},
+      photos: need.photos.map(photoRef),
+      onBehalfOf: need.onBehalfOf
+        ? { name: need.onBehalfOf.name, phone: full ? need.onBehalfOf.phone : maskPhone(need.onBehalfOf.phone)! }
+        : null,
+      phoneMasked: !full,
+      handler: need.handlerId ? { id: String(need.handlerId), name: names.get(String(need.handlerId)) ?? '' } : null,
+      rejectReason: need.rejectReason,
+      reopenedOnce: need.reopenedOnce,
+      acceptedAt: need.acceptedAt?.toISOString() ?? null,
+      completedAt: need.completedAt?.toISOString() ?? null,
+      closedAt: need.closedAt?.toISOString() ?? null,
+      result: resultOf(need, events, names),
+      actions: allowedNeedActions(need.status, {
+        actors,
+        rating: need.rating,
+        reopenedOnce: need.reopenedOnce,
+        completedAt: need.completedAt,
+        assigned: !!need.assigneeId,
+        now,
+      }),
+      timeline: events.map((e) => eventView(e, names, residentOnly)),
+    };
+  }
+}
