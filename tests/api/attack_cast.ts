@@ -2,7 +2,7 @@
 // (城关街道, 住建局, 县人民医院, 县司法局) and the accounts that must not reach it — another person of
 // the same role and place where the role is personal, and the same role one place over (北街社区 in the
 // same street, 新城街道, 城管局, 县图书馆). Shared by the attack_*.test.ts files.
-import type { Role } from '@gongzhi/shared';
+import { ROLES, type Role } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
 import { seedId } from '../../cloud/src/seed/seed-id';
 import { addUser } from './resources_support';
@@ -15,28 +15,15 @@ export interface Prober {
 }
 
 export interface Cast {
-  /** The demo account of each role: the owner side. */
+  /** The demo account of each role (every role has one of its name): the owner side. */
   owner: Record<Role, string>;
   /** Same role, who must be refused on the owner's resources. countyAdmin has none: there is one county. */
   probers: Record<Role, Prober[]>;
 }
 
-const DEMO_ROLES: Role[] = [
-  'resident',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'servicePerson',
-  'countyAdmin',
-];
-
 export async function castOf(t: TestApp): Promise<Cast> {
   const owner = {} as Record<Role, string>;
-  for (const r of DEMO_ROLES) owner[r] = await t.signIn(r);
+  for (const r of ROLES) owner[r] = await t.signIn(r);
   const person = (account: string, role: Role, community: string, grid = 0) =>
     addUser(t, { account, roles: [role], community, grid });
   const probers: Record<Role, Prober[]> = {

@@ -6,13 +6,11 @@ import {
   WHISTLE_TYPE_LABELS,
   chinaDateTime,
 } from '@gongzhi/shared';
-import { AppError } from '../core/app-error';
 import { Db, isDuplicateKey } from '../core/db';
 import { Notifier } from '../notifications/notifier';
 import { seedId } from '../seed/seed-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
-import { WhistleEventModel } from './whistle-event.model';
 import { nextEscalationOf } from './whistle-projection';
 import { WhistleStore } from './whistle-store';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistleTarget } from './whistle.model';
@@ -110,47 +108,28 @@ export class WhistleEscalations {
       await done();
       return;
     }
-    await this.writeEvent(record, whistle);
+    await this.writeEvent(record);
     await this.store.refresh(whistle);
     await this.notifyOnce(record, whistle, target);
     await done();
   }
 
   /** The timeline entry, with an id derived from the step: a second writer finds it and stops. */
-  private async writeEvent(record: WhistleEscalation, whistle: Whistle): Promise<void> {
-    const events = this.db.model(WhistleEventModel);
+  private writeEvent(record: WhistleEscalation): Promise<void> {
     const _id = seedId(`whistleEscalation:${record.whistleId}:${record.targetKey}:${record.level}`);
-    const stream = { whistleId: record.whistleId, targetKey: record.targetKey };
-    for (let attempt = 0; attempt < 10; attempt++) {
-      if (await events.exists({ _id })) return;
-      try {
-        await this.store.log.append(stream, (own) => {
-          const last = own[own.length - 1];
-          if (!last) return null;
-          return {
-            _id,
-            ...stream,
-            action: 'escalate',
-            from: last.to,
-            to: last.to,
-            actorId: null,
-            actorRole: 'system',
-            at: record.heldAt,
-            note: `超过报到时限未报到，第 ${record.level} 级升级至${WHISTLE_SUPERVISOR_LABELS[record.supervisor]}督办`,
-            result: null,
-            photos: [],
-            satisfaction: null,
-            level: record.level,
-            supervisor: record.supervisor,
-          };
-        });
-        return;
-      } catch (err) {
-        // The seq was taken by a step of the responder or by another writer of this very event: look again.
-        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-      }
-    }
-    throw new Error(`escalation event of ${whistle._id} ${record.targetKey} level ${record.level} kept colliding`);
+    return this.store.appendAside(
+      _id,
+      { whistleId: record.whistleId, targetKey: record.targetKey },
+      {
+        action: 'escalate',
+        actorId: null,
+        actorRole: 'system',
+        at: record.heldAt,
+        note: `超过报到时限未报到，第 ${record.level} 级升级至${WHISTLE_SUPERVISOR_LABELS[record.supervisor]}督办`,
+        level: record.level,
+        supervisor: record.supervisor,
+      },
+    );
   }
 
   /** Tells the supervising level, the responder and the blower: one notice per user and step, however often it runs. */

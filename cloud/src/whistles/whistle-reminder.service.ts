@@ -105,42 +105,21 @@ export class WhistleReminders {
     await this.notifyOnce(claim, whistle, target, actorName);
   }
 
-  /**
-   * The timeline entry after the target's last step (seq + 1, core/event-log.ts), changing no status.
-   * The seq index decides a race with a responder's step: the loser reads again (as the escalation sweep).
-   */
-  private async appendEvent(claim: WhistleReminder): Promise<void> {
-    const _id = eventIdOf(claim);
-    const stream = { whistleId: claim.whistleId, targetKey: claim.targetKey };
-    for (let attempt = 0; attempt < 10; attempt++) {
-      if (await this.db.model(WhistleEventModel).exists({ _id })) return;
-      try {
-        await this.store.log.append(stream, (own) => {
-          const last = own[own.length - 1];
-          if (!last) return null;
-          return {
-            _id,
-            ...stream,
-            action: 'remind',
-            from: last.to,
-            to: last.to,
-            actorId: claim.actorId,
-            actorRole: claim.actorRole,
-            at: claim.at,
-            note: claim.note,
-            result: null,
-            photos: [],
-            satisfaction: null,
-            level: null,
-            supervisor: null,
-          };
-        });
-        return;
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-      }
-    }
-    throw new AppError('CONFLICT', '这个报到任务刚被其他人处理过，请刷新后再试');
+  /** The timeline entry (WhistleStore.appendAside: after the target's last step, no status change). */
+  private appendEvent(claim: WhistleReminder): Promise<void> {
+    return this.store.appendAside(
+      eventIdOf(claim),
+      { whistleId: claim.whistleId, targetKey: claim.targetKey },
+      {
+        action: 'remind',
+        actorId: claim.actorId,
+        actorRole: claim.actorRole,
+        at: claim.at,
+        note: claim.note,
+        level: null,
+        supervisor: null,
+      },
+    );
   }
 
   /** The responder, and the level above them (the first of their escalation chain); one message each per 督办. */

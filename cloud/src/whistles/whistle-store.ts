@@ -1,5 +1,6 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
+import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
 import { EventLog } from '../core/event-log';
 import { WhistleEventModel, type WhistleEvent } from './whistle-event.model';
@@ -39,6 +40,32 @@ export class WhistleStore {
   async refresh(whistle: Whistle): Promise<{ whistle: Whistle; events: WhistleEvent[] }> {
     const { entity, events } = await this.log.reproject(whistle);
     return { whistle: entity, events };
+  }
+
+  /**
+   * A timeline entry that changes no status (升级 escalate, 督办 remind) after the target's last step,
+   * with an id the caller derives from the occurrence: a second writer finds it and stops. A seq taken
+   * meanwhile by a responder's step (or by another writer of this very entry) is looked at again.
+   */
+  async appendAside(
+    _id: Types.ObjectId,
+    stream: Pick<WhistleEvent, 'whistleId' | 'targetKey'>,
+    entry: Pick<WhistleEvent, 'action' | 'actorId' | 'actorRole' | 'at' | 'note' | 'level' | 'supervisor'>,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (await this.db.model(WhistleEventModel).exists({ _id })) return;
+      try {
+        await this.log.append(stream, (own) => {
+          const last = own[own.length - 1];
+          if (!last) return null;
+          return { _id, ...stream, ...entry, from: last.to, to: last.to, result: null, photos: [], satisfaction: null };
+        });
+        return;
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+      }
+    }
+    throw new AppError('CONFLICT', '这个报到任务刚被其他人处理过，请刷新后再试');
   }
 
   /** A whistle with its events, repairing a projection that lost a race. */
