@@ -1,6 +1,10 @@
 import { allEndpoints, ROLES, type Endpoint, type Role } from '@gongzhi/shared';
 import { createHash } from 'node:crypto';
 import { startApp, type TestApp } from '../support/app';
+import { Sweeper } from '../../cloud/src/core/sweeps';
+import { NeedsScheduler } from '../../cloud/src/needs/needs.scheduler';
+import { OutboxDispatcher } from '../../cloud/src/notifications/outbox.dispatcher';
+import { WhistlesScheduler } from '../../cloud/src/whistles/whistles.scheduler';
 import { castOf, type Cast } from './attack_cast';
 import { fixturesOf } from './attack_fixtures';
 
@@ -60,6 +64,9 @@ let cast: Cast;
 let fixtures: Awaited<ReturnType<typeof fixturesOf>>;
 beforeAll(async () => {
   t = await startApp(__filename, { SEED_DEMO: 'full' });
+  // The clock's jobs (deadline escalation, auto-close, sweeps, outbox) stop: the snapshot below
+  // compares what the probes did, and a minute's escalation of a demo whistle is not theirs.
+  for (const job of [WhistlesScheduler, NeedsScheduler, Sweeper, OutboxDispatcher]) (await t.get(job)).destroy();
   cast = await castOf(t);
   fixtures = await fixturesOf(t, cast);
 }, 240_000);

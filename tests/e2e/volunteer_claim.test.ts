@@ -45,8 +45,7 @@ async function tokenOf(account: string): Promise<string> {
 
 /** The organiser's side: the 6 digits shown under the shift's QR code (its content ends with them). */
 async function shiftCode(staff: string, shiftId: string): Promise<string> {
-  const code = await request<{ content: string }>('GET', `/api/v1/shifts/${shiftId}/code`, staff);
-  const digits = code.content.split(':').pop()!;
+  const { code: digits } = await request<{ code: string }>('GET', `/api/v1/shifts/${shiftId}/code`, staff);
   expect(digits).toMatch(/^\d{6}$/);
   return digits;
 }
