@@ -48,6 +48,11 @@ async function asPerson(
     await page.locator(TAB_BAR).getByText('我的').click();
     await arrive(page, '.mine-logout');
     await seen(page, '.mine-profile__name', name).waitFor();
+    // Points, when the card is there, loaded before the picture.
+    if (await page.locator('.mine-points').count())
+      await page.locator('.mine-points__num').filter({ hasText: /\d/ }).waitFor();
+    // Drawn icons on the account rows too.
+    expect(await page.locator('.mine-account__icon .nut-icon').count()).toBeGreaterThan(0);
     await mine?.(page);
     await shoot(page, `${key}-2-mine`);
   } finally {
