@@ -22,5 +22,17 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+    // NutUI icons: the package marks its barrel as having side effects, so `import { Wallet }` would
+    // bring all 200 icons; rewrite each to its own module (one small SVG each). Their CSS is imported once in app.ts.
+    [
+      'import',
+      {
+        libraryName: '@nutui/icons-react-taro',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}.js`,
+        style: false,
+      },
+      'nutui-icons-react-taro',
+    ],
   ],
 };

@@ -1,6 +1,8 @@
 import { createElement, Fragment, type ComponentType, type PropsWithChildren } from 'react';
 // NutUI theme variables once; each component's CSS comes with it via babel-plugin-import.
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
+// NutUI icons' base CSS (.nut-icon size); each icon module comes by itself (babel.config.js).
+import '@nutui/icons-react-taro/dist/style_icon.css';
 import './app.scss';
 import { watchSession } from './services/me';
 

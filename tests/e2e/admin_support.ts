@@ -8,14 +8,18 @@ import { settled } from '../support/browser-page';
 /** The tab bar (custom: 管理 only for staff). It keeps Taro's own H5 class so older tests still find it. */
 export const TAB_BAR = '.taro-tabbar__tabbar';
 
-/** Opens the app and taps the demo account with this name; waits for the home page. */
+/**
+ * Opens the app and taps the demo account with this name; waits for the home page: the menu, or
+ * the 工作台 of departments and street officials.
+ */
 export async function signIn(page: Page, base: string, name: string): Promise<void> {
   await page.goto(`${base}/`);
   const card = page.locator('.demo-account', { hasText: name });
   await card.waitFor();
   await card.click();
-  await page.locator('.home .menu-item').first().waitFor();
-  await settled(page.locator('.home .menu-item').first());
+  const home = page.locator('.home .menu-item, .workbench .workbench__mine').first();
+  await home.waitFor();
+  await settled(home);
 }
 
 export async function tokenOf(base: string, account: string): Promise<string> {

@@ -72,8 +72,9 @@ export class WhistleViews {
     ]);
     const byKey = new Map(whistle.targets.map((t) => [targetKeyOf(t), t]));
     const photo = (p: Types.ObjectId) => ({ id: String(p), url: `/api/v1/uploads/${p}` });
+    const mine = (t: WhistleTarget) => this.access.isResponder(user, t);
     return {
-      ...toSummary(whistle, names, now),
+      ...toSummary(whistle, names, now, mine),
       description: whistle.description,
       photos: whistle.photos.map(photo),
       subject: { kind: whistle.subject.kind, id: whistle.subject.refId ? String(whistle.subject.refId) : null },
@@ -84,7 +85,7 @@ export class WhistleViews {
           }
         : null,
       targets: whistle.targets.map((t) => ({
-        ...targetSummary(t, now),
+        ...targetSummary(t, now, mine(t)),
         limits: { reportMinutes: t.limits.reportMinutes, resolveMinutes: t.limits.resolveMinutes },
         reportDueAt: t.reportDueAt.toISOString(),
         resolveDueAt: t.resolveDueAt.toISOString(),
@@ -123,7 +124,7 @@ export class WhistleViews {
   }
 }
 
-export function targetSummary(t: WhistleTarget, now: Date) {
+export function targetSummary(t: WhistleTarget, now: Date, mine: boolean) {
   const chain = WHISTLE_ESCALATION_CHAIN[t.kind];
   return {
     id: String(t.orgId),
@@ -135,12 +136,21 @@ export function targetSummary(t: WhistleTarget, now: Date) {
     escalatedTo: t.escalationLevel ? chain[Math.min(t.escalationLevel, chain.length) - 1] : null,
     reportDueAt: t.reportDueAt.toISOString(),
     resolveDueAt: t.resolveDueAt.toISOString(),
+    mine,
   };
 }
 
-export function toSummary(w: Whistle, names: Map<string, string>, now: Date): WhistleSummary {
+/** `mine`: whether the caller answers for a target (WhistleAccess.isResponder). */
+export function toSummary(
+  w: Whistle,
+  names: Map<string, string>,
+  now: Date,
+  mine: (t: WhistleTarget) => boolean,
+): WhistleSummary {
   const id = (x: Types.ObjectId | null) => (x ? String(x) : null);
-  const targets = w.targets.map((t) => targetSummary(t, now));
+  const targets = w.targets.map((t) => targetSummary(t, now, mine(t)));
+  // A caller answering for several targets of one whistle (rare): the one still open first.
+  const own = targets.filter((t) => t.mine).sort((a, b) => Number(isDone(a.status)) - Number(isDone(b.status)))[0];
   return {
     id: String(w._id),
     type: w.type,
@@ -160,9 +170,12 @@ export function toSummary(w: Whistle, names: Map<string, string>, now: Date): Wh
     blownAt: w.blownAt.toISOString(),
     blownBy: { id: String(w.blownBy), name: names.get(String(w.blownBy)) ?? '' },
     overdue: targets.some((t) => t.overdue !== null),
+    own: own ? { id: own.id, status: own.status, overdue: own.overdue } : null,
     targets,
   };
 }
+
+const isDone = (s: WhistleTarget['status']) => s === 'resolved' || s === 'confirmed';
 
 export function toRuleView(r: WhistleRule, names: Map<string, string>): WhistleRuleView {
   const l = (x: WhistleLimits) => ({ reportMinutes: x.reportMinutes, resolveMinutes: x.resolveMinutes });

@@ -231,7 +231,8 @@ export class WhistlesService {
       model.countDocuments(filter),
     ]);
     const names = await this.views.names(rows.map((w) => w.blownBy));
-    return { items: rows.map((w) => toSummary(w, names, now)), total, page: q.page, pageSize: q.pageSize };
+    const mine = (t: Whistle['targets'][number]) => this.access.isResponder(user, t);
+    return { items: rows.map((w) => toSummary(w, names, now, mine)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async getWhistle(user: Principal, id: string): Promise<WhistleDetail> {

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { NEED_OWNER_ROLES, api, type MenuItemSummary, type Role } from '@gongzhi/shared';
+import { NEED_OWNER_ROLES, api, type MenuItemSummary, type Role, type SessionUser } from '@gongzhi/shared';
 import { call } from '../../services/api';
 import { JOIN_URL, getSavedUser, shouldJoin } from '../../services/session';
 import { useRemote } from '../../hooks/useRemote';
@@ -12,7 +12,16 @@ import { HomeNotices } from './HomeNotices';
 import { HomeProjects } from './HomeProjects';
 import { HomeShortcuts } from './HomeShortcuts';
 import { MenuItemCard } from './MenuItemCard';
+import { GridWork } from './work/GridWork';
+import { PartyWork } from './work/PartyWork';
+import { ResidentWork } from './work/ResidentWork';
+import { VolunteerWork } from './work/VolunteerWork';
+import { Workbench } from './work/Workbench';
 import './index.scss';
+import './work/work.scss';
+
+/** Departments and street officials answer whistles: their first tab is the 工作台, not the menu. */
+const OFFICIALS: readonly Role[] = ['department', 'streetAdmin'];
 
 function openItem(item: MenuItemSummary) {
   void Taro.navigateTo({ url: `/packages/menu/item/index?id=${encodeURIComponent(item.id)}` });
@@ -21,8 +30,23 @@ function openItem(item: MenuItemSummary) {
 export default function HomePage() {
   const signedIn = useSignedIn();
   const user = useMemo(getSavedUser, []);
+  if (signedIn && user && user.roles.some((r) => OFFICIALS.includes(r))) return <Workbench user={user} />;
+  return <MenuHome signedIn={signedIn} user={user} />;
+}
+
+/** Everyone else lands on the menu, with their own work on top: orders, shifts, patrols, the party's whistles. */
+function MenuHome({ signedIn, user }: { signedIn: boolean; user: SessionUser | null }) {
+  const roles = user?.roles ?? [];
+  const has = (r: Role) => roles.includes(r);
   // Residents (and others who order) get their shortcuts; staff work from the admin tab.
-  const orders = (user?.roles ?? []).some((r: Role) => (NEED_OWNER_ROLES as readonly Role[]).includes(r));
+  const orders = roles.some((r: Role) => (NEED_OWNER_ROLES as readonly Role[]).includes(r));
+  // Bumped on return to the tab and on pull-down: the work sections load again.
+  const [version, setVersion] = useState(0);
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) setVersion((v) => v + 1);
+    shownOnce.current = true;
+  });
   const menu = useRemote(() => call(api.menu.listMenu), [], signedIn);
   // Projects under way in the community; a failure here leaves the menu alone.
   const projects = useRemote(
@@ -47,6 +71,7 @@ export default function HomePage() {
   const [picked, setPicked] = useState<string | null>(null);
 
   usePullDownRefresh(() => {
+    setVersion((v) => v + 1);
     void Promise.all([menu.reload(), projects.reload(), notices.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -74,6 +99,10 @@ export default function HomePage() {
       </View>
 
       <View className="home-body">
+        {signedIn && has('partyMember') && <PartyWork version={version} />}
+        {signedIn && has('gridWorker') && <GridWork version={version} />}
+        {signedIn && has('volunteer') && <VolunteerWork version={version} />}
+        {signedIn && orders && <ResidentWork version={version} />}
         {menu.loading && !menu.data && <LoadingCards count={4} />}
         {menu.error && !menu.loading && <ErrorState message={menu.error} onRetry={() => void menu.reload()} />}
         {menu.data && !menu.error && total === 0 && (

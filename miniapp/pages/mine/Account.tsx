@@ -1,5 +1,7 @@
+import type { ComponentType } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { Internation, Scan, Setting } from '@nutui/icons-react-taro';
 import { ROLE_LABELS, type MyPost } from '@gongzhi/shared';
 import { scannedTarget } from '../../services/links';
 import { placeText, untilText } from '../../services/grant-words';
@@ -47,7 +49,7 @@ async function scan() {
 
 interface Row {
   key: string;
-  icon: string;
+  icon: ComponentType<{ size?: number | string }>;
   label: string;
   hint: string;
   run: () => void;
@@ -57,11 +59,11 @@ interface Row {
 export function AccountRows({ setupNeeded }: { setupNeeded: boolean }) {
   const rows: Row[] = [
     ...(isWeapp
-      ? [{ key: 'scan', icon: '📷', label: '扫一扫', hint: '登录电脑网页版、接受邀请', run: () => void scan() }]
+      ? [{ key: 'scan', icon: Scan, label: '扫一扫', hint: '登录电脑网页版、接受邀请', run: () => void scan() }]
       : []),
     {
       key: 'sessions',
-      icon: '💻',
+      icon: Internation,
       label: '我登录的网页版',
       hint: '查看并下线',
       run: () => void Taro.navigateTo({ url: '/packages/account/sessions/index' }),
@@ -70,7 +72,7 @@ export function AccountRows({ setupNeeded }: { setupNeeded: boolean }) {
       ? [
           {
             key: 'setup',
-            icon: '🔑',
+            icon: Setting,
             label: '首次开通',
             hint: '用开通码成为县级管理员',
             run: () => void Taro.navigateTo({ url: '/packages/account/setup/index' }),
@@ -87,7 +89,9 @@ export function AccountRows({ setupNeeded }: { setupNeeded: boolean }) {
           hoverClass="mine-account__row--pressed"
           onClick={r.run}
         >
-          <Text className="mine-account__icon">{r.icon}</Text>
+          <View className="mine-account__icon">
+            <r.icon size={22} />
+          </View>
           <Text className="mine-account__label">{r.label}</Text>
           <Text className="mine-account__hint">{r.hint}</Text>
           <Text className="mine-account__arrow">›</Text>

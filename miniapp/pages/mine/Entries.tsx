@@ -1,47 +1,33 @@
+import type { ComponentType } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import {
-  ACTIVITY_PARTICIPANTS,
-  NEED_ASSIGNEE_ROLES,
-  NEED_OWNER_ROLES,
-  ROLES,
-  TEAM_JOINERS,
-  api,
-  type Role,
-} from '@gongzhi/shared';
+import { Clock, Heart, Home, List, Location, Order, Service, ShieldCheck } from '@nutui/icons-react-taro';
+import { NEED_ASSIGNEE_ROLES, NEED_OWNER_ROLES, ROLES, TEAM_JOINERS, api, type Role } from '@gongzhi/shared';
 import { call } from '../../services/api';
 import { useRemote } from '../../hooks/useRemote';
 
 const BOOKERS: readonly Role[] = ['resident', 'volunteer', 'partyMember'];
+/** Who serves in shifts and counts hours: volunteers and party members (a resident joins an activity from its page). */
+export const SERVERS: readonly Role[] = ['volunteer', 'partyMember'];
 
-const ENTRIES: { key: string; icon: string; label: string; url: string; roles: readonly Role[] }[] = [
+type Icon = ComponentType<{ size?: number | string; color?: string }>;
+
+const ENTRIES: { key: string; icon: Icon; label: string; url: string; roles: readonly Role[] }[] = [
   // First for those who have it: needs waiting for them in person.
-  { key: 'serving', icon: '🛎️', label: '待我服务', url: '/packages/serve/list/index', roles: NEED_ASSIGNEE_ROLES },
-  { key: 'needs', icon: '📋', label: '我的点单', url: '/packages/needs/list/index', roles: NEED_OWNER_ROLES },
-  { key: 'bookings', icon: '🏢', label: '我的预约', url: '/packages/resources/bookings/index', roles: BOOKERS },
-  {
-    key: 'shifts',
-    icon: '🙋',
-    label: '我的班次',
-    url: '/packages/activities/my-shifts/index',
-    roles: ACTIVITY_PARTICIPANTS,
-  },
-  {
-    key: 'hours',
-    icon: '⏱️',
-    label: '服务时长',
-    url: '/packages/activities/hours/index',
-    roles: ACTIVITY_PARTICIPANTS,
-  },
+  { key: 'serving', icon: Service, label: '待我服务', url: '/packages/serve/list/index', roles: NEED_ASSIGNEE_ROLES },
+  { key: 'needs', icon: Order, label: '我的点单', url: '/packages/needs/list/index', roles: NEED_OWNER_ROLES },
+  { key: 'bookings', icon: Location, label: '我的预约', url: '/packages/resources/bookings/index', roles: BOOKERS },
+  { key: 'shifts', icon: List, label: '我的班次', url: '/packages/activities/my-shifts/index', roles: SERVERS },
+  { key: 'hours', icon: Clock, label: '服务时长', url: '/packages/activities/hours/index', roles: SERVERS },
   {
     key: 'registration',
-    icon: '🚩',
+    icon: Home,
     label: '双报到',
     url: '/packages/party/registration/index',
     roles: ['partyMember'],
   },
-  { key: 'teams', icon: '🤝', label: '我的志愿队', url: '/packages/teams/my/index', roles: TEAM_JOINERS },
-  { key: 'privacy', icon: '🔒', label: '隐私与数据', url: '/packages/teams/privacy/index', roles: ROLES },
+  { key: 'teams', icon: Heart, label: '我的志愿队', url: '/packages/teams/my/index', roles: TEAM_JOINERS },
+  { key: 'privacy', icon: ShieldCheck, label: '隐私与数据', url: '/packages/teams/privacy/index', roles: ROLES },
 ];
 
 /**
@@ -68,7 +54,7 @@ export function Entries({ roles, version = 0 }: { roles: readonly Role[]; versio
           onClick={() => void Taro.navigateTo({ url: e.url })}
         >
           <View className="mine-entries__icon">
-            <Text>{e.icon}</Text>
+            <e.icon size={26} />
           </View>
           <Text className="mine-entries__label">{e.label}</Text>
           {badges[e.key] > 0 && (

@@ -1,26 +1,32 @@
+import type { ComponentType } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { Articles, Gift, Star, Store, Success } from '@nutui/icons-react-taro';
 import { api, POINTS_HOLDERS, type Role } from '@gongzhi/shared';
 import { call } from '../../services/api';
 import { useRemote } from '../../hooks/useRemote';
+import { SERVERS } from './Entries';
 
 const hoursOf = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 
-async function load() {
+/** Hours and star level only for those who serve (volunteers, party members): a resident has none to show. */
+async function load(serves: boolean) {
   const [points, hours] = await Promise.all([
     call(api.points.getMyPoints),
-    call(api.hours.getMyHours, { query: { pageSize: 1 } }),
+    serves ? call(api.hours.getMyHours, { query: { pageSize: 1 } }) : Promise.resolve(null),
   ]);
   return { points, hours };
 }
 
-const LINKS = [
-  // One character on a coloured tile: renders the same on every phone (emoji fonts vary).
-  { key: 'ledger', icon: '账', label: '积分明细', url: '/packages/points/ledger/index' },
-  { key: 'shop', icon: '市', label: '积分超市', url: '/packages/points/shop/index' },
-  { key: 'redemptions', icon: '券', label: '我的兑换', url: '/packages/points/redemptions/index' },
-  { key: 'records', icon: '证', label: '服务证明', url: '/packages/points/records/index' },
-  { key: 'ranking', icon: '榜', label: '积分排行', url: '/packages/points/ranking/index' },
+type Icon = ComponentType<{ size?: number | string; color?: string }>;
+
+// NutUI icons (drawn, not emoji: they look the same on every phone).
+const LINKS: { key: string; icon: Icon; label: string; url: string; servers?: true }[] = [
+  { key: 'ledger', icon: Articles, label: '积分明细', url: '/packages/points/ledger/index' },
+  { key: 'shop', icon: Store, label: '积分超市', url: '/packages/points/shop/index' },
+  { key: 'redemptions', icon: Gift, label: '我的兑换', url: '/packages/points/redemptions/index' },
+  { key: 'records', icon: Success, label: '服务证明', url: '/packages/points/records/index', servers: true },
+  { key: 'ranking', icon: Star, label: '积分排行', url: '/packages/points/ranking/index', servers: true },
 ];
 
 /** 我的积分 on the 我的 tab: balance, this year's points, star level and hours, and the doors to spend them. */
@@ -34,7 +40,8 @@ export function PointsCard({
   version: number;
 }) {
   const holder = roles.some((r) => POINTS_HOLDERS.includes(r));
-  const data = useRemote(load, [version], signedIn && holder);
+  const serves = roles.some((r) => SERVERS.includes(r));
+  const data = useRemote(() => load(serves), [version, serves], signedIn && holder);
   if (!holder) return null;
   const go = (url: string) => void Taro.navigateTo({ url });
   const p = data.data?.points;
@@ -51,10 +58,12 @@ export function PointsCard({
             <Text className="mine-points__stat-num">{p ? p.yearEarned : '—'}</Text>
             <Text className="mine-points__stat-label">{p ? `${p.year}年获得` : '本年获得'}</Text>
           </View>
-          <View className="mine-points__stat">
-            <Text className="mine-points__stat-num">{h ? hoursOf(h.totalMinutes) : '—'}</Text>
-            <Text className="mine-points__stat-label">服务小时</Text>
-          </View>
+          {serves && (
+            <View className="mine-points__stat">
+              <Text className="mine-points__stat-num">{h ? hoursOf(h.totalMinutes) : '—'}</Text>
+              <Text className="mine-points__stat-label">服务小时</Text>
+            </View>
+          )}
         </View>
       </View>
       {h && (
@@ -74,14 +83,16 @@ export function PointsCard({
         </Text>
       )}
       <View className="mine-points__links">
-        {LINKS.map((l) => (
+        {LINKS.filter((l) => !l.servers || serves).map((l) => (
           <View
             key={l.key}
             className={`mine-points__link mine-points__link--${l.key}`}
             hoverClass="mine-points__link--pressed"
             onClick={() => go(l.url)}
           >
-            <Text className="mine-points__link-icon">{l.icon}</Text>
+            <View className="mine-points__link-icon">
+              <l.icon size={22} />
+            </View>
             <Text className="mine-points__link-label">{l.label}</Text>
           </View>
         ))}

@@ -246,6 +246,8 @@ export const whistleTargetSummary = z.object({
   /** The limits as instants: lists count down to them. */
   reportDueAt: iso,
   resolveDueAt: iso,
+  /** The caller answers for this target (its street, its department, its community's party members). */
+  mine: z.boolean(),
 });
 
 export const whistleTargetDetail = whistleTargetSummary.extend({
@@ -281,6 +283,17 @@ export const whistleSummary = z.object({
   blownBy: idName,
   /** Any target past a limit now. */
   overdue: z.boolean(),
+  /**
+   * The caller's own target, when the caller answers for one: a department's list shows this status
+   * (报到了就不再是待报到), not the whole whistle's, which waits on the slowest target.
+   */
+  own: z
+    .object({
+      id: z.string(),
+      status: z.enum(WHISTLE_TARGET_STATUSES),
+      overdue: z.enum(['report', 'resolve']).nullable(),
+    })
+    .nullable(),
   targets: z.array(whistleTargetSummary),
 });
 export type WhistleSummary = z.infer<typeof whistleSummary>;

@@ -35,14 +35,21 @@ const TABS: { key: Tab; label: string }[] = [
 
 function WhistleCard({ w, now }: { w: WhistleSummary; now: number }) {
   const open = () => void Taro.navigateTo({ url: `/packages/whistles/detail/index?id=${w.id}` });
+  // Those who answer for a target (a department, the street, party members) see their own target's
+  // status: once they reported, the whistle is not 待报到 or 超时 for them.
+  const overdue = w.own ? w.own.overdue !== null : w.overdue;
   return (
-    <View className={`whistle-card ${w.overdue ? 'whistle-card--overdue' : ''}`} onClick={open}>
+    <View className={`whistle-card ${overdue ? 'whistle-card--overdue' : ''}`} onClick={open}>
       <View className="whistle-card__top">
-        <StatusPill text={WHISTLE_STATUS_LABELS[w.status]} tone={WHISTLE_TONES[w.status]} />
+        {w.own ? (
+          <StatusPill text={WHISTLE_TARGET_STATUS_LABELS[w.own.status]} tone={TARGET_TONES[w.own.status]} />
+        ) : (
+          <StatusPill text={WHISTLE_STATUS_LABELS[w.status]} tone={WHISTLE_TONES[w.status]} />
+        )}
         {w.urgency !== 'normal' && (
           <StatusPill text={WHISTLE_URGENCY_LABELS[w.urgency]} tone={URGENCY_TONES[w.urgency]} />
         )}
-        {w.overdue && <StatusPill text="超时" tone="red" className="whistle-card__overdue" />}
+        {overdue && <StatusPill text="超时" tone="red" className="whistle-card__overdue" />}
       </View>
       <Text className="whistle-card__title">{w.title}</Text>
       <Text className="whistle-card__meta">{`${WHISTLE_TYPE_LABELS[w.type]} · ${w.place.label}`}</Text>
