@@ -12,6 +12,7 @@ import {
   otherUnitAdmins,
   seedDemoResources,
 } from './resources_support';
+import { DEMO_ACCOUNTS_BUT_SERVICE } from '../support/accounts';
 
 type Who =
   | 'resident'
@@ -27,19 +28,7 @@ type Who =
   | 'otherUnit'
   | 'farUnit'
   | 'countyAdmin';
-const DEMO: Who[] = [
-  'resident',
-  'resident2',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'countyAdmin',
-];
+const DEMO: Who[] = [...DEMO_ACCOUNTS_BUT_SERVICE];
 const ALL: Who[] = [...DEMO, 'otherUnit', 'farUnit'];
 
 let t: TestApp;

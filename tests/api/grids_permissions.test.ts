@@ -12,24 +12,13 @@ import {
   setMember,
   user,
 } from './grids_support';
+import { DEMO_ACCOUNTS_BUT_SERVICE } from '../support/accounts';
 
 // Every grids and patrols endpoint × every demo role × own/other grid, community or street. The
 // objects are 南门第一网格 (gridWorker's grid, staff's community, streetAdmin's street) unless said.
 let t: TestApp;
 const auth: Record<string, string> = {};
-const ACCOUNTS = [
-  'resident',
-  'resident2',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'countyAdmin',
-];
+const ACCOUNTS = DEMO_ACCOUNTS_BUT_SERVICE;
 
 type Expect = Record<string, number>;
 const NON_VIEWERS: Expect = {

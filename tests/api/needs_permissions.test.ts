@@ -1,23 +1,12 @@
 import { startApp, type TestApp } from '../support/app';
 import { JINXIU, act, legalOrder, order, target, upload } from './needs_support';
+import { DEMO_ACCOUNTS_BUT_SERVICE } from '../support/accounts';
 
 // Every needs endpoint × every demo role × own/other place, against a need of `resident` at
 // 南门小区 (南门社区, 南门第一网格, 城关街道) unless said otherwise.
 let t: TestApp;
 const auth: Record<string, string> = {};
-const ACCOUNTS = [
-  'resident',
-  'resident2',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'countyAdmin',
-];
+const ACCOUNTS = DEMO_ACCOUNTS_BUT_SERVICE;
 
 beforeAll(async () => {
   t = await startApp(__filename);

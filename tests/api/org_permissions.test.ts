@@ -14,24 +14,14 @@ import {
   api,
   id,
 } from './org_support';
+import { DEMO_ACCOUNTS } from '../support/accounts';
 
 // Who may administer the tree: county administrators everywhere, street administrators inside
 // their street (another street's nodes and units answer 404; the street itself and county-level
 // kinds 403); every other role is refused by the role gate, and nobody signed out gets in.
 let t: TestApp;
 const auth: Record<string, string> = {};
-const ACCOUNTS = [
-  'resident',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'servicePerson',
-  'countyAdmin',
-];
+const ACCOUNTS = DEMO_ACCOUNTS.filter((a) => a !== 'resident2' && a !== 'staff2');
 beforeAll(async () => {
   t = await startApp(__filename);
   for (const a of ACCOUNTS) auth[a] = await t.signIn(a);

@@ -10,6 +10,7 @@ import { chinaAt, claim, newActivity, newShift } from './activities_support';
 import { legalOrder } from './needs_support';
 import { ROOM, at, dayAhead, seedDemoResources } from './resources_support';
 import { blow } from './whistles_support';
+import { DEMO_ACCOUNTS } from '../support/accounts';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { operationsOf, rolesOf, decisionOf, SCOPE } = require('../support/permission-matrix.cjs');
 
@@ -31,20 +32,7 @@ interface Operation {
 
 const MADE_UP_ID = 'ffffffffffffffffffffffff';
 const ROLE_GATE_MESSAGE = ERROR_CODES.FORBIDDEN.message;
-const ACCOUNTS = [
-  'resident',
-  'resident2',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'servicePerson',
-  'countyAdmin',
-];
+const ACCOUNTS = DEMO_ACCOUNTS;
 
 let t: TestApp;
 let doc: { paths: Record<string, unknown> };

@@ -1,22 +1,15 @@
 import { startApp, type TestApp } from '../support/app';
 import { NANMEN, chinaAt, claim, clockOf, newActivity, newShift, setNow, uid } from './activities_support';
 import { grant, newItem, redeem } from './points_support';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../support/accounts';
 
 // Every points, 积分超市 and service-record endpoint × role. Roles outside an endpoint's list get 403;
 // another community's records answer 404.
 
-const ROLES = [
-  'volunteer',
-  'resident',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'countyAdmin',
-] as const;
-type Who = (typeof ROLES)[number];
+// Every demo account but these three (the points area does not concern them).
+const LEFT_OUT = ['resident2', 'unitAdmin', 'servicePerson'] as const;
+type Who = Exclude<DemoAccount, (typeof LEFT_OUT)[number]>;
+const ROLES = DEMO_ACCOUNTS.filter((a): a is Who => !(LEFT_OUT as readonly string[]).includes(a));
 
 let t: TestApp;
 const auth = {} as Record<Who, string>;

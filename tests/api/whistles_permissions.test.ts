@@ -15,25 +15,14 @@ import {
   show,
   step,
 } from './whistles_support';
+import { DEMO_ACCOUNTS_BUT_SERVICE } from '../support/accounts';
 
 // Every whistles and stats endpoint × every role × own/other scope. The whistle under test is
 // blown by `gridWorker` from 南门第一网格 (南门社区, 城关街道) to 县住房和城乡建设局 (`department`).
 // Others: department2 (县城市管理局), streetAdmin2 (新城街道), gridWorker2 (南门第二网格), partyMember2 (西山社区).
 let t: TestApp;
 const auth: Record<string, string> = {};
-const DEMO = [
-  'resident',
-  'resident2',
-  'volunteer',
-  'partyMember',
-  'gridWorker',
-  'staff',
-  'staff2',
-  'streetAdmin',
-  'department',
-  'unitAdmin',
-  'countyAdmin',
-];
+const DEMO: string[] = [...DEMO_ACCOUNTS_BUT_SERVICE];
 const ALL = [...DEMO, 'department2', 'streetAdmin2', 'gridWorker2', 'partyMember2'];
 
 beforeAll(async () => {

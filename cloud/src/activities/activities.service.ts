@@ -2,14 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import {
-  brandName,
   canTransitionActivity,
-  claimDeadline,
   SHIFT_RULES,
-  teamName,
   z,
   type ActivityDetail,
-  type ActivitySummary,
   type FieldError,
   type ShiftDetail,
   createActivityBody,
@@ -25,7 +21,6 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { PlaceService, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { ActivityAccess } from './activity-access';
 import { ActivityModel, type Activity } from './activity.model';
@@ -33,6 +28,7 @@ import { SeatModel, WaitlistModel, type Seat, type WaitlistEntry } from './claim
 import { ClaimsService } from './claims.service';
 import { ShiftModel, type Shift } from './shift.model';
 import { createKeyed } from '../core/create-keyed';
+import { ActivityViews } from './activity-views';
 
 type ListQuery = z.output<typeof listActivitiesQuery>;
 type CreateBody = z.output<typeof createActivityBody>;
@@ -62,6 +58,9 @@ export class ActivitiesService {
 
   @Inject()
   places!: PlaceService;
+
+  @Inject()
+  views!: ActivityViews;
 
   async listActivities(user: Principal, q: ListQuery) {
     const and: Record<string, unknown>[] = [{ status: q.status }];
@@ -98,12 +97,12 @@ export class ActivitiesService {
         .limit(q.pageSize)
         .lean<Activity[]>(),
     ]);
-    return { items: await this.summaries(page), total, page: q.page, pageSize: q.pageSize };
+    return { items: await this.views.summaries(page), total, page: q.page, pageSize: q.pageSize };
   }
 
   async showActivity(user: Principal, id: string): Promise<ActivityDetail> {
     const { activity, manage } = await this.access.visibleActivity(user, id);
-    return this.detail(user, activity, manage);
+    return this.views.detail(user, activity, manage);
   }
 
   async createActivity(
@@ -138,7 +137,7 @@ export class ActivitiesService {
       createdAt: now,
       updatedAt: now,
     });
-    return this.detail(user, created, true);
+    return this.views.detail(user, created, true);
   }
 
   async updateActivity(user: Principal, id: string, body: UpdateBody): Promise<ActivityDetail> {
@@ -216,7 +215,7 @@ export class ActivitiesService {
       createdAt: this.clock.now(),
     });
     await this.refreshSpan(activity._id);
-    return this.shiftDetail(user, created);
+    return this.views.shiftDetail(user, created);
   }
 
   /**
@@ -265,113 +264,7 @@ export class ActivitiesService {
     await this.refreshSpan(activity._id);
     if (seats > shift.seats) await this.claims.promoteWaiting(shift._id);
     const fresh = await this.db.model(ShiftModel).findById(shift._id).lean<Shift>();
-    return this.shiftDetail(user, fresh!);
-  }
-
-  async shiftDetail(user: Principal, shift: Shift): Promise<ShiftDetail> {
-    return (await this.shiftDetails(user, [shift]))[0];
-  }
-
-  private async detail(user: Principal, activity: Activity, manage: boolean): Promise<ActivityDetail> {
-    const [summary] = await this.summaries([activity]);
-    const shifts = await this.db
-      .model(ShiftModel)
-      .find({ activityId: activity._id })
-      .sort({ start: 1, _id: 1 })
-      .lean<Shift[]>();
-    return {
-      ...summary,
-      description: activity.description,
-      placeId: String(activity.placeId),
-      cancelReason: activity.cancelReason ?? null,
-      canManage: manage,
-      shifts: await this.shiftDetails(user, shifts),
-    };
-  }
-
-  private async shiftDetails(user: Principal, shifts: Shift[]): Promise<ShiftDetail[]> {
-    const ids = shifts.map((s) => s._id);
-    const personId = new Types.ObjectId(user.userId);
-    const [taken, waiting, mySeats, myWaits] = await Promise.all([
-      this.claims.takenCounts(ids),
-      this.claims.waitingCounts(ids),
-      this.db
-        .model(SeatModel)
-        .find({ personId, shiftId: { $in: ids } })
-        .lean<Seat[]>(),
-      this.db
-        .model(WaitlistModel)
-        .find({ personId, shiftId: { $in: ids } })
-        .lean<WaitlistEntry[]>(),
-    ]);
-    const out: ShiftDetail[] = [];
-    for (const s of shifts) {
-      const n = taken.get(String(s._id)) ?? 0;
-      const seat = mySeats.find((x) => x.shiftId.equals(s._id));
-      const waits = myWaits.some((x) => x.shiftId.equals(s._id));
-      out.push({
-        ...shiftSummaryOf(s, n),
-        cutoffHours: s.cutoffHours,
-        claimDeadline: claimDeadline(s.start, s.cutoffHours).toISOString(),
-        waiting: waiting.get(String(s._id)) ?? 0,
-        myClaim: seat ? { seatNo: seat.seatNo, claimedAt: seat.createdAt.toISOString() } : null,
-        myWaitlist: waits ? { position: (await this.claims.waitlistPosition(s._id, personId)) ?? 0 } : null,
-      });
-    }
-    return out;
-  }
-
-  private async summaries(activities: Activity[]): Promise<ActivitySummary[]> {
-    if (!activities.length) return [];
-    const shifts = await this.db
-      .model(ShiftModel)
-      .find({ activityId: { $in: activities.map((a) => a._id) } })
-      .sort({ start: 1, _id: 1 })
-      .lean<Shift[]>();
-    const taken = await this.claims.takenCounts(shifts.map((s) => s._id));
-    const communities = await this.db
-      .model(OrgModel)
-      .find({ _id: { $in: activities.map((a) => a.place.communityId) } })
-      .lean<Org[]>();
-    const unitIds = activities.map((a) => a.organiserUnitId).filter((u): u is Types.ObjectId => !!u);
-    const units = unitIds.length
-      ? await this.db
-          .model(UnitModel)
-          .find({ _id: { $in: unitIds } })
-          .lean<Unit[]>()
-      : [];
-    const now = this.clock.now();
-    return activities.map((a) => {
-      const community = communities.find((c) => c._id.equals(a.place.communityId));
-      const unit = a.organiserUnitId ? units.find((u) => u._id.equals(a.organiserUnitId!)) : null;
-      const own = shifts
-        .filter((s) => s.activityId.equals(a._id))
-        .map((s) => shiftSummaryOf(s, taken.get(String(s._id)) ?? 0));
-      return {
-        id: String(a._id),
-        title: a.title,
-        brand: a.brand,
-        brandName: brandName(a.brand),
-        categoryCode: a.categoryCode,
-        team: a.team ?? null,
-        teamName: teamName(a.team ?? null),
-        organiser: unit
-          ? { kind: 'unit' as const, id: String(unit._id), name: unit.name }
-          : { kind: 'community' as const, id: String(a.place.communityId), name: community?.name ?? '' },
-        community: { id: String(a.place.communityId), name: community?.name ?? '' },
-        address: a.address,
-        format: a.format,
-        status: a.status,
-        startsAt: a.startsAt?.toISOString() ?? null,
-        endsAt: a.endsAt?.toISOString() ?? null,
-        // Only seats that can still be claimed count as free for the activity.
-        freeSeats:
-          a.status === 'published'
-            ? own.filter((s) => Date.parse(s.start) > now.getTime()).reduce((n, s) => n + s.free, 0)
-            : 0,
-        shifts: own,
-      };
-    });
+    return this.views.shiftDetail(user, fresh!);
   }
 
   /** The filter of activities a caller organises (for drafts and cancelled ones), or null for none. */
@@ -424,17 +317,6 @@ export class ActivitiesService {
     const endsAt = shifts.length ? new Date(Math.max(...shifts.map((s) => s.end.getTime()))) : null;
     await this.db.model(ActivityModel).updateOne({ _id: activityId }, { $set: { startsAt, endsAt } });
   }
-}
-
-function shiftSummaryOf(s: Shift, taken: number) {
-  return {
-    id: String(s._id),
-    start: s.start.toISOString(),
-    end: s.end.toISOString(),
-    seats: s.seats,
-    taken,
-    free: Math.max(0, s.seats - taken),
-  };
 }
 
 function fieldError(path: string, message: string): AppError {

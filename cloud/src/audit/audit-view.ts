@@ -1,5 +1,4 @@
 import { Inject, Provide } from '@midwayjs/core';
-import type { Types } from 'mongoose';
 import {
   AUDIT_ROLE_ORDER,
   ROLE_LABELS,
@@ -21,6 +20,7 @@ import { UnitModel, type Unit } from '../org/unit.model';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
 import { StaffMemberModel, type StaffMemberDoc } from '../people/staff-member.model';
 import { UserModel, type User } from '../people/user.model';
+import { userNames } from '../people/names';
 
 const SUBJECT_KIND_LABELS = {
   user: '居民',
@@ -49,7 +49,10 @@ export class AuditView {
 
   async rows(entries: AuditEntry[]): Promise<AuditRow[]> {
     const [actors, places, subjects] = await Promise.all([
-      this.names(entries.map((e) => e.actorId)),
+      userNames(
+        this.db,
+        entries.map((e) => e.actorId),
+      ),
       this.places(entries),
       this.subjects(entries),
     ]);
@@ -81,7 +84,13 @@ export class AuditView {
 
   /** For the person read: the reader as role, place and masked name (王*强), what and why. */
   async readers(entries: AuditEntry[]): Promise<MyDataReader[]> {
-    const [actors, places] = await Promise.all([this.names(entries.map((e) => e.actorId)), this.places(entries)]);
+    const [actors, places] = await Promise.all([
+      userNames(
+        this.db,
+        entries.map((e) => e.actorId),
+      ),
+      this.places(entries),
+    ]);
     return entries.map((e) => {
       const name = actors.get(String(e.actorId));
       return {
@@ -93,11 +102,6 @@ export class AuditView {
         why: auditViaLabel(e.via),
       };
     });
-  }
-
-  private async names(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-    const users = await findByIds<User>(this.db.model(UserModel), ids, { name: 1 });
-    return new Map(users.map((u) => [String(u._id), u.name]));
   }
 
   private async places(entries: AuditEntry[]): Promise<Map<string, string>> {

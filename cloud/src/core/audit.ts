@@ -7,6 +7,7 @@ import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
 import { StaffMemberModel, type StaffMemberDoc } from '../people/staff-member.model';
+import { oid } from './oid';
 
 /**
  * Whose data a read was: an account (`user`), a party roster record (`partyMember`, which may be
@@ -70,8 +71,6 @@ interface Subject {
   userId: Types.ObjectId | null;
   streetId: Types.ObjectId | null;
 }
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** The only writer of the `audit` collection: every entry is inserted here and never changed. */
 @Provide()

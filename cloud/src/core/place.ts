@@ -5,6 +5,7 @@ import { Db } from './db';
 import { findByIds } from './filters';
 import type { Principal } from './principal';
 import { OrgModel, type Org } from '../org/org.model';
+import { oidOrNobody } from './oid';
 
 /**
  * A record's place in the org tree, denormalised so that every list can be scoped by one
@@ -34,11 +35,10 @@ export const placeSchema = new Schema<Place>(
  * field (or another prefix). Residents and other roles get null: their use cases filter by owner.
  */
 export function placeScope(user: Principal, prefix = 'place'): Record<string, unknown> | null {
-  const oid = (id: string | null) => (id ? new Types.ObjectId(id) : new Types.ObjectId('000000000000000000000000'));
   if (user.roles.includes('countyAdmin')) return {};
-  if (user.roles.includes('streetAdmin')) return { [`${prefix}.streetId`]: oid(user.streetId) };
-  if (user.roles.includes('staff')) return { [`${prefix}.communityId`]: oid(user.communityId) };
-  if (user.roles.includes('gridWorker')) return { [`${prefix}.gridId`]: oid(user.orgId) };
+  if (user.roles.includes('streetAdmin')) return { [`${prefix}.streetId`]: oidOrNobody(user.streetId) };
+  if (user.roles.includes('staff')) return { [`${prefix}.communityId`]: oidOrNobody(user.communityId) };
+  if (user.roles.includes('gridWorker')) return { [`${prefix}.gridId`]: oidOrNobody(user.orgId) };
   return null;
 }
 

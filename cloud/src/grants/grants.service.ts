@@ -20,6 +20,7 @@ import { GrantModel, isActiveGrant, type Grant } from './grant.model';
 import { GrantPlaces, type ResolvedPlace } from './grant-places';
 import { mayGrant, overseenFilter } from './grant-scope';
 import { Principals } from './principals';
+import { oid } from '../core/oid';
 
 /** What a grant is made of, by whoever makes it (an accepted invitation, the setup code, the demo county). */
 export interface GrantInput {
@@ -33,7 +34,6 @@ export interface GrantInput {
 }
 
 type ListQuery = z.output<typeof listGrantsQuery>;
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /**
  * Use cases of grants (授权): grant_role (for invitations, the setup code and the demo county),

@@ -37,11 +37,11 @@ import { GrantModel, isActiveGrant, type Grant } from './grant.model';
 import { GrantsService } from './grants.service';
 import { InvitationModel, InvitationUseModel, type Invitation } from './invitation.model';
 import { SessionUsers } from './session-users';
+import { oid } from '../core/oid';
 
 /** The page that accepts an invitation, in the mini-program and in the H5 version. */
 export const INVITE_PAGE = 'packages/account/invite/index';
 const DAY_MS = 24 * 3600 * 1000;
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 const hashOf = (code: string) => createHash('sha256').update(`gongzhi:invitation:${code}`).digest('hex');
 
 type Body = z.output<typeof createInvitationBody>;

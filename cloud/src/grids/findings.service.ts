@@ -5,14 +5,12 @@ import {
   FINDING_NEED_CATEGORY,
   FINDING_OUTCOME_LABELS,
   blowWhistleBody,
-  findingActions,
   parseWith,
   type ConvertFindingToNeedBody,
   type ConvertFindingToWhistleBody,
   type CreateNeedBody,
   type FieldError,
   type FindingOutcome,
-  type FindingStatus,
   type FindingView,
   type z,
   type listFindingsQuery,
@@ -24,8 +22,7 @@ import { placeScope } from '../core/place';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
 import { MenuService } from '../menu/menu.service';
 import { NeedsService } from '../needs/needs.service';
-import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
+import { OrgModel } from '../org/org.model';
 import { UploadModel } from '../needs/upload.model';
 import { WhistlesService } from '../whistles/whistles.service';
 import {
@@ -34,14 +31,8 @@ import {
   type FindingConversion,
 } from './finding-conversion.model';
 import { FindingModel, type Finding } from './finding.model';
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
-
-/** The finding's status as its outcome record and closing say (the stored status is their projection). */
-function statusOf(f: Pick<Finding, 'closedAt'>, conversion: FindingConversion | null): FindingStatus {
-  if (f.closedAt || (conversion?.done && conversion.kind === 'onSite')) return 'closed';
-  return conversion?.done ? 'converted' : 'open';
-}
+import { oid } from '../core/oid';
+import { presentFindings, projectionOf, statusOf } from './finding-views';
 
 /**
  * Use cases of patrol findings (巡查发现): list_findings, show_finding, convert_finding_to_need,
@@ -191,52 +182,7 @@ export class FindingsService {
   }
 
   async presentMany(rows: Finding[]): Promise<FindingView[]> {
-    if (!rows.length) return [];
-    const userIds = rows.flatMap((f) => [f.reportedBy, ...(f.outcome ? [f.outcome.by] : [])]);
-    const orgIds = rows.flatMap((f) => [f.place.gridId!, f.placeId]);
-    const [users, orgs] = await Promise.all([
-      this.db
-        .model(UserModel)
-        .find({ _id: { $in: userIds } }, { name: 1 })
-        .lean<User[]>(),
-      this.db
-        .model(OrgModel)
-        .find({ _id: { $in: orgIds } }, { name: 1, kind: 1 })
-        .lean<Org[]>(),
-    ]);
-    const name = new Map(users.map((u) => [String(u._id), u.name]));
-    const org = new Map(orgs.map((o) => [String(o._id), o]));
-    const ref = (id: Types.ObjectId) => ({ id: String(id), name: name.get(String(id)) ?? '' });
-    return rows.map((f) => ({
-      id: String(f._id),
-      patrolId: String(f.patrolId),
-      grid: { id: String(f.place.gridId), name: org.get(String(f.place.gridId))?.name ?? '' },
-      category: f.category,
-      description: f.description,
-      photos: f.photos.map((p) => ({ id: String(p), url: `/api/v1/uploads/${p}` })),
-      location: f.location ? { lat: f.location.lat, lng: f.location.lng } : null,
-      place: {
-        id: String(f.placeId),
-        kind: org.get(String(f.placeId))?.kind ?? 'grid',
-        name: org.get(String(f.placeId))?.name ?? '',
-        label: f.placeLabel,
-      },
-      status: f.status,
-      reportedBy: ref(f.reportedBy),
-      foundAt: f.foundAt.toISOString(),
-      outcome: f.outcome
-        ? {
-            kind: f.outcome.kind,
-            targetId: f.outcome.targetId ? String(f.outcome.targetId) : null,
-            at: f.outcome.at.toISOString(),
-            by: ref(f.outcome.by),
-            note: f.outcome.note,
-          }
-        : null,
-      closedAt: f.closedAt?.toISOString() ?? null,
-      closeNote: f.closeNote,
-      actions: findingActions(f.status),
-    }));
+    return presentFindings(this.db, rows);
   }
 
   // ——— Internals ———
@@ -430,11 +376,4 @@ export class FindingsService {
     }
     return null;
   }
-}
-
-/** The outcome fields a finding shows for its outcome record. */
-function projectionOf(finding: Finding, c: FindingConversion): Partial<Finding> {
-  const outcome = { kind: c.kind, targetId: c.targetId, at: c.at, by: c.by, note: c.note };
-  if (c.kind === 'onSite') return { outcome, closedAt: c.at, closedBy: c.by, closeNote: c.note };
-  return { outcome, closedAt: finding.closedAt, closedBy: finding.closedBy, closeNote: finding.closeNote };
 }

@@ -6,10 +6,9 @@ import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { GridMemberModel } from './grid-member.model';
+import { oid, oidOrNobody } from '../core/oid';
 
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 /** Matches nothing: a staff-type caller whose token lacks its place sees no grids. */
-const NOBODY = new Types.ObjectId('000000000000000000000000');
 
 const CN_DIGITS: Record<string, string> = {
   一: '1',
@@ -41,11 +40,10 @@ export class GridAccess {
 
   /** The filter on `orgs` for the grids a caller sees; null for roles that see none. */
   gridFilter(user: Principal): Record<string, unknown> | null {
-    const id = (x: string | null) => (x ? oid(x) : NOBODY);
     if (user.roles.includes('countyAdmin')) return { kind: 'grid' };
-    if (user.roles.includes('streetAdmin')) return { kind: 'grid', ancestors: id(user.streetId) };
-    if (user.roles.includes('staff')) return { kind: 'grid', ancestors: id(user.communityId) };
-    if (user.roles.includes('gridWorker')) return { kind: 'grid', _id: id(user.orgId) };
+    if (user.roles.includes('streetAdmin')) return { kind: 'grid', ancestors: oidOrNobody(user.streetId) };
+    if (user.roles.includes('staff')) return { kind: 'grid', ancestors: oidOrNobody(user.communityId) };
+    if (user.roles.includes('gridWorker')) return { kind: 'grid', _id: oidOrNobody(user.orgId) };
     return null;
   }
 

@@ -28,8 +28,8 @@ import { GridAccess } from './grid-access';
 import { GridMemberModel, personKeyOf, slotOf, type GridMember } from './grid-member.model';
 import { GridTeams, summaryOf } from './grid-teams';
 import { PatrolModel, type Patrol } from './patrol.model';
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+import { oid } from '../core/oid';
+import { userNames } from '../people/names';
 
 type GridList = z.input<typeof gridList>;
 
@@ -259,7 +259,10 @@ export class GridsService {
         ),
       ),
     ]);
-    const names = await this.userNames(lastPatrols.map((p) => p?.patrollerId ?? null));
+    const names = await userNames(
+      this.db,
+      lastPatrols.map((p) => p?.patrollerId ?? null),
+    );
     const items: CoverageItem[] = page.map((g, i) => {
       const last = lastPatrols[i];
       return {
@@ -316,16 +319,6 @@ export class GridsService {
       : [];
     const byId = new Map(rows.map((c) => [String(c._id), { id: String(c._id), name: c.name }]));
     return new Map(grids.map((g) => [String(g._id), byId.get(String(g.parentId)) ?? { id: '', name: '' }]));
-  }
-
-  private async userNames(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((x): x is Types.ObjectId => !!x).map(String))].map(oid);
-    if (!wanted.length) return new Map();
-    const users = await this.db
-      .model(UserModel)
-      .find({ _id: { $in: wanted } }, { name: 1 })
-      .lean<User[]>();
-    return new Map(users.map((u) => [String(u._id), u.name]));
   }
 }
 

@@ -29,6 +29,7 @@ import { PatrolModel, type Patrol } from './patrol.model';
 import { createKeyed } from '../core/create-keyed';
 import { seedId } from '../seed/seed-id';
 import { ContentGuard } from '../wechat/content-guard';
+import { oid } from '../core/oid';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -36,7 +37,6 @@ interface InGrid {
   org: Org;
   label: string;
 }
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** Use cases of patrols (巡查): log_patrol, list_patrols, show_patrol, add_patrol_finding. */
 @Provide()

@@ -36,8 +36,7 @@ import {
   type StarSetting,
 } from './hours.model';
 import { createKeyed } from '../core/create-keyed';
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+import { oid } from '../core/oid';
 
 /** A confirmed shift as it stands: the organiser's record and its latest correction, if any. */
 export interface EffectiveRecord {

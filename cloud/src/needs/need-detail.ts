@@ -1,5 +1,4 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { Types } from 'mongoose';
 import {
   SERVING_OPEN_STATUSES,
   allowedNeedActions,
@@ -10,12 +9,11 @@ import {
 import { AuditLog } from '../core/audit';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { findByIds } from '../core/filters';
 import type { Principal } from '../core/principal';
-import { UserModel, type User } from '../people/user.model';
 import type { NeedEvent } from './need-event.model';
 import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
 import type { Need } from './need.model';
+import { userNames } from '../people/names';
 
 /** How needs read: list rows and the detail with its timeline, phones shown by who is asking. */
 @Provide()
@@ -29,17 +27,13 @@ export class NeedDetails {
   @Inject()
   audit!: AuditLog;
 
-  async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
-    const wanted = ids.filter((x): x is Types.ObjectId => !!x);
-    if (!wanted.length) return new Map();
-    const users = await findByIds<User>(this.db.model(UserModel), wanted, { name: 1 });
-    return new Map(users.map((u) => [String(u._id), u.name]));
-  }
-
   /** Needs of a list; `staffView`: the caller's inbox (decline reasons shown). */
   async summaries(user: Principal, rows: Need[], staffView: boolean): Promise<NeedSummary[]> {
     // The caller's own name came with the request (Principal): only other owners are looked up.
-    const names = await this.names(rows.map((n) => n.owner).filter((id) => String(id) !== user.userId));
+    const names = await userNames(
+      this.db,
+      rows.map((n) => n.owner).filter((id) => String(id) !== user.userId),
+    );
     names.set(user.userId, user.name);
     const now = this.clock.now();
     // Lists never show a phone in full: the detail view does, to the handler, with an audit entry.
@@ -64,7 +58,7 @@ export class NeedDetails {
         await this.audit.onBehalfOfRead(user, { _id: need._id, onBehalfOf, place: need.place }, ['phone'], via);
       else await this.audit.personalDataRead(user, need.owner, ['phone'], via);
     }
-    const names = await this.names([need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
+    const names = await userNames(this.db, [need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
     const now = this.clock.now();
     const staffView = actors.includes('handler');
     const residentOnly = !staffView && !actors.includes('assignee');

@@ -7,6 +7,7 @@ import { EventLog } from '../core/event-log';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { projectNeed } from './need-projection';
 import { NeedModel, type Need } from './need.model';
+import { oid } from '../core/oid';
 
 /** A need's timeline: one seq chain per need, the need document its projection (core/event-log.ts). */
 export const needLog = (db: Db) =>
@@ -18,8 +19,6 @@ export const needLog = (db: Db) =>
     version: 'seq',
     conflict: '这条需求刚被其他人处理过，请刷新后再试',
   });
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
 export interface NeedActorRef {

@@ -1,5 +1,4 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { Types } from 'mongoose';
 import { NEED_HANDLER_ROLES, type FieldError, type NeedActor, type Role } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
@@ -8,9 +7,9 @@ import type { NeedActorRef } from './need-log';
 import { actorsOf } from './need-views';
 import { NeedModel, type Need } from './need.model';
 import { UploadModel } from './upload.model';
+import { oid } from '../core/oid';
 
 const isHandlerRole = (r: Role) => (NEED_HANDLER_ROLES as readonly Role[]).includes(r);
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** Who may see a need and in which capacity they act on it; photos a caller may attach. */
 @Provide()

@@ -35,13 +35,12 @@ import { inboxFilters } from './inbox-filters';
 import { DispatchTargets } from './dispatch-targets';
 import { WhistlesService } from '../whistles/whistles.service';
 import { ContentGuard } from '../wechat/content-guard';
+import { oid } from '../core/oid';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 type InboxQuery = z.output<typeof needInboxQuery>;
 type MineQuery = z.output<typeof myNeedsQuery>;
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /**
  * Use cases of the needs list (需求清单): create_need, list_my_needs, list_needs, show_need,

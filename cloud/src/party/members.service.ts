@@ -21,13 +21,14 @@ import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
-import { UnitModel, type Unit } from '../org/unit.model';
+import { OrgModel } from '../org/org.model';
+import { UnitModel } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
 import { BranchModel, type BranchDoc } from './branch.model';
 import { MemberEventModel, PartyMemberModel, type MemberEventDoc, type PartyMemberDoc } from './party-member.model';
 import { requirePartyWork, rosterInScope, rosterScope } from './party-access';
 import { allOf } from '../core/filters';
+import { namesOf } from '../people/names';
 
 type MembersQuery = z.output<typeof membersQuery>;
 
@@ -59,10 +60,19 @@ export class MembersService {
         { $group: { _id: '$branchId', n: { $sum: 1 } } },
       ]);
     const count = new Map(counts.map((c) => [String(c._id), c.n]));
-    const names = await this.names(
-      branches.map((b) => b.placeId),
-      branches.flatMap((b) => (b.unitId ? [b.unitId] : [])),
-    );
+    const [orgNames, unitNames] = await Promise.all([
+      namesOf(
+        this.db,
+        OrgModel,
+        branches.map((b) => b.placeId),
+      ),
+      namesOf(
+        this.db,
+        UnitModel,
+        branches.flatMap((b) => (b.unitId ? [b.unitId] : [])),
+      ),
+    ]);
+    const names = new Map([...orgNames, ...unitNames]);
     const items = branches
       .map((b) => {
         const memberCount = count.get(String(b._id)) ?? 0;
@@ -194,7 +204,11 @@ export class MembersService {
       .find({ _id: { $in: [...new Set(rows.map((r) => String(r.branchId)))] } })
       .lean<BranchDoc[]>();
     const branchName = new Map(branches.map((b) => [String(b._id), b.name]));
-    const names = await this.names(rows.map((r) => r.placeId));
+    const names = await namesOf(
+      this.db,
+      OrgModel,
+      rows.map((r) => r.placeId),
+    );
     const today = localDateOf(this.clock.now());
     return rows.map((r) => ({
       id: String(r._id),
@@ -211,21 +225,5 @@ export class MembersService {
       active: r.active,
       linked: r.userId !== null && r.userId !== undefined,
     }));
-  }
-
-  private async names(orgIds: Types.ObjectId[], unitIds: Types.ObjectId[] = []): Promise<Map<string, string>> {
-    const [orgs, units] = await Promise.all([
-      this.db
-        .model(OrgModel)
-        .find({ _id: { $in: [...new Set(orgIds.map(String))] } }, { name: 1 })
-        .lean<Org[]>(),
-      unitIds.length
-        ? this.db
-            .model(UnitModel)
-            .find({ _id: { $in: unitIds } }, { name: 1 })
-            .lean<Unit[]>()
-        : [],
-    ]);
-    return new Map([...orgs, ...units].map((o) => [String(o._id), o.name]));
   }
 }

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { PARTY_WORK_DUTY, PARTY_WORK_ROLES } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import type { Principal } from '../core/principal';
+import { oidOrNobody } from '../core/oid';
 
 /**
  * Party rosters are sensitive: only staff-type users holding the 党务 duty read them. The duty comes
@@ -19,10 +20,9 @@ export function requirePartyWork(user: Principal): void {
 
 /** The filter limiting rosters (fields placeId/streetId) to the caller's community, street or county. */
 export function rosterScope(user: Principal): Record<string, unknown> {
-  const oid = (id: string | null) => new Types.ObjectId(id ?? '000000000000000000000000');
   if (user.roles.includes('countyAdmin')) return {};
-  if (user.roles.includes('streetAdmin')) return { streetId: oid(user.streetId) };
-  return { placeId: oid(user.communityId) };
+  if (user.roles.includes('streetAdmin')) return { streetId: oidOrNobody(user.streetId) };
+  return { placeId: oidOrNobody(user.communityId) };
 }
 
 /** True when a roster record's place is in the caller's scope. */

@@ -22,13 +22,13 @@ import { unitReportWorkbook, unitReportFileName } from './report-workbook';
 import type { EvaluationRating } from '@gongzhi/shared';
 import { ContentGuard } from '../wechat/content-guard';
 import { allOf } from '../core/filters';
+import { oidOrNobody } from '../core/oid';
 
 /** The place filter of registrations for a staff-type caller (field names differ from the rosters). */
 function registrationScope(user: Principal): Record<string, unknown> {
-  const oid = (id: string | null) => new Types.ObjectId(id ?? '000000000000000000000000');
   if (user.roles.includes('countyAdmin')) return {};
-  if (user.roles.includes('streetAdmin')) return { streetId: oid(user.streetId) };
-  return { communityId: oid(user.communityId) };
+  if (user.roles.includes('streetAdmin')) return { streetId: oidOrNobody(user.streetId) };
+  return { communityId: oidOrNobody(user.communityId) };
 }
 
 /** Use cases of 双报到 / 双报告: show_my_registration, register_at_community, list_registrations, evaluate_registration, list_report_units, export_unit_report. */

@@ -1,5 +1,4 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { Types } from 'mongoose';
 import {
   POINTS_EARN_KINDS,
   POINTS_KIND_LABELS,
@@ -24,8 +23,7 @@ import { PointsEntryModel, type PointsEntry } from './points-entry.model';
 import { competitionRanks } from './ranks';
 import { yearlyEarned } from './earned';
 import { PointsRuleModel } from './points-rule.model';
-
-const oid = (id: string) => new Types.ObjectId(id);
+import { oid } from '../core/oid';
 
 /** Use cases of points: show_my_points, list_my_points_entries, list/update rules, show_ranking. */
 @Provide()

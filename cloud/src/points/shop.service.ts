@@ -20,8 +20,8 @@ import { PointsLedger } from './ledger';
 import { PointsEntryModel } from './points-entry.model';
 import { RedemptionModel, ShopItemModel, type Redemption, type ShopItem } from './shop.model';
 import { createKeyed } from '../core/create-keyed';
+import { oid } from '../core/oid';
 
-const oid = (id: string) => new Types.ObjectId(id);
 /** Concurrent redeemers start at a random one of the lowest free units: fewer collisions. */
 const SPREAD = 8;
 /** A reservation whose debit never finished (the process died in between) is released after this. */

@@ -6,10 +6,10 @@ import { Db } from '../core/db';
 import { placeInScope, placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
 import { ProjectModel, type Project } from './project.model';
+import { oid } from '../core/oid';
 
 export type ProjectNeedLevel = 'read' | 'edit' | 'report';
 
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 const isEditorRole = (r: Role) => (PROJECT_EDITORS as readonly Role[]).includes(r);
 export const projectNotFound = () => new AppError('NOT_FOUND', '没有找到这个项目');
 

@@ -12,9 +12,10 @@ import { ProjectAccess } from './project-access';
 import { ProjectNeedModel, type ProjectNeed } from './project-need.model';
 import { projectLog } from './project-log';
 import { ProjectModel, type Project } from './project.model';
+import { mustBeActive } from './project-rules';
 import { ProjectsService } from './projects.service';
+import { oid } from '../core/oid';
 
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 /** A need can join a project once accepted and until it is done. */
 const LINKABLE: readonly NeedStatus[] = ['accepted', 'routed', 'in_progress'];
 
@@ -46,7 +47,7 @@ export class ProjectNeedsService {
    */
   async linkNeeds(user: Principal, id: string, needIds: string[]): Promise<{ linked: number; needsCount: number }> {
     const { project } = await this.access.load(user, id, 'edit');
-    this.projects.mustBeActive(project, '纳入需求');
+    mustBeActive(project, '纳入需求');
     const found = new Map(
       (
         await this.db
@@ -157,7 +158,7 @@ export class ProjectNeedsService {
 
   async unlinkNeed(user: Principal, id: string, needId: string): Promise<{ needsCount: number }> {
     const { project } = await this.access.load(user, id, 'edit');
-    this.projects.mustBeActive(project, '移出需求');
+    mustBeActive(project, '移出需求');
     const res = await this.db.model(ProjectNeedModel).deleteOne({ projectId: project._id, needId: oid(needId) });
     if (!res.deletedCount) throw new AppError('NOT_FOUND', '该需求不在这个项目中');
     return { needsCount: await this.db.model(ProjectNeedModel).countDocuments({ projectId: project._id }) };

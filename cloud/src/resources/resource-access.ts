@@ -2,6 +2,7 @@ import { Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { placeInScope, type Place } from '../core/place';
 import type { Principal } from '../core/principal';
+import { oidOrNobody } from '../core/oid';
 
 /** The caller plus the unit they administer (not carried in the token). */
 export interface Caller extends Principal {
@@ -16,7 +17,6 @@ export interface Owned {
 }
 
 const same = (a: Types.ObjectId | null | undefined, b: string | null) => !!a && !!b && String(a) === b;
-const oid = (id: string | null) => new Types.ObjectId(id ?? '000000000000000000000000');
 /** Matches nothing: for callers without any scope. */
 export const NOTHING = { _id: { $in: [] as Types.ObjectId[] } };
 
@@ -55,8 +55,9 @@ export function seesContact(c: Caller, r: Owned): boolean {
 export function manageFilter(c: Caller): Record<string, unknown> {
   const or: Record<string, unknown>[] = [];
   if (c.roles.includes('countyAdmin')) return {};
-  if (c.roles.includes('unitAdmin') && c.unitId) or.push({ unitId: oid(c.unitId) });
-  if (c.roles.includes('staff') && c.communityId) or.push({ unitId: null, 'place.communityId': oid(c.communityId) });
+  if (c.roles.includes('unitAdmin') && c.unitId) or.push({ unitId: oidOrNobody(c.unitId) });
+  if (c.roles.includes('staff') && c.communityId)
+    or.push({ unitId: null, 'place.communityId': oidOrNobody(c.communityId) });
   return or.length ? { $or: or } : NOTHING;
 }
 
@@ -64,8 +65,8 @@ export function manageFilter(c: Caller): Record<string, unknown> {
 export function handleFilter(c: Caller): Record<string, unknown> {
   const or: Record<string, unknown>[] = [];
   if (c.roles.includes('countyAdmin')) return {};
-  if (c.roles.includes('unitAdmin') && c.unitId) or.push({ unitId: oid(c.unitId) });
-  if (c.roles.includes('staff') && c.communityId) or.push({ 'place.communityId': oid(c.communityId) });
+  if (c.roles.includes('unitAdmin') && c.unitId) or.push({ unitId: oidOrNobody(c.unitId) });
+  if (c.roles.includes('staff') && c.communityId) or.push({ 'place.communityId': oidOrNobody(c.communityId) });
   return or.length ? { $or: or } : NOTHING;
 }
 
@@ -73,7 +74,7 @@ export function handleFilter(c: Caller): Record<string, unknown> {
 export function seeFilter(c: Caller): Record<string, unknown> {
   const or: Record<string, unknown>[] = [];
   if (countyLevel(c)) or.push({ active: true });
-  else if (c.streetId) or.push({ active: true, 'place.streetId': oid(c.streetId) });
+  else if (c.streetId) or.push({ active: true, 'place.streetId': oidOrNobody(c.streetId) });
   const handle = handleFilter(c);
   if (handle !== NOTHING) or.push(handle);
   return or.length ? { $or: or } : NOTHING;

@@ -38,6 +38,7 @@ import {
   type Caller,
 } from './resource-access';
 import { createKeyed } from '../core/create-keyed';
+import { namesOf } from '../people/names';
 
 type ListResourcesQuery = z.output<typeof listResourcesQuery>;
 type ListUnitsQuery = z.output<typeof listUnitsQuery>;
@@ -205,9 +206,10 @@ export class ResourcesService {
         .limit(q.pageSize)
         .lean<Unit[]>(),
     ]);
-    const streets = await this.names(
-      units.map((u) => u.streetId),
+    const streets = await namesOf(
+      this.db,
       OrgModel,
+      units.map((u) => u.streetId),
     );
     return {
       items: units.map((u) => ({
@@ -283,31 +285,17 @@ export class ResourcesService {
     return place;
   }
 
-  /** Names of orgs or units by id, in one query. */
-  private async names(
-    ids: (Types.ObjectId | null)[],
-    model: typeof OrgModel | typeof UnitModel,
-  ): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((id): id is Types.ObjectId => !!id).map(String))].map(
-      (id) => new Types.ObjectId(id),
-    );
-    if (!unique.length) return new Map();
-    const docs = await this.db
-      .model(model as typeof OrgModel)
-      .find({ _id: { $in: unique } }, { name: 1 })
-      .lean<Pick<Org, '_id' | 'name'>[]>();
-    return new Map(docs.map((d) => [String(d._id), d.name]));
-  }
-
   async views(caller: Caller, docs: Resource[]): Promise<ResourceView[]> {
     const [units, communities] = await Promise.all([
-      this.names(
-        docs.map((d) => d.unitId),
+      namesOf(
+        this.db,
         UnitModel,
+        docs.map((d) => d.unitId),
       ),
-      this.names(
-        docs.map((d) => d.place.communityId),
+      namesOf(
+        this.db,
         OrgModel,
+        docs.map((d) => d.place.communityId),
       ),
     ]);
     const str = (id: Types.ObjectId | null) => (id ? String(id) : null);

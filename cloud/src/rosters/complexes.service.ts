@@ -11,6 +11,7 @@ import { orgTaker, releaseName, orgNameKey, takeName } from '../org/names';
 import { OrgModel, type Org } from '../org/org.model';
 import { communityIdInScope, orgNames } from './roster-access';
 import { diffShown, historyOf, recordRosterEvents, yesNo, type Shown } from './roster-events';
+import { oidOrNobody } from '../core/oid';
 
 /** A complex's community: its ancestors run county, street, community, grid. */
 const communityOf = (c: Org): Types.ObjectId | null => c.ancestors[2] ?? null;
@@ -35,11 +36,10 @@ export class ComplexesService {
   cipher!: Cipher;
 
   async list(user: Principal, q: { communityId?: string; active: boolean; page: number; pageSize: number }) {
-    const oid = (id: string | null) => new Types.ObjectId(id ?? '000000000000000000000000');
     let filter: Record<string, unknown> = { kind: 'complex' };
     if (user.roles.includes('countyAdmin')) filter = { kind: 'complex' };
-    else if (user.roles.includes('streetAdmin')) filter.ancestors = oid(user.streetId);
-    else filter.ancestors = oid(user.communityId);
+    else if (user.roles.includes('streetAdmin')) filter.ancestors = oidOrNobody(user.streetId);
+    else filter.ancestors = oidOrNobody(user.communityId);
     if (q.communityId) {
       if (!(await communityIdInScope(this.db, user, new Types.ObjectId(q.communityId))))
         return { items: [], total: 0, page: q.page, pageSize: q.pageSize };

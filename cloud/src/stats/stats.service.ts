@@ -21,14 +21,13 @@ import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { overdueOf, runningDueOf } from '../whistles/whistle-projection';
 import { WhistleModel, targetKeyOf, type Whistle, type WhistleTarget } from '../whistles/whistle.model';
+import { NOBODY, oidOrNobody } from '../core/oid';
 
 /** Most whistles one KPI query folds in code (FerretDB's $group has only $sum/$count: percentiles are computed here). */
 const MAX_WHISTLES = 20_000;
 /** Most overdue whistles the overdue list looks at (sorted and paged in code, per target). */
 const MAX_OVERDUE = 5_000;
 const MINUTE_MS = 60_000;
-const NOBODY = new Types.ObjectId('000000000000000000000000');
-const oid = (id: string | null) => (id ? new Types.ObjectId(id) : NOBODY);
 
 type KpiWhistle = Pick<Whistle, '_id' | 'blownAt' | 'place' | 'targets'>;
 
@@ -165,8 +164,8 @@ export class StatsService {
   private scope(user: Principal): Record<string, unknown> {
     if (user.roles.includes('countyAdmin')) return {};
     const or: Record<string, unknown>[] = [];
-    if (user.roles.includes('streetAdmin')) or.push({ 'place.streetId': oid(user.streetId) });
-    if (user.roles.includes('staff')) or.push({ 'place.communityId': oid(user.communityId) });
+    if (user.roles.includes('streetAdmin')) or.push({ 'place.streetId': oidOrNobody(user.streetId) });
+    if (user.roles.includes('staff')) or.push({ 'place.communityId': oidOrNobody(user.communityId) });
     if (user.roles.includes('department')) or.push({ targetKeys: `department:${user.orgId}` });
     return or.length ? { $or: or } : { _id: NOBODY };
   }

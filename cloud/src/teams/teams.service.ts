@@ -15,11 +15,12 @@ import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
-import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
+import { OrgModel } from '../org/org.model';
+import { UserModel } from '../people/user.model';
 import { StationModel, type Station } from './station.model';
 import { TeamAccess } from './team-access';
 import { TeamMembershipModel, TeamModel, type Team, type TeamMembership } from './team.model';
+import { namesOf } from '../people/names';
 
 type When = 'upcoming' | 'past' | 'all';
 
@@ -111,7 +112,8 @@ export class TeamsService {
       .model(TeamModel)
       .find({ _id: { $in: mine.map((m) => m.teamId) } })
       .lean<Team[]>();
-    const communities = await this.names(
+    const communities = await namesOf(
+      this.db,
       OrgModel,
       teams.map((t) => t.communityId),
     );
@@ -167,15 +169,18 @@ export class TeamsService {
         .model(TeamMembershipModel)
         .find({ teamId: { $in: ids }, status: 'active' }, { teamId: 1 })
         .lean<Pick<TeamMembership, 'teamId'>[]>(),
-      this.names(
+      namesOf(
+        this.db,
         OrgModel,
         teams.map((t) => t.communityId),
       ),
-      this.names(
+      namesOf(
+        this.db,
         UserModel,
         teams.map((t) => t.leaderId),
       ),
-      this.names(
+      namesOf(
+        this.db,
         StationModel,
         teams.map((t) => t.stationId),
       ),
@@ -205,19 +210,6 @@ export class TeamsService {
   private leaderOf(user: Principal, team: Team, leader: { id: string; name: string } | null) {
     if (!leader || leader.id === user.userId || this.access.canEdit(user, team)) return leader;
     return { id: null, name: maskName(leader.name) };
-  }
-
-  private async names(
-    def: typeof OrgModel | typeof UserModel | typeof StationModel,
-    ids: (Types.ObjectId | null)[],
-  ): Promise<Map<string, string>> {
-    const wanted = ids.filter((id): id is Types.ObjectId => !!id);
-    if (!wanted.length) return new Map();
-    const docs = await this.db
-      .model(def as typeof OrgModel)
-      .find({ _id: { $in: wanted } }, { name: 1 })
-      .lean<Pick<Org | User | Station, '_id' | 'name'>[]>();
-    return new Map(docs.map((d) => [String(d._id), d.name]));
   }
 }
 

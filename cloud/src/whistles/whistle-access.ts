@@ -6,9 +6,7 @@ import { GrantsService } from '../grants/grants.service';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
 import { targetKeyOf, type Whistle, type WhistleTarget } from './whistle.model';
-
-const NOBODY = new Types.ObjectId('000000000000000000000000');
-const oid = (id: string | null | undefined) => (id ? new Types.ObjectId(id) : NOBODY);
+import { oidOrNobody } from '../core/oid';
 
 /**
  * Who sees a whistle and who acts on its targets.
@@ -30,10 +28,10 @@ export class WhistleAccess {
   /** The mongo filter of the whistles a caller may see. */
   visibleFilter(user: Principal): Record<string, unknown> {
     if (user.roles.includes('countyAdmin')) return {};
-    const or: Record<string, unknown>[] = [{ blownBy: oid(user.userId) }];
-    if (user.roles.includes('streetAdmin')) or.push({ 'place.streetId': oid(user.streetId) });
-    if (user.roles.includes('staff')) or.push({ 'place.communityId': oid(user.communityId) });
-    if (user.roles.includes('gridWorker')) or.push({ 'place.gridId': oid(user.orgId) });
+    const or: Record<string, unknown>[] = [{ blownBy: oidOrNobody(user.userId) }];
+    if (user.roles.includes('streetAdmin')) or.push({ 'place.streetId': oidOrNobody(user.streetId) });
+    if (user.roles.includes('staff')) or.push({ 'place.communityId': oidOrNobody(user.communityId) });
+    if (user.roles.includes('gridWorker')) or.push({ 'place.gridId': oidOrNobody(user.orgId) });
     if (user.roles.includes('department')) or.push({ targetKeys: `department:${user.orgId}` });
     if (user.roles.includes('partyMember')) or.push({ targetKeys: `partyMembers:${user.communityId}` });
     return { $or: or };

@@ -21,10 +21,10 @@ import { UploadModel } from '../needs/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { ProjectAccess } from '../projects/project-access';
 import type { WhistlePlace, WhistleTarget } from './whistle.model';
+import { oid } from '../core/oid';
 
 type BlowBody = z.output<typeof blowWhistleBody>;
 
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 export const fieldError = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path, message }]);
 

@@ -1,5 +1,4 @@
 import { Inject, Provide } from '@midwayjs/core';
-import { Types } from 'mongoose';
 import {
   WHISTLE_DEFAULT_LIMITS,
   type WhistleCategory,
@@ -16,10 +15,10 @@ import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { WhistleRuleModel, whistleRuleId, type WhistleRule } from './whistle-rule.model';
 import { WhistleViews, toRuleView } from './whistle-views';
+import { oid } from '../core/oid';
+import { userNames } from '../people/names';
 
 type LimitTable = z.output<typeof whistleLimitTable>;
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** The time limits of whistles (报到/办结时限) per type, category and urgency, set by county admins. */
 @Provide()
@@ -56,7 +55,10 @@ export class WhistleRules {
         .lean<WhistleRule[]>(),
       model.countDocuments({}),
     ]);
-    const names = await this.views.names(rows.map((r) => r.updatedBy));
+    const names = await userNames(
+      this.db,
+      rows.map((r) => r.updatedBy),
+    );
     return { items: rows.map((r) => toRuleView(r, names)), total, page, pageSize, defaults: WHISTLE_DEFAULT_LIMITS };
   }
 
@@ -71,6 +73,6 @@ export class WhistleRules {
     const set = { type, category, limits, updatedBy: oid(user.userId), updatedAt: this.clock.now() };
     await this.db.model(WhistleRuleModel).updateOne({ _id }, { $set: set }, { upsert: true });
     const saved = (await this.db.model(WhistleRuleModel).findById(_id).lean<WhistleRule>())!;
-    return toRuleView(saved, await this.views.names([saved.updatedBy]));
+    return toRuleView(saved, await userNames(this.db, [saved.updatedBy]));
   }
 }

@@ -12,15 +12,13 @@ import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
-import { UserModel, type User } from '../people/user.model';
 import { WhistleAccess } from './whistle-access';
 import type { WhistleEvent } from './whistle-event.model';
 import { overdueOf } from './whistle-projection';
 import type { WhistleRule } from './whistle-rule.model';
 import { remindRefusal } from './whistle-remind-rule';
 import { targetKeyOf, type Whistle, type WhistlePlace, type WhistleTarget } from './whistle.model';
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+import { userNames } from '../people/names';
 
 /** How whistles read: the detail with its timeline, the list rows, the rules; names and place labels. */
 @Provide()
@@ -33,16 +31,6 @@ export class WhistleViews {
 
   @Inject()
   access!: WhistleAccess;
-
-  async names(ids: (Types.ObjectId | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((x): x is Types.ObjectId => !!x).map(String))].map(oid);
-    if (!wanted.length) return new Map();
-    const users = await this.db
-      .model(UserModel)
-      .find({ _id: { $in: wanted } }, { name: 1 })
-      .lean<User[]>();
-    return new Map(users.map((u) => [String(u._id), u.name]));
-  }
 
   /** e.g. 南门社区 南门小区 2号楼; a street-level place is the street's name. */
   async labelOf(place: Pick<WhistlePlace, 'streetId' | 'communityId' | 'gridId' | 'complexId' | 'buildingId'>) {
@@ -65,7 +53,7 @@ export class WhistleViews {
 
   async present(user: Principal, whistle: Whistle, events: WhistleEvent[]): Promise<WhistleDetail> {
     const now = this.clock.now();
-    const names = await this.names([
+    const names = await userNames(this.db, [
       whistle.blownBy,
       ...whistle.targets.map((t) => t.reportedBy),
       ...events.map((e) => e.actorId),

@@ -15,10 +15,9 @@ import type { Principal } from '../core/principal';
 import { seedId } from '../seed/seed-id';
 import { fieldError } from './whistle-blow-checks';
 import type { Whistle, WhistlePlace } from './whistle.model';
+import { oid } from '../core/oid';
 
 type BlowBody = z.output<typeof blowWhistleBody>;
-
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 
 /** The volunteer call's brand and team for a whistle category (社区吹哨党员报到 opens an activity). */
 const CALL_STYLE: Record<WhistleCategory, { brand: BrandCode; team: TeamCode | null; categoryCode: MenuCategoryCode }> =

@@ -38,6 +38,8 @@ import { WhistleViews, toSummary } from './whistle-views';
 import { WhistleVolunteerCalls } from './whistle-volunteer-call';
 import { WhistleWriter } from './whistle-writer';
 import { WhistleModel, targetKeyOf, type Whistle } from './whistle.model';
+import { oid } from '../core/oid';
+import { userNames } from '../people/names';
 
 type BlowBody = z.output<typeof blowWhistleBody>;
 type ListQuery = z.output<typeof listWhistlesQuery>;
@@ -51,7 +53,6 @@ export interface WhistleActionInput {
   satisfaction?: number;
 }
 
-const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
 const notFound = () => new AppError('NOT_FOUND', '没有找到这条吹哨');
 
 /**
@@ -230,7 +231,10 @@ export class WhistlesService {
         .lean<Whistle[]>(),
       model.countDocuments(filter),
     ]);
-    const names = await this.views.names(rows.map((w) => w.blownBy));
+    const names = await userNames(
+      this.db,
+      rows.map((w) => w.blownBy),
+    );
     const mine = (t: Whistle['targets'][number]) => this.access.isResponder(user, t);
     return { items: rows.map((w) => toSummary(w, names, now, mine)), total, page: q.page, pageSize: q.pageSize };
   }

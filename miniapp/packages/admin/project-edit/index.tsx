@@ -1,305 +1,37 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { View, Text, Picker } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
-  MENU_CATEGORIES,
-  NEED_STATUS_LABELS,
   PROJECT_ACTION_LABELS,
-  PROJECT_LEVELS,
-  PROJECT_LEVEL_LABELS,
-  PROJECT_STATUS_LABELS,
   ROLE_LABELS,
   addMilestoneBody,
   WHISTLE_TYPE_RULES,
   api,
   cancelProjectBody,
   createProjectBody,
-  formatFen,
-  parseWith,
   postProjectUpdateBody,
   updateProjectBody,
-  type MenuCategoryCode,
-  type MilestoneView,
   type ProjectAction,
-  type ProjectDetail,
-  type ProjectLevel,
 } from '@gongzhi/shared';
 import { call, messageOf } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
-import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
+import { ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
-import { chinaDate, dateTime, fenToYuanText, yuanToFen } from '../lib/format';
-import { failure, firstMessage, toMessages, type FieldMessages } from '../lib/forms';
-import { binder, confirmDanger, useSubmit } from '../lib/useSubmit';
-import { PROJECT_TONES } from '../lib/tones';
-import { PlacePicker } from '../components/PlacePicker';
-import { Progress } from '../components/Progress';
-import { ActionBar, Banner, Card, Chips, Field, InfoRow, PickerValue, PlainButton, Sheet, Tag } from '../components/ui';
-import { AreaField, ChipsField, EditSection, TextField, toggled } from '../components/form';
+import { chinaDate, dateTime } from '../lib/format';
+import { confirmDanger, useSubmit } from '../lib/useSubmit';
+import { ActionBar, Banner, Card, PlainButton } from '../components/ui';
+import { EditSection } from '../components/form';
+import { LinkedNeeds } from './LinkedNeeds';
+import { LinkSheet } from './LinkSheet';
+import { MilestoneRow } from './Milestones';
+import { EMPTY, ProjectForm, bodyOf, fromProject, type Draft } from './ProjectForm';
+import { ProjectHero } from './ProjectHero';
+import { ProjectSheet } from './ProjectSheet';
 import '../components/ui.scss';
 import './index.scss';
-
-interface Draft {
-  title: string;
-  goal: string;
-  categoryCode: MenuCategoryCode;
-  placeId: string;
-  communityId: string | null;
-  level: ProjectLevel;
-  budgetYuan: string;
-  responsibleUnitIds: string[];
-}
-
-const EMPTY: Draft = {
-  title: '',
-  goal: '',
-  categoryCode: 'sanitation',
-  placeId: '',
-  communityId: null,
-  level: 'community',
-  budgetYuan: '',
-  responsibleUnitIds: [],
-};
-
-function fromProject(p: ProjectDetail): Draft {
-  return {
-    title: p.title,
-    goal: p.goal,
-    categoryCode: p.categoryCode,
-    placeId: p.place.buildingId ?? p.place.complexId ?? p.place.gridId ?? p.place.communityId,
-    communityId: p.place.communityId,
-    level: p.level,
-    budgetYuan: fenToYuanText(p.budgetFen),
-    responsibleUnitIds: p.units.map((u) => u.id),
-  };
-}
-
-function bodyOf(d: Draft) {
-  const fen = yuanToFen(d.budgetYuan);
-  return {
-    title: d.title,
-    goal: d.goal,
-    categoryCode: d.categoryCode,
-    placeId: d.placeId,
-    level: d.level,
-    // Not a money amount: sent as typed so the schema names the field.
-    budgetFen: fen ?? (d.budgetYuan.trim() === '' ? undefined : d.budgetYuan),
-    responsibleUnitIds: d.responsibleUnitIds,
-  };
-}
-
-function ProjectForm({
-  draft,
-  set,
-  errors,
-  hasCommunity,
-}: {
-  draft: Draft;
-  set: (p: Partial<Draft>) => void;
-  errors: FieldMessages;
-  hasCommunity: boolean;
-}) {
-  const units = useRemote(() => call(api.resources.listUnits, { query: { pageSize: 100 } }), []);
-  const e = errors;
-  const bind = binder(draft, set, e);
-  return (
-    <>
-      <TextField label="项目名称" required {...bind('title')} placeholder="例如：老旧小区楼道照明改造" maxlength={60} />
-      <AreaField
-        label="项目目标"
-        required
-        {...bind('goal')}
-        placeholder="解决什么问题、覆盖哪些楼栋、做到什么程度"
-        maxlength={2000}
-      />
-      <ChipsField
-        label="服务类别"
-        required
-        error={e.categoryCode}
-        hint="同类别的需求可以纳入项目"
-        options={MENU_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
-        value={draft.categoryCode}
-        onChange={(categoryCode) => set({ categoryCode })}
-      />
-      <ChipsField
-        label="项目级别"
-        required
-        error={e.level}
-        options={PROJECT_LEVELS.map((l) => ({ value: l, label: PROJECT_LEVEL_LABELS[l] }))}
-        value={draft.level}
-        onChange={(level) => set({ level })}
-      />
-      <Field label="所在地点" required error={e.placeId}>
-        <PlacePicker
-          value={draft.placeId}
-          onChange={(placeId) => set({ placeId })}
-          hasCommunity={hasCommunity}
-          communityId={draft.communityId}
-          onCommunity={(communityId) => set({ communityId, placeId: '' })}
-        />
-      </Field>
-      <TextField
-        label="预算（元）"
-        required
-        hint="精确到分，例如 48600 或 48600.50"
-        {...bind('budgetYuan', 'budgetFen')}
-        type="digit"
-        placeholder="0"
-        maxlength={14}
-      />
-      <Field label="责任单位（选填）" error={e.responsibleUnitIds}>
-        {units.error && <Text className="form-field__hint">{`单位名单没有加载出来：${units.error}`}</Text>}
-        <Chips
-          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={draft.responsibleUnitIds}
-          onChange={(id) => set({ responsibleUnitIds: toggled(draft.responsibleUnitIds, id) })}
-        />
-      </Field>
-    </>
-  );
-}
-
-function MilestoneRow({
-  m,
-  canReport,
-  projectId,
-  onDone,
-}: {
-  m: MilestoneView;
-  canReport: boolean;
-  projectId: string;
-  onDone: () => void;
-}) {
-  const [open, setOpen] = useState(false);
-  async function setProgress(progress: number) {
-    try {
-      await call(api.projects.updateMilestone, { params: { id: projectId, milestoneId: m.id }, body: { progress } });
-      void Taro.showToast({ title: '进度已更新', icon: 'success' });
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      void Taro.showModal({ title: '没有更新成功', content: messageOf(e), showCancel: false });
-    }
-  }
-  return (
-    <View className="milestone-row">
-      <View className="milestone-row__top">
-        <Text className="milestone-row__title">{m.title}</Text>
-        <Text className="milestone-row__due">{m.doneAt ? `${dateTime(m.doneAt)} 完成` : `计划 ${m.due}`}</Text>
-      </View>
-      <Progress value={m.progress} />
-      {canReport && !open && (
-        <Text className="milestone-row__edit" onClick={() => setOpen(true)}>
-          更新进度 ›
-        </Text>
-      )}
-      {open && (
-        <View className="milestone-row__steps">
-          {[0, 25, 50, 75, 100].map((p) => (
-            <Text
-              key={p}
-              className={`admin-chip ${p === m.progress ? 'admin-chip--on' : ''}`}
-              onClick={() => void setProgress(p)}
-            >
-              {`${p}%`}
-            </Text>
-          ))}
-        </View>
-      )}
-    </View>
-  );
-}
-
-function LinkSheet({
-  project,
-  onClose,
-  onLinked,
-}: {
-  project: ProjectDetail;
-  onClose: () => void;
-  onLinked: () => void;
-}) {
-  const candidates = useRemote(async () => {
-    const statuses = ['accepted', 'routed', 'in_progress'] as const;
-    const pages = await Promise.all(
-      statuses.map((status) =>
-        call(api.needs.listNeeds, { query: { status, categoryCode: project.categoryCode, pageSize: 50 } }),
-      ),
-    );
-    return pages
-      .flatMap((p) => p.items)
-      .filter((n) => !(n.route?.kind === 'project' && n.route.targetId === project.id));
-  }, [project.id]);
-  const [picked, setPicked] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    const parsed = parseWith(api.projects.linkNeeds.body!, { needIds: picked }, 'body');
-    if (!parsed.ok) {
-      setError(firstMessage(toMessages(parsed.fields)));
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await call(api.projects.linkNeeds, { params: { id: project.id }, body: { needIds: picked } });
-      void Taro.showToast({ title: `已纳入 ${r.linked} 个`, icon: 'success' });
-      onLinked();
-    } catch (e) {
-      const f = failure(e);
-      setError([f.message, ...Object.values(f.fields)].join('；'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Sheet
-      open
-      title="纳入同类需求"
-      className="link-sheet"
-      onClose={onClose}
-      footer={
-        <Button
-          type="primary"
-          shape="round"
-          size="large"
-          disabled={busy || picked.length === 0}
-          onClick={() => void submit()}
-        >
-          {picked.length ? `纳入 ${picked.length} 个需求` : '请选择需求'}
-        </Button>
-      }
-    >
-      <Banner message={error} />
-      <Text className="link-sheet__hint">{`已受理、同为“${MENU_CATEGORIES.find((c) => c.code === project.categoryCode)?.name ?? ''}”类的需求；交付项目时它们一并办结。`}</Text>
-      {candidates.loading && <LoadingCards count={2} />}
-      {candidates.error && <ErrorState message={candidates.error} onRetry={() => void candidates.reload()} />}
-      {candidates.data && candidates.data.length === 0 && (
-        <EmptyState text="没有可纳入的需求" hint="受理后的同类需求会出现在这里" />
-      )}
-      {candidates.data?.map((n) => {
-        const on = picked.includes(n.id);
-        return (
-          <View
-            key={n.id}
-            className={`link-need ${on ? 'link-need--on' : ''}`}
-            onClick={() => setPicked(on ? picked.filter((x) => x !== n.id) : [...picked, n.id])}
-          >
-            <View className="link-need__body">
-              <Text className="link-need__title">{n.title}</Text>
-              <Text className="link-need__desc">{`${n.place.label} · ${n.owner.name} · ${NEED_STATUS_LABELS[n.status]}`}</Text>
-            </View>
-            <Text className={`link-need__check ${on ? 'link-need__check--on' : ''}`}>{on ? '✓' : ''}</Text>
-          </View>
-        );
-      })}
-    </Sheet>
-  );
-}
 
 type SheetKind = 'milestone' | 'update' | 'cancel' | 'link' | null;
 
@@ -316,11 +48,6 @@ export default function ProjectEditPage() {
     () => call(api.projects.getProject, { params: { id } }),
     [id],
     signedIn && allowed && editing,
-  );
-  const needs = useRemote(
-    () => call(api.projects.listProjectNeeds, { params: { id }, query: { pageSize: 50 } }),
-    [id, project.data?.needsCount],
-    signedIn && editing && !!project.data?.canEdit,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const { errors, banner, setBanner, saving, validate, send } = useSubmit();
@@ -505,37 +232,12 @@ export default function ProjectEditPage() {
     );
   }
 
-  const category = MENU_CATEGORIES.find((c) => c.code === p.categoryCode);
   const active = ['draft', 'open', 'delivering'].includes(p.status);
   const primary = p.actions.filter((a) => a !== 'cancel');
 
   return (
     <View className="page admin-page project-edit">
-      <View className="project-edit__hero">
-        <View className="project-edit__hero-top">
-          <Text className="project-edit__category">{`${category?.icon ?? ''} ${category?.name ?? ''} · ${PROJECT_LEVEL_LABELS[p.level]}`}</Text>
-          <Tag tone={PROJECT_TONES[p.status]} className="project-status">
-            {PROJECT_STATUS_LABELS[p.status]}
-          </Tag>
-        </View>
-        <Text className="project-edit__title">{p.title}</Text>
-        <Progress value={p.progress} />
-        <View className="project-edit__facts">
-          <InfoRow label="预算">
-            <Text>{formatFen(p.budgetFen)}</Text>
-          </InfoRow>
-          <InfoRow label="地点">
-            <Text>{p.place.label}</Text>
-          </InfoRow>
-          <InfoRow label="责任单位">
-            <Text>{p.units.length ? p.units.map((u) => u.name).join('、') : '未指定'}</Text>
-          </InfoRow>
-          <InfoRow label="纳入需求">
-            <Text>{`${p.needsCount} 个`}</Text>
-          </InfoRow>
-        </View>
-        {p.cancelReason && <Text className="project-edit__note">{`撤销原因：${p.cancelReason}`}</Text>}
-      </View>
+      <ProjectHero p={p} />
       <Banner message={banner} />
 
       <EditSection
@@ -626,32 +328,7 @@ export default function ProjectEditPage() {
       )}
 
       {p.canEdit && (
-        <Card
-          title="纳入的需求"
-          extra={
-            active ? (
-              <Text className="project-edit__link project-edit__link-needs" onClick={() => setSheet('link')}>
-                ＋ 纳入
-              </Text>
-            ) : undefined
-          }
-        >
-          {needs.loading && !needs.data && <Text className="project-edit__empty">加载中…</Text>}
-          {needs.error && <Text className="form-field__error">{needs.error}</Text>}
-          {needs.data && needs.data.items.length === 0 && (
-            <Text className="project-edit__empty">还没有纳入需求。把居民反映的同类问题纳入项目，交付时一并办结。</Text>
-          )}
-          {needs.data?.items.map((n) => (
-            <View
-              key={n.needId}
-              className="project-need"
-              onClick={() => void Taro.navigateTo({ url: `/packages/admin/need/index?id=${n.needId}` })}
-            >
-              <Text className="project-need__title">{n.title}</Text>
-              <Tag>{NEED_STATUS_LABELS[n.status]}</Tag>
-            </View>
-          ))}
-        </Card>
+        <LinkedNeeds projectId={id} needsCount={p.needsCount} active={active} onLink={() => setSheet('link')} />
       )}
 
       {p.canEdit && p.actions.length > 0 && (
@@ -697,63 +374,16 @@ export default function ProjectEditPage() {
           }}
         />
       )}
-      <Sheet
-        open={sheet === 'cancel' || sheet === 'update' || sheet === 'milestone'}
-        title={sheet === 'cancel' ? '撤销项目' : sheet === 'update' ? '发布公开进展' : '添加里程碑'}
+      <ProjectSheet
+        sheet={sheet === 'cancel' || sheet === 'update' || sheet === 'milestone' ? sheet : null}
+        form={sheetForm}
+        text={text}
+        setText={setText}
+        milestone={milestone}
+        setMilestone={setMilestone}
         onClose={() => setSheet(null)}
-        footer={
-          <Button type="primary" shape="round" size="large" onClick={() => void submitSheet()}>
-            {sheet === 'cancel' ? '确认撤销' : sheet === 'update' ? '发布' : '添加'}
-          </Button>
-        }
-      >
-        <Banner message={sheetForm.banner} />
-        {sheet === 'cancel' && (
-          <AreaField
-            label="撤销原因"
-            required
-            error={sheetForm.errors.reason}
-            value={text}
-            onInput={setText}
-            placeholder="例如：资金未落实，改由街道统一实施"
-            maxlength={500}
-          />
-        )}
-        {sheet === 'update' && (
-          <AreaField
-            label="进展内容"
-            required
-            error={sheetForm.errors.text}
-            hint="本社区居民都能看到"
-            value={text}
-            onInput={setText}
-            placeholder="例如：1–3 号楼的声控灯已安装完毕，欢迎居民反馈"
-            maxlength={1000}
-          />
-        )}
-        {sheet === 'milestone' && (
-          <>
-            <TextField
-              label="里程碑名称"
-              required
-              error={sheetForm.errors.title}
-              value={milestone.title}
-              onInput={(title) => setMilestone({ ...milestone, title })}
-              placeholder="例如：完成 1–3 号楼安装"
-              maxlength={60}
-            />
-            <Field label="计划完成日期" required error={sheetForm.errors.due}>
-              <Picker
-                mode="date"
-                value={milestone.due}
-                onChange={(e) => setMilestone({ ...milestone, due: e.detail.value })}
-              >
-                <PickerValue text={milestone.due} placeholder="选择日期" />
-              </Picker>
-            </Field>
-          </>
-        )}
-      </Sheet>
+        onSubmit={() => void submitSheet()}
+      />
     </View>
   );
 }
