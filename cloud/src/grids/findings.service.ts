@@ -26,7 +26,7 @@ import { MenuService } from '../menu/menu.service';
 import { NeedsService } from '../needs/needs.service';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { WhistlesService } from '../whistles/whistles.service';
 import {
   FINDING_CONVERSION_STALE_MS,

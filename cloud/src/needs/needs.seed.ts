@@ -3,8 +3,8 @@ import { NEED_TRANSITIONS, OTHER_NEED_LIMITS, type NeedAction, type RouteKind } 
 import type { Db } from '../core/db';
 import { placeKeysOf } from '../core/place-keys';
 import { ACCOUNTS, MENU } from '../seed/demo-county';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
 import { projectNeed } from './need-projection';

@@ -24,9 +24,10 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { PlaceService, placeInScope, type Place } from '../core/place';
+import { placeInScope, type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { MilestoneModel, type Milestone } from './milestone.model';
