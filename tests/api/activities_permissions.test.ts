@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
 import {
   HOSPITAL,
   NANMEN,

@@ -2,7 +2,7 @@ import { startApp, type TestApp } from '../support/app';
 import { seedActivities } from '../../cloud/src/activities/activities.seed';
 import { ActivityModel } from '../../cloud/src/activities/activity.model';
 import { SeatModel } from '../../cloud/src/activities/claim.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { NANMEN, XISHAN, chinaAt, claim } from './activities_support';
 
 let t: TestApp;

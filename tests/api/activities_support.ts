@@ -3,7 +3,7 @@ import type { TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
 import { Tokens } from '../../cloud/src/core/tokens';
 import { UserModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the activities_* test files: demo ids, time helpers and request helpers.
 

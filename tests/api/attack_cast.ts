@@ -4,7 +4,7 @@
 // same street, 新城街道, 城管局, 县图书馆). Shared by the attack_*.test.ts files.
 import { ROLES, type Role } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { addUser } from './resources_support';
 import { official } from './whistles_support';
 

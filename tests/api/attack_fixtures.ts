@@ -12,7 +12,7 @@ import { StaffMemberModel } from '../../cloud/src/people/staff-member.model';
 import { GridMemberModel } from '../../cloud/src/grids/grid-member.model';
 import { ServiceRecordModel } from '../../cloud/src/activities/attendance.model';
 import { GrantModel } from '../../cloud/src/grants/grant.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { chinaAt, claim, clockOf, newActivity, newShift, setNow } from './activities_support';
 import type { Cast } from './attack_cast';
 import { logPatrol, patrolBody } from './grids_support';

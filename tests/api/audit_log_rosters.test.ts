@@ -1,7 +1,7 @@
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
 import { PartyMemberModel } from '../../cloud/src/party/party-member.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Reads of roster records (a party member, not an account) in the audit log: the subject is the
 // record, shown by its masked name as 党员名册; a record linked to an account shows up in that

@@ -5,7 +5,7 @@ import { UserModel } from '../../cloud/src/people/user.model';
 import { BookingEventModel } from '../../cloud/src/resources/booking-event.model';
 import { BookingSlotModel } from '../../cloud/src/resources/booking-slot.model';
 import { BookingModel } from '../../cloud/src/resources/booking.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { ROOM, SOUND, at, dayAhead, seedDemoResources } from './resources_support';
 
 let t: TestApp;

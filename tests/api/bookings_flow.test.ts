@@ -1,10 +1,10 @@
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
 import { BookingSlotModel } from '../../cloud/src/resources/booking-slot.model';
 import { BookingModel } from '../../cloud/src/resources/booking.model';
 import { BookingEventModel } from '../../cloud/src/resources/booking-event.model';
 import { ResourceModel } from '../../cloud/src/resources/resource.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { HEALTH, HOSPITAL, NANMEN, ROOM, at, dayAhead, seedDemoResources, weekdayAhead } from './resources_support';
 
 let t: TestApp;

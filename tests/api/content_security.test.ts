@@ -9,7 +9,7 @@ import {
 } from '../support/fake-wechat';
 import { startApp, type TestApp } from '../support/app';
 import { NeedModel } from '../../cloud/src/needs/need.model';
-import { UploadModel } from '../../cloud/src/needs/upload.model';
+import { UploadModel } from '../../cloud/src/uploads/upload.model';
 import { FindingModel } from '../../cloud/src/grids/finding.model';
 import { NoticeModel } from '../../cloud/src/notices/notice.model';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';

@@ -1,7 +1,7 @@
 import { NEED_STATUSES } from '@gongzhi/shared';
 import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { seedDemo } from '../../cloud/src/seed/seed-demo';
 
 // What a first `npm start` loads: every list has something to show, and loading twice changes nothing.

@@ -1,7 +1,7 @@
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { startApp, type TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { ResourceModel } from '../../cloud/src/resources/resource.model';
 import { seedResources } from '../../cloud/src/resources/resources.seed';
 import {

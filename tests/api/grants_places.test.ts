@@ -1,5 +1,5 @@
 import { OrgModel } from '../../cloud/src/org/org.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { startApp, type TestApp } from '../support/app';
 import { seedDemoResources } from './resources_support';
 

@@ -2,7 +2,7 @@
 // invitations and their acceptance.
 import type { TestApp } from '../support/app';
 import type { FakeWechat } from '../support/fake-wechat';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 export const COUNTY = String(seedId('org:county'));
 export const CHENGGUAN = String(seedId('org:street:chengguan'));

@@ -1,5 +1,5 @@
 import { UserModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { startApp, type TestApp } from '../support/app';
 import { GRID1, GRID2, GRID3, NANMEN, id, setMember, user } from './grids_support';
 

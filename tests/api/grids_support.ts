@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the grids_* and patrols_* test files: demo ids and small request helpers.
 

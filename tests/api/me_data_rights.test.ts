@@ -1,9 +1,9 @@
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
 import { ServiceRecordModel } from '../../cloud/src/activities/attendance.model';
 import { NeedModel } from '../../cloud/src/needs/need.model';
 import { SubscribeConsentModel } from '../../cloud/src/notifications/outbox.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // A person downloads everything held about them and deletes their account (PIPL). The export holds
 // their own data and nothing of anyone else; after deletion no collection holds their name or phone,

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { MenuOverrideModel } from '../../cloud/src/menu/menu-override.model';
 import { MenuItemModel } from '../../cloud/src/menu/menu-item.model';
 

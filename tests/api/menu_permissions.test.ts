@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { MenuItemModel } from '../../cloud/src/menu/menu-item.model';
 import { MenuOverrideModel } from '../../cloud/src/menu/menu-override.model';
 

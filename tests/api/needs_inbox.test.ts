@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { ObjectId } from 'mongodb';
 import {
   BUILDING1,

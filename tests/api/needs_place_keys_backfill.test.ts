@@ -1,7 +1,7 @@
 import { startApp, type TestApp } from '../support/app';
 import { backfillOnce } from '../../cloud/src/core/backfill';
 import { needPlaceKeys } from '../../cloud/src/needs/need-place-keys.backfill';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { BUILDING1, GRID1, NANMEN, legalOrder, order } from './needs_support';
 
 // Needs stored before placeKeys existed get them once (the inbox scopes by them); later starts

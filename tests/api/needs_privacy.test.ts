@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { act, order, target } from './needs_support';
 
 let t: TestApp;

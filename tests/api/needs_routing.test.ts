@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { act, legalOrder, order } from './needs_support';
 

@@ -4,7 +4,7 @@ import { NeedEventModel } from '../../cloud/src/needs/need-event.model';
 import { NeedModel } from '../../cloud/src/needs/need.model';
 import { projectNeed } from '../../cloud/src/needs/need-projection';
 import { SEED_LIGHTING_NEEDS, seedNeeds } from '../../cloud/src/needs/needs.seed';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 let t: TestApp;
 beforeAll(async () => {

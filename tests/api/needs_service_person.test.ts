@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { act, upload } from './needs_support';
 import { seedDemoResources } from './resources_support';
 import { LIU, dispatchedToLiu, messagesOf, residentLines, serving } from './needs_service_person_support';

@@ -1,7 +1,7 @@
 import { startApp, type TestApp } from '../support/app';
-import { AuditModel } from '../../cloud/src/core/audit';
+import { AuditModel } from '../../cloud/src/audit/audit-log';
 import { GrantModel } from '../../cloud/src/grants/grant.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { act } from './needs_support';
 import { addUser, seedDemoResources } from './resources_support';
 import { LIU, LIU_RESOURCE, dispatchedToLiu, serving } from './needs_service_person_support';

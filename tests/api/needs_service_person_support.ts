@@ -1,7 +1,7 @@
 import { residentTimeline, type NeedEventView } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { act, order } from './needs_support';
 
 // Shared by the needs_service_person* files: 刘明 (demo account servicePerson) is 县司法局's lawyer,

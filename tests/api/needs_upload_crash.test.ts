@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { UploadModel } from '../../cloud/src/needs/upload.model';
+import { UploadModel } from '../../cloud/src/uploads/upload.model';
 import { PNG } from './needs_support';
 import { dieBeforeAnswer, leaseRunsOut } from './idempotency_support';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { UPLOAD_MAX_BYTES } from '@gongzhi/shared';
 import { startApp, type TestApp } from '../support/app';
 import type { Settings } from '../../cloud/src/config/settings';
-import { UploadModel } from '../../cloud/src/needs/upload.model';
+import { UploadModel } from '../../cloud/src/uploads/upload.model';
 import { PNG, legalOrder, order, upload } from './needs_support';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { TeamModel } from '../../cloud/src/teams/team.model';
 import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
 import { PartyMemberModel } from '../../cloud/src/party/party-member.model';

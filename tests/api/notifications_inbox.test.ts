@@ -1,7 +1,7 @@
 import { startApp, type TestApp } from '../support/app';
 import { Clock } from '../../cloud/src/core/clock';
 import { Notifier } from '../../cloud/src/notifications/notifier';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 let t: TestApp;
 beforeAll(async () => {

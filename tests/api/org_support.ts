@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the org_* test files: demo ids of the tree and small request helpers.
 

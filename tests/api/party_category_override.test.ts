@@ -1,6 +1,6 @@
 import { computeMemberCategory } from '@gongzhi/shared';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Category: computed from age, health, post and the mobile flag; staff override it with a reason,
 // kept as an event, and the computed value stays visible next to the one in force.

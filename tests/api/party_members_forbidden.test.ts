@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Party rosters are for 党务 staff only: other roles, and staff without the duty (孙丽), get 403;
 // holders of the duty see only their own community (staff) or street (street admin).

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { linkMemberToUser } from '../../cloud/src/party/member-links';
 import { MemberLinkModel } from '../../cloud/src/party/member-link.model';
 import { PartyMemberModel } from '../../cloud/src/party/party-member.model';

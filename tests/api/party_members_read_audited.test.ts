@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Party rosters: 党务 staff read them masked; every read is audit-logged; the full data only on an
 // explicit, audited "show"; the database holds ciphertext, never a plaintext ID number.

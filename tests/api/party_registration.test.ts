@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // 双报到: an in-service party member registers at their home community choosing a post; once only
 // (registering again changes the post); 党务 staff of that community see the registration.

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // 双报告: the community evaluates each registered member once a year; the export is one workbook
 // per work unit, holding that unit's members only.

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
 
 // A 党务 staff member records a branch's study session; each attending member with an account earns

@@ -3,7 +3,7 @@ import { startApp, type TestApp } from '../support/app';
 import { OrgModel } from '../../cloud/src/org/org.model';
 import { HomeMoveModel } from '../../cloud/src/people/join.model';
 import { UserModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { legalOrder } from './needs_support';
 import {
   NANMEN,

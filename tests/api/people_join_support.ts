@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the people_join*, people_phone* and people_link_record* test files.
 

@@ -5,7 +5,7 @@ import { Cipher } from '../../cloud/src/core/cipher';
 import { NeedModel } from '../../cloud/src/needs/need.model';
 import { PartyMemberModel } from '../../cloud/src/party/party-member.model';
 import { UserModel, WxIdentityModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { legalOrder } from './needs_support';
 import { NANMEN, get, setHome, wxSignIn } from './people_join_support';
 

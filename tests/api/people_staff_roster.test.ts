@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // The 两委 and staff roster page: community staff see their community, street admins their street,
 // the county everything; no ID numbers or phones leave the server; other roles are refused.

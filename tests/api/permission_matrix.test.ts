@@ -5,7 +5,7 @@ import { NeedModel } from '../../cloud/src/needs/need.model';
 import { Notifier } from '../../cloud/src/notifications/notifier';
 import { NotificationModel } from '../../cloud/src/notifications/notification.model';
 import { BookingModel } from '../../cloud/src/resources/booking.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { chinaAt, claim, newActivity, newShift } from './activities_support';
 import { legalOrder } from './needs_support';
 import { ROOM, at, dayAhead, seedDemoResources } from './resources_support';

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
 import { UserModel } from '../../cloud/src/people/user.model';
 import { chinaAt, claim, clockOf, newActivity, newShift, setNow, uid } from './activities_support';

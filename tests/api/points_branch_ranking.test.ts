@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { PointsLedger } from '../../cloud/src/points/ledger';
 import { PointsEntryModel } from '../../cloud/src/points/points-entry.model';
 

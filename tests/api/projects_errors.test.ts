@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { ProjectModel } from '../../cloud/src/projects/project.model';
 import { ProjectNeedModel } from '../../cloud/src/projects/project-need.model';
 import { NeedEventModel } from '../../cloud/src/needs/need-event.model';

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // The list shows the same progress as the detail: the mean of the milestones (a FerretDB
 // $group with two $sum accumulators once made this null).

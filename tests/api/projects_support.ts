@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the projects_* test files: demo ids and small request helpers.
 

@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app';
 import { NeedModel } from '../../cloud/src/needs/need.model';
-import { UploadModel } from '../../cloud/src/needs/upload.model';
+import { UploadModel } from '../../cloud/src/uploads/upload.model';
 import { Clock } from '../../cloud/src/core/clock';
 import { RATE_LIMIT_RULES, READ_CONCURRENCY, RateLimits } from '../../cloud/src/core/rate-limits';
 import { legalOrder, PNG, upload } from './needs_support';

@@ -11,7 +11,7 @@ import {
   otherUnitAdmins,
   seedDemoResources,
 } from './resources_support';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 let t: TestApp;
 let unitAdmin: string,

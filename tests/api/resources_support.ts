@@ -4,7 +4,7 @@ import { isGrantRole, type GrantRole, type Role } from '@gongzhi/shared';
 import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { addDays, localDateOf } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { UserModel } from '../../cloud/src/people/user.model';
 import { seedResources } from '../../cloud/src/resources/resources.seed';
 

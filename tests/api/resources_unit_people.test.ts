@@ -3,7 +3,7 @@ import { startApp, type TestApp } from '../support/app';
 import { OrgModel } from '../../cloud/src/org/org.model';
 import { UnitModel } from '../../cloud/src/org/unit.model';
 import { ResourceModel } from '../../cloud/src/resources/resource.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { CHENGGUAN, addUser, seedDemoResources } from './resources_support';
 
 // 本单位服务人员 › 添加人员: a unit admin has no community of their own, so a person (律师、医生…) added

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { startApp, type TestApp } from '../support/app';
 import { BranchModel } from '../../cloud/src/party/branch.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { branch, branchMembers, community, member, rosterApi } from './rosters_support';
 
 // 调转: a member moved to another branch (and community) is the same record: the old branch loses one,

@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // Shared by the rosters_* files: calls as a demo account, the dashboard's figures, seeded ids.
 

@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app';
 import { complex, rosterApi, user } from './rosters_support';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // The volunteer roster: staff list their community's volunteers (phones masked, audited), correct a
 // name or phone, record a move, and 退出志愿者 takes the role away (at the person's next request) while

@@ -8,7 +8,7 @@ import type {
   NeedStatus,
 } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { ActivityModel } from '../../cloud/src/activities/activity.model';
 
 // Shared by the stats_dashboard* files: roster rows written straight into the people area's

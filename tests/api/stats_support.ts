@@ -9,7 +9,7 @@ import {
   type WhistleUrgency,
 } from '@gongzhi/shared';
 import type { TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { WhistleEventModel, type WhistleEvent } from '../../cloud/src/whistles/whistle-event.model';
 import { projectTarget, projectWhistle } from '../../cloud/src/whistles/whistle-projection';
 import { WhistleModel, targetKeyOf, type Whistle } from '../../cloud/src/whistles/whistle.model';

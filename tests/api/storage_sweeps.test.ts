@@ -6,8 +6,8 @@ import { Clock } from '../../cloud/src/core/clock';
 import { IdempotencyModel } from '../../cloud/src/core/idempotency.model';
 import { KEEP_MS, Sweeper } from '../../cloud/src/core/sweeps';
 import { ImportFileModel } from '../../cloud/src/imports/import.model';
-import { UploadModel } from '../../cloud/src/needs/upload.model';
-import { photoFields } from '../../cloud/src/needs/uploads.sweep';
+import { UploadModel } from '../../cloud/src/uploads/upload.model';
+import { photoFields } from '../../cloud/src/uploads/uploads.sweep';
 import { commitAndWait, dryRun, residentRows, xlsxOf } from './imports_support';
 import { PNG, legalOrder, order, upload } from './needs_support';
 

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { TestApp } from '../support/app';
 import { Tokens } from '../../cloud/src/core/tokens';
 import { UserModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { seedTeamId } from '../../cloud/src/teams/teams.seed';
 
 // Shared by the teams_* test files: demo team ids and extra volunteers.

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { upload } from './needs_support';
 
 // Who may see a photo besides its uploader: staff of the area for patrol findings, and every

@@ -1,6 +1,6 @@
 import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { startApp, type TestApp } from '../support/app';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { WhistleEscalationModel } from '../../cloud/src/whistles/whistle-escalation.model';
 import { WhistleEventModel } from '../../cloud/src/whistles/whistle-event.model';
 import { WhistleModel } from '../../cloud/src/whistles/whistle.model';

@@ -5,7 +5,7 @@ import { Clock } from '../../cloud/src/core/clock';
 import { Tokens } from '../../cloud/src/core/tokens';
 import { GrantsService } from '../../cloud/src/grants/grants.service';
 import { UserModel } from '../../cloud/src/people/user.model';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { WhistleEscalations } from '../../cloud/src/whistles/whistle-escalation.service';
 import { WhistleEventModel } from '../../cloud/src/whistles/whistle-event.model';
 

@@ -3,7 +3,7 @@ import { MongoClient } from 'mongodb';
 import type { Locator, Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { TAB_BAR, calm, confirmModal, secondPhone, seen, shotOf, signIn, tokenOf } from './admin_support';
 
 // 数据看板 and 响应考核 in the admin tab, for the county admin 冯刚 and 南门's staff 陈静, on the full

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { TAB_BAR, apiAs, arrive, secondPhone, seen, shotOf, signIn, tokenOf } from './admin_support';
 
 // Issue 15 item 7: 南门's staff 陈静 accepts 张秀兰's order (a read of her phone). The county admin

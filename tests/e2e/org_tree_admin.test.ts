@@ -2,7 +2,7 @@ import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, type Phone } from '../support/browser-page';
 import { TAB_BAR, apiAs, arrive, calm, confirmModal, seen, signIn, tokenOf } from './admin_support';
 import { legalOrder } from '../api/needs_support';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 
 // 组织架构 from the admin tab: the county administrator adds a street and a community under it,
 // renames the community (the history says so), then closes 南门小区 — where buildings and an open

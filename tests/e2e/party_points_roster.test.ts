@@ -1,6 +1,6 @@
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { TAB_BAR, calm, signIn } from './admin_support';
 
 // Issue #6's new pages: the 两委 roster, 支部学习 (record one, its attendees earn points), 支部排名 on the

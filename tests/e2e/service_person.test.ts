@@ -1,5 +1,5 @@
 import { residentTimeline } from '@gongzhi/shared';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';
 import { TAB_BAR, apiAs, calm, confirmModal, secondPhone, shotOf, signIn, tokenOf } from './admin_support';

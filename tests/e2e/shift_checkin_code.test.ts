@@ -1,4 +1,4 @@
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import type { Page } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { openPhone, settled, type Phone } from '../support/browser-page';

@@ -7,7 +7,7 @@ import { startApp, type TestApp } from '../support/app';
 import { DbWatch, countsDiff, type Counts } from '../support/db-watch';
 import { FAKE_APPID, FAKE_SECRET, startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { describeInput, inputArbitrary, type FuzzInput } from '../support/fuzz-inputs';
-import { seedId } from '../../cloud/src/seed/seed-id';
+import { seedId } from '../../cloud/src/core/stable-id';
 import { legalOrder } from '../api/needs_support';
 import { activityBody, chinaAt } from '../api/activities_support';
 import { ROOM, at, dayAhead } from '../api/resources_support';

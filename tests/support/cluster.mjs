@@ -225,7 +225,7 @@ export function dropConnections(base) {
 
 // ——— demo data and tokens ———
 
-/** Same ids as cloud/src/seed/seed-id.ts. */
+/** Same ids as cloud/src/core/stable-id.ts. */
 export function seedId(key) {
   return new ObjectId(createHash('sha1').update(`gongzhi:${key}`).digest('hex').slice(0, 24));
 }

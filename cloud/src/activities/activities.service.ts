@@ -19,7 +19,8 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { PlaceService, type Place } from '../core/place';
+import { type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { ActivityAccess } from './activity-access';

@@ -20,7 +20,7 @@ import {
   chinaDateTime,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';

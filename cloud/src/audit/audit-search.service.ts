@@ -1,7 +1,7 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import type { AuditFilters, AuditRow } from '@gongzhi/shared';
-import { AuditLog, AuditModel, type AuditEntry } from '../core/audit';
+import { AuditLog, AuditModel, type AuditEntry } from './audit-log';
 import { Db } from '../core/db';
 import { allOf } from '../core/filters';
 import type { Principal } from '../core/principal';

@@ -10,7 +10,7 @@ import {
   type MyDataReader,
   type Role,
 } from '@gongzhi/shared';
-import type { AuditEntry } from '../core/audit';
+import type { AuditEntry } from './audit-log';
 import { Cipher } from '../core/cipher';
 import { Db } from '../core/db';
 import { findByIds } from '../core/filters';

@@ -1,7 +1,7 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import type { MyDataReader } from '@gongzhi/shared';
-import { AuditModel, type AuditEntry } from '../core/audit';
+import { AuditModel, type AuditEntry } from './audit-log';
 import { Db } from '../core/db';
 import { AuditView } from './audit-view';
 

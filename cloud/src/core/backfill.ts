@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Db, ModelDef } from './db';
-import { MetaModel } from '../seed/meta.model';
+import { MetaModel } from './meta.model';
 
 /**
  * Updates per bulkWrite. FerretDB 1.24 on PostgreSQL hung on a bulkWrite of 500 updates (every

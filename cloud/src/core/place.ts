@@ -1,10 +1,5 @@
-import { Inject, Provide } from '@midwayjs/core';
 import { Schema, Types } from 'mongoose';
-import { AppError } from './app-error';
-import { Db } from './db';
-import { findByIds } from './filters';
 import type { Principal } from './principal';
-import { OrgModel, type Org } from '../org/org.model';
 import { oidOrNobody } from './oid';
 
 /**
@@ -53,7 +48,7 @@ export function placeInScope(user: Principal, place: Place): boolean {
 }
 
 /** Whether an org node lies under another (`ancestorId` among its ancestors); false for a null id. */
-export function isUnder(org: Pick<Org, 'ancestors'>, ancestorId: string | null): boolean {
+export function isUnder(org: { ancestors: Types.ObjectId[] }, ancestorId: string | null): boolean {
   return !!ancestorId && org.ancestors.some((a) => String(a) === ancestorId);
 }
 
@@ -61,35 +56,11 @@ export function isUnder(org: Pick<Org, 'ancestors'>, ancestorId: string | null):
  * Whether a community lies in a staff-type caller's scope: every community for county admins, their
  * street's for street admins, their own for staff. The caller has read the community already.
  */
-export function communityInScope(user: Principal, community: Pick<Org, '_id' | 'ancestors'>): boolean {
+export function communityInScope(
+  user: Principal,
+  community: { _id: Types.ObjectId; ancestors: Types.ObjectId[] },
+): boolean {
   if (user.roles.includes('countyAdmin')) return true;
   if (user.roles.includes('streetAdmin') && isUnder(community, user.streetId)) return true;
   return user.roles.includes('staff') && String(community._id) === user.communityId;
-}
-
-@Provide()
-export class PlaceService {
-  @Inject()
-  db!: Db;
-
-  /** Resolves an org node (building, complex, grid or community) to a full place. */
-  async placeOf(orgId: string | Types.ObjectId): Promise<Place> {
-    const org = await this.db.model(OrgModel).findById(orgId).lean<Org>();
-    // A closed place is history: new records go where it was merged into.
-    if (!org || org.active === false || !['community', 'grid', 'complex', 'building'].includes(org.kind)) {
-      throw new AppError('VALIDATION_FAILED', '地址不在本县的社区里', [
-        { path: 'body.placeId', message: '请选择社区内的小区或楼栋' },
-      ]);
-    }
-    const chain = await findByIds<Org>(this.db.model(OrgModel), org.ancestors);
-    const all = [...chain, org];
-    const find = (kind: Org['kind']) => all.find((o) => o.kind === kind)?._id ?? null;
-    return {
-      streetId: find('street')!,
-      communityId: find('community')!,
-      gridId: find('grid'),
-      complexId: find('complex'),
-      buildingId: find('building'),
-    };
-  }
 }

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { GRANT_ROLES, isGrantRole, type GrantRole } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { UserModel, type User } from '../people/user.model';
-import { MetaModel } from '../seed/meta.model';
+import { MetaModel } from '../core/meta.model';
 import type { GrantsService } from './grants.service';
 
 const MARKER = 'grantsFromRoles';

@@ -23,7 +23,7 @@ import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/
 import { MenuService } from '../menu/menu.service';
 import { NeedsService } from '../needs/needs.service';
 import { OrgModel } from '../org/org.model';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { WhistlesService } from '../whistles/whistles.service';
 import {
   FINDING_CONVERSION_STALE_MS,

@@ -19,7 +19,7 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
-import { PlaceService } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';
 import { ACTIVE, OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';

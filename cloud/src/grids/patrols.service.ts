@@ -16,9 +16,10 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
-import { PlaceService, placeScope, type Place } from '../core/place';
+import { placeScope, type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { PointsLedger } from '../points/ledger';
@@ -27,7 +28,7 @@ import { FindingsService } from './findings.service';
 import { GridAccess } from './grid-access';
 import { PatrolModel, type Patrol } from './patrol.model';
 import { createKeyed } from '../core/create-keyed';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import { ContentGuard } from '../wechat/content-guard';
 import { oid } from '../core/oid';
 

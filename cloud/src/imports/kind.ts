@@ -5,7 +5,7 @@ import type { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import type { Org } from '../org/org.model';
-import { insertNew } from '../seed/insert-new';
+import { insertNew } from '../core/insert-new';
 
 /** What every kind's planner may use: the database, the cipher, the caller and the places in their scope. */
 export interface ImportContext {

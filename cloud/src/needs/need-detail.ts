@@ -6,7 +6,7 @@ import {
   type NeedDetail,
   type NeedSummary,
 } from '@gongzhi/shared';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';

@@ -6,7 +6,7 @@ import type { Principal } from '../core/principal';
 import type { NeedActorRef } from './need-log';
 import { actorsOf } from './need-views';
 import { NeedModel, type Need } from './need.model';
-import { UploadModel } from './upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { oid } from '../core/oid';
 
 const isHandlerRole = (r: Role) => (NEED_HANDLER_ROLES as readonly Role[]).includes(r);

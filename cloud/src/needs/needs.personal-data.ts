@@ -5,7 +5,7 @@ import { NotificationModel } from '../notifications/notification.model';
 import { OutboxModel } from '../notifications/outbox.model';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
 import { NeedModel, type Need } from './need.model';
-import { UploadModel, type Upload } from './upload.model';
+import { UploadModel, type Upload } from '../uploads/upload.model';
 
 const ERASED_TEXT = '（账号已注销，内容已删除）';
 

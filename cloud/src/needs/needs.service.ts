@@ -17,7 +17,7 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
-import { PlaceService } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import { placeKeysOf } from '../core/place-keys';
 import type { Principal } from '../core/principal';
 import { MenuService } from '../menu/menu.service';

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { NoticeModel, type NoticeDoc } from './notice.model';
 
 const DAY = 24 * 3600_000;

@@ -9,7 +9,7 @@ import {
 } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import type { Principal } from '../core/principal';
-import { insertNew } from '../seed/insert-new';
+import { insertNew } from '../core/insert-new';
 import { OrgEventModel, type OrgEvent } from './org-event.model';
 
 export interface Actor {

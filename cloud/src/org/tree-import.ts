@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { OrgKind } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import type { Principal } from '../core/principal';
-import { insertNew } from '../seed/insert-new';
+import { insertNew } from '../core/insert-new';
 import { actorOf, recordEvents, type EventInput } from './events';
 import { orgTaker, takeName } from './names';
 import { ACTIVE, OrgModel, type Org } from './org.model';

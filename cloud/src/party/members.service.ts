@@ -16,7 +16,7 @@ import {
   localDateOf,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';

@@ -1,5 +1,5 @@
 import { OrgModel, type Org } from '../org/org.model';
-import { AuditModel, type AuditEntry } from '../core/audit';
+import { AuditModel, type AuditEntry } from '../audit/audit-log';
 import { IdempotencyModel, IdempotencyTakeoverModel } from '../core/idempotency.model';
 import { HomeMoveModel, RecordLinkAttemptModel, RecordLinkModel, type HomeMove } from './join.model';
 import { ERASED_NAME, registerPersonalData } from './personal-data';

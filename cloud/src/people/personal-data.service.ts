@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { MyDataReaders } from '../audit/my-data-readers.service';
 import type { MyDataExport } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import { PRINCIPAL_SOURCE, type Principal, type PrincipalSource } from '../core/principal';

@@ -3,8 +3,8 @@ import { loadSettings } from '../config/settings';
 import { DataCipher } from '../core/cipher';
 import type { Db } from '../core/db';
 import { seedIdNumber } from '../party/party.seed';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { StaffMemberModel } from './staff-member.model';
 import { chinaYearOf } from '@gongzhi/shared';
 

@@ -2,7 +2,7 @@ import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { chinaYearOf, maskName, type BranchMembersRanking, type BranchRanking } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Cipher } from '../core/cipher';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';

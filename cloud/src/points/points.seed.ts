@@ -3,8 +3,8 @@ import { POINTS_KIND_LABELS, chinaYearOf, type PointsKind } from '@gongzhi/share
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { ServiceRecordModel, type ServiceRecord } from '../activities/attendance.model';
 import type { Db } from '../core/db';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { STREETS } from '../seed/demo-county';
 import type { PointsEntry } from './points-entry.model';
 import { PointsEntryModel } from './points-entry.model';

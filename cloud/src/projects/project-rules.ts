@@ -3,7 +3,7 @@ import { AppError } from '../core/app-error';
 import type { Db } from '../core/db';
 import { oid } from '../core/oid';
 import type { Principal } from '../core/principal';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { UnitModel, type Unit } from '../org/unit.model';
 import type { Project } from './project.model';
 

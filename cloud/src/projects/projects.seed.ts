@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
 import type { Db } from '../core/db';
 import type { Place } from '../core/place';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectNeedModel } from './project-need.model';
 import { ProjectUpdateModel, type ProjectUpdate } from './project-update.model';

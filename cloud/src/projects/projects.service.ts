@@ -20,7 +20,8 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { PlaceService, placeInScope, type Place } from '../core/place';
+import { placeInScope, type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { MilestoneModel, type Milestone } from './milestone.model';
 import { ProjectAccess, projectNotFound } from './project-access';

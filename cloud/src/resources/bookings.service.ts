@@ -21,7 +21,7 @@ import {
   type listResourceBookingsQuery,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
-import { AuditLog } from '../core/audit';
+import { AuditLog } from '../audit/audit-log';
 import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UnitModel, type Unit } from '../org/unit.model';

@@ -1,6 +1,6 @@
 import type { BookingAction, OpeningRange, Role } from '@gongzhi/shared';
 import type { Place } from '../core/place';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import type { Resource } from './resource.model';
 
 // The demo resources and bookings as data (resources.seed.ts writes them).

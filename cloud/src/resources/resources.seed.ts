@@ -12,8 +12,8 @@ import {
   type BookingStatus,
 } from '@gongzhi/shared';
 import type { Db } from '../core/db';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { UserModel, type User } from '../people/user.model';
 import { BookingEventModel, type BookingEvent } from './booking-event.model';
 import { BookingSlotModel, type BookingSlot } from './booking-slot.model';

@@ -22,7 +22,8 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
-import { PlaceService, type Place } from '../core/place';
+import { type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UnitModel, type Unit } from '../org/unit.model';

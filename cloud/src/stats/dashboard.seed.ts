@@ -3,8 +3,8 @@ import type { Db } from '../core/db';
 import { ActivityModel, type Activity } from '../activities/activity.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { STREETS, UNITS } from '../seed/demo-county';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 
 /**
  * Demo data (SEED_DEMO=full) reproducing the dashboard figures of the seed report's section 三 that

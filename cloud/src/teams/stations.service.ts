@@ -11,7 +11,8 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { PlaceService, placeInScope } from '../core/place';
+import { placeInScope } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { StationModel, type Station } from './station.model';

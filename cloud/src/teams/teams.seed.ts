@@ -1,8 +1,8 @@
 import { VOLUNTEER_TEAMS } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { OrgModel, type Org } from '../org/org.model';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { StationModel, type Station } from './station.model';
 import { TeamMembershipModel, TeamModel, type Team, type TeamMembership } from './team.model';
 

@@ -14,10 +14,11 @@ import {
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { Db } from '../core/db';
-import { PlaceService, placeInScope, type Place } from '../core/place';
+import { placeInScope, type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { NeedModel, type Need } from '../needs/need.model';
-import { UploadModel } from '../needs/upload.model';
+import { UploadModel } from '../uploads/upload.model';
 import { OrgModel, type Org } from '../org/org.model';
 import { ProjectAccess } from '../projects/project-access';
 import type { WhistlePlace, WhistleTarget } from './whistle.model';

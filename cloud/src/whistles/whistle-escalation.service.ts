@@ -8,7 +8,7 @@ import {
 } from '@gongzhi/shared';
 import { Db, isDuplicateKey } from '../core/db';
 import { Notifier } from '../notifications/notifier';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
 import { nextEscalationOf } from './whistle-projection';

@@ -12,7 +12,7 @@ import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { Notifier } from '../notifications/notifier';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import { WhistleAccess } from './whistle-access';
 import { WhistleEventModel } from './whistle-event.model';
 import { runningDueOf } from './whistle-projection';

@@ -12,7 +12,7 @@ import {
 import { ActivitiesService } from '../activities/activities.service';
 import { Clock } from '../core/clock';
 import type { Principal } from '../core/principal';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import { fieldError } from './whistle-blow-checks';
 import type { Whistle, WhistlePlace } from './whistle.model';
 import { oid } from '../core/oid';

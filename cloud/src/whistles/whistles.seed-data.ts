@@ -1,5 +1,5 @@
 import type { WhistleAction, WhistleCategory, WhistleTargetKind, WhistleType, WhistleUrgency } from '@gongzhi/shared';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import type { Whistle } from './whistle.model';
 
 /** The demo whistles as data (see whistles.seed.ts for how they are written). */

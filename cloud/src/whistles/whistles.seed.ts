@@ -8,8 +8,8 @@ import {
 import type { Db } from '../core/db';
 import { UserModel } from '../people/user.model';
 import type { GrantsService } from '../grants/grants.service';
-import { insertNew } from '../seed/insert-new';
-import { seedId } from '../seed/seed-id';
+import { insertNew } from '../core/insert-new';
+import { seedId } from '../core/stable-id';
 import { WhistleEscalationModel, type WhistleEscalation } from './whistle-escalation.model';
 import { WhistleEventModel, type WhistleEvent } from './whistle-event.model';
 import { projectTarget, projectWhistle } from './whistle-projection';

@@ -19,13 +19,14 @@ import {
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
-import { PlaceService, type Place } from '../core/place';
+import { type Place } from '../core/place';
+import { PlaceService } from '../org/place.service';
 import type { Principal } from '../core/principal';
 import { NeedModel, type Need } from '../needs/need.model';
 import { Notifier } from '../notifications/notifier';
 import { OrgModel, type Org } from '../org/org.model';
 import { PointsLedger } from '../points/ledger';
-import { seedId } from '../seed/seed-id';
+import { seedId } from '../core/stable-id';
 import { ContentGuard } from '../wechat/content-guard';
 import { WhistleAccess } from './whistle-access';
 import { WhistleBlowChecks, fieldError, insideOrigin, originatorRole, responderRole } from './whistle-blow-checks';

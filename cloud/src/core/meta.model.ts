@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { defineModel } from '../core/db';
+import { defineModel } from './db';
 
 /** One-off markers of this database, e.g. that the demo county was loaded. */
 export interface Meta {

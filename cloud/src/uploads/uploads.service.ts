@@ -1,25 +1,21 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Config, Inject, Provide } from '@midwayjs/core';
+import { ApplicationContext, Config, Inject, Provide, type IMidwayContainer } from '@midwayjs/core';
 import { Types } from 'mongoose';
 import { UPLOAD_TYPES, type UploadType } from '@gongzhi/shared';
 import type { Settings } from '../config/settings';
 import { AppError } from '../core/app-error';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
-import { placeScope } from '../core/place';
 import type { Principal } from '../core/principal';
-import { NeedModel } from './need.model';
-import { FindingModel } from '../grids/finding.model';
-import { ProjectsService } from '../projects/projects.service';
-import { WhistlesService } from '../whistles/whistles.service';
 import { UploadModel, type Upload } from './upload.model';
 import { createKeyed } from '../core/create-keyed';
 import { rateLimited } from '../core/rate-limits';
 import { Notifier } from '../notifications/notifier';
 import { ContentGuard } from '../wechat/content-guard';
 import { ContentCheckClient } from '../wechat/content-check';
+import { photoVisibilities, type PhotoVisibilityContext } from './photo-visibility';
 
 /** The quota of stored photos (UPLOAD_QUOTA_MB) counts what a person uploaded in this many days. */
 export const UPLOAD_QUOTA_DAYS = 30;
@@ -53,11 +49,8 @@ export class UploadsService {
   @Config('gongzhi')
   settings!: Settings;
 
-  @Inject()
-  projects!: ProjectsService;
-
-  @Inject()
-  whistles!: WhistlesService;
+  @ApplicationContext()
+  container!: IMidwayContainer;
 
   @Inject()
   db!: Db;
@@ -197,28 +190,21 @@ export class UploadsService {
   }
 
   /**
-   * The photo for its uploader; for staff whose place covers a need that shows it; for the owner of
-   * a need whose result shows it; for the service person of the need; others 404.
+   * The photo for its uploader, and for whoever may read a record that shows it: each area that
+   * shows photos (needs, patrol findings, public project updates, whistles) registers its check in
+   * its `<area>.photos.ts` (photo-visibility.ts); others 404.
    */
   async showUpload(user: Principal, id: string): Promise<{ type: UploadType; bytes: Buffer }> {
     const upload = await this.db.model(UploadModel).findById(id).lean<Upload>();
     let visible = !!upload && String(upload.owner) === user.userId;
     if (upload && !visible) {
-      // Staff see photos of the needs and patrol findings in their area; everyone sees those of
-      // the public project updates and the whistles they may read.
-      const scope = placeScope(user);
-      const shownIn = { photos: upload._id };
-      const inNeed = { $or: [shownIn, { resultPhotos: upload._id }] };
-      const me = new Types.ObjectId(user.userId);
-      visible =
-        (!!scope &&
-          (!!(await this.db.model(NeedModel).exists({ $and: [scope, inNeed] })) ||
-            !!(await this.db.model(FindingModel).exists({ $and: [scope, shownIn] })))) ||
-        // The resident sees the photos of the work done for them; the service person those of the need they serve.
-        !!(await this.db.model(NeedModel).exists({ owner: me, resultPhotos: upload._id })) ||
-        !!(await this.db.model(NeedModel).exists({ assigneeId: me, ...inNeed })) ||
-        (await this.projects.photoVisible(user, upload._id)) ||
-        (await this.whistles.photoVisible(user, upload._id));
+      const ctx: PhotoVisibilityContext = { db: this.db, resolve: (cls) => this.container.getAsync(cls) };
+      for (const area of photoVisibilities()) {
+        if (await area.visible(ctx, user, upload._id)) {
+          visible = true;
+          break;
+        }
+      }
     }
     if (!visible) throw new AppError('NOT_FOUND', '没有找到这张照片');
     return this.bytesOf(upload);

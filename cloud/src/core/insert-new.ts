@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../core/db';
+import { isDuplicateKey } from './db';
 
 /**
  * Inserts that tolerate documents already there: seeding is safe to repeat or to run twice at once,

@@ -1,13 +1,13 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Schema, Types } from 'mongoose';
-import { Db, defineModel } from './db';
-import { findByIds } from './filters';
-import type { Principal } from './principal';
+import { Db, defineModel } from '../core/db';
+import { findByIds } from '../core/filters';
+import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
 import { UserModel, type User } from '../people/user.model';
 import { PartyMemberModel, type PartyMemberDoc } from '../party/party-member.model';
 import { StaffMemberModel, type StaffMemberDoc } from '../people/staff-member.model';
-import { oid } from './oid';
+import { oid } from '../core/oid';
 
 /**
  * Whose data a read was: an account (`user`), a party roster record (`partyMember`, which may be

@@ -2,7 +2,7 @@ import { Schema, Types } from 'mongoose';
 import { UPLOAD_TYPES, type UploadType } from '@gongzhi/shared';
 import { defineModel } from '../core/db';
 
-/** A photo a user uploaded (kept under settings.uploadDir); needs refer to it by id. */
+/** A photo a user uploaded (kept under settings.uploadDir); needs, whistles, projects and findings refer to it by id. */
 export interface Upload {
   _id: Types.ObjectId;
   owner: Types.ObjectId;

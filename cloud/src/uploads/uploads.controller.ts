@@ -8,7 +8,7 @@ import { UploadsService, uploadTypeOf } from './uploads.service';
 
 const { createUpload, getUpload, getUploadForCheck, receiveWechatPush, verifyWechatPush } = api.needs;
 
-/** Photos for needs: raw image bodies in, files under the upload folder out. */
+/** Photos for needs, whistles, project updates and patrol findings: raw image bodies in, files under the upload folder out. */
 @Controller('/')
 export class UploadsController {
   @Inject()
