@@ -63,6 +63,8 @@ export function notificationPage(kind: string, refs: Record<string, string>): st
   if (refs.needId && SERVING_NEED_KINDS.includes(kind)) return `packages/serve/need/index?id=${refs.needId}`;
   if (refs.needId && STAFF_NEED_KINDS.includes(kind)) return `packages/admin/need/index?id=${refs.needId}`;
   if (refs.needId) return `packages/needs/detail/index?id=${refs.needId}`;
+  if (kind.startsWith('hours')) return 'packages/activities/hours/index';
   if (refs.activityId) return `packages/activities/detail/index?id=${refs.activityId}`;
+  if (refs.bookingId) return 'packages/resources/bookings/index';
   return null;
 }
