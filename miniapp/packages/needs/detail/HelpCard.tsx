@@ -56,7 +56,7 @@ export function HelpCard({ need, onChange }: { need: NeedDetail; onChange: (n: N
     <View className="need-card-box need-help">
       <Text className="need-help__text">
         {rejected
-          ? `对驳回有疑问，可以打电话问问社区。${callCommunityWords(need.community)}。`
+          ? `${callCommunityWords(need.community)}。`
           : need.overdue === 'accept'
             ? '这项点单已经超过受理时间，社区还没有受理。'
             : '这项点单已经超过约定的办结时间。'}
