@@ -2,6 +2,7 @@ import { Component } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Image, Text } from '@tarojs/components';
 import { USER_CHANGED, getSavedUser, getToken } from '../services/session';
+import { UNREAD_CHANGED, refreshUnread, unreadCount } from '../services/unread';
 import { hasStaffRole } from '../services/access';
 import { TABS, normalisePath } from './tabs';
 import './index.scss';
@@ -16,7 +17,12 @@ interface State {
   path: string;
   staff: boolean;
   signedIn: boolean;
+  /** Unread messages: a red badge on 我的. */
+  unread: number;
 }
+
+/** The tab that carries the unread badge. */
+const MESSAGES_TAB = 'pages/mine/index';
 
 type RouterChange = { toLocation?: { path?: string } };
 
@@ -44,25 +50,40 @@ function hashRoute(): string {
 export default class CustomTabBar extends Component<Props, State> {
   static options = { addGlobalClass: true };
 
-  override state: State = { path: '', staff: false, signedIn: false };
+  override state: State = { path: '', staff: false, signedIn: false, unread: unreadCount() };
 
   private timers: ReturnType<typeof setTimeout>[] = [];
 
   private readonly onRouterChange = (change: RouterChange) => {
     this.setState({ path: normalisePath(change?.toLocation?.path), ...readSession() });
+    void refreshUnread();
   };
 
+  private readonly onUnread = (unread: number) => this.setState({ unread });
+
+  /** weapp: the tab page this bar sits on is shown again (back from an inner page, another tab). */
+  private pageShow: string | null = null;
+
+  private readonly onPageShow = () => void refreshUnread();
+
   /** A refreshed session user (a post granted or revoked): 管理 appears or goes without signing in again. */
-  private readonly onUserChanged = () => this.setState(readSession());
+  private readonly onUserChanged = () => {
+    this.setState(readSession());
+    void refreshUnread(true);
+  };
 
   override componentDidMount() {
     Taro.eventCenter.on(USER_CHANGED, this.onUserChanged);
+    Taro.eventCenter.on(UNREAD_CHANGED, this.onUnread);
+    void refreshUnread();
     if (this.props.h5Host) {
       this.setState({ path: hashRoute(), ...readSession() });
       Taro.eventCenter.on('__taroRouterChange', this.onRouterChange);
       return;
     }
     this.setState({ path: currentRoute(), ...readSession() });
+    this.pageShow = Taro.getCurrentInstance().router?.onShow ?? null;
+    if (this.pageShow) Taro.eventCenter.on(this.pageShow, this.onPageShow);
     // The page may join the page stack just after its tab bar is attached: look again shortly.
     for (const ms of [0, 50, 300]) {
       this.timers.push(setTimeout(() => this.setState({ path: currentRoute(), ...readSession() }), ms));
@@ -71,6 +92,8 @@ export default class CustomTabBar extends Component<Props, State> {
 
   override componentWillUnmount() {
     Taro.eventCenter.off(USER_CHANGED, this.onUserChanged);
+    Taro.eventCenter.off(UNREAD_CHANGED, this.onUnread);
+    if (this.pageShow) Taro.eventCenter.off(this.pageShow, this.onPageShow);
     if (this.props.h5Host) Taro.eventCenter.off('__taroRouterChange', this.onRouterChange);
     this.timers.forEach(clearTimeout);
   }
@@ -86,7 +109,7 @@ export default class CustomTabBar extends Component<Props, State> {
   }
 
   override render() {
-    const { path, staff, signedIn } = this.state;
+    const { path, staff, signedIn, unread } = this.state;
     const tabs = TABS.filter((t) => !t.staffOnly || staff);
     // H5: one bar for the whole app, shown on tab pages only (never on login or inner pages).
     if (this.props.h5Host && (!signedIn || !TABS.some((t) => t.pagePath === path))) return null;
@@ -102,7 +125,14 @@ export default class CustomTabBar extends Component<Props, State> {
               aria-selected={on}
               onClick={() => this.open(tab.pagePath)}
             >
-              <Image className="custom-tab-bar__icon" src={on ? tab.activeIcon : tab.icon} mode="aspectFit" />
+              <View className="custom-tab-bar__icon-box">
+                <Image className="custom-tab-bar__icon" src={on ? tab.activeIcon : tab.icon} mode="aspectFit" />
+                {tab.pagePath === MESSAGES_TAB && signedIn && unread > 0 && (
+                  <Text className="custom-tab-bar__badge" aria-label={`${unread} 条未读消息`}>
+                    {unread > 99 ? '99+' : String(unread)}
+                  </Text>
+                )}
+              </View>
               <Text className="custom-tab-bar__text">{tab.text}</Text>
             </View>
           );

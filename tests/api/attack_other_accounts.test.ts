@@ -45,6 +45,7 @@ const SHARED: Record<string, string> = {
   leaveTeam: '退出的是调用者自己的成员身份，不在队里则什么也不改',
   redeemShopItem: '兑换花的是调用者自己的积分；本社区的积分商品对本社区居民开放',
   checkCertificate: '证明上的编码就是查验凭据，任何人都可以查验',
+  showCertificatePage: '同 checkCertificate：扫证明上的二维码打开的查验网页',
   previewInvitation: '邀请码就是凭据：谁拿到谁能看邀请的内容（接受时才绑定）',
   listJoinPlaces: '加入社区时选择住址，任何人都能看社区的小区和楼栋',
   'getWhistle:partyMember': '吹给本社区在职党员的哨，本社区每位党员都是响应人',

@@ -128,3 +128,21 @@ test('a certificate is a PDF issued by the community, carrying its code; anyone 
   const garbage = await t.http().get('/api/v1/certificates/not-a-code');
   expect(garbage.status).toBe(400);
 });
+
+test('the QR code on the certificate opens a page a person reads: valid or not, the name masked, no JSON', async () => {
+  const issued = await t.http().post('/api/v1/me/certificates').set('Authorization', auth.volunteer).send({});
+  const { code } = issued.body;
+  const page = await t.http().get(`/api/v1/certificates/${code}/page`); // no sign-in
+  expect(page.status).toBe(200);
+  expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  for (const words of ['✓ 证明有效', '王*强', '24 小时', '南门社区', '五星志愿者', code])
+    expect(page.text).toContain(words);
+  expect(page.text).not.toContain('王志强');
+
+  const forged = `${code.slice(0, 11)}${code[11] === '0' ? '1' : '0'}`;
+  const fake = await t.http().get(`/api/v1/certificates/${forged}/page`);
+  expect(fake.status).toBe(200);
+  expect(fake.text).toContain('✗ 没有查到这份证明');
+  expect(fake.text).not.toContain('南门社区');
+});

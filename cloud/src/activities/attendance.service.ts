@@ -18,6 +18,8 @@ import {
   type ShiftRoster,
   type ShiftRosterEntry,
   chinaDateTime,
+  chinaSpan,
+  minutesWords,
 } from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import { AuditLog } from '../audit/audit-log';
@@ -25,6 +27,7 @@ import { Clock } from '../core/clock';
 import { Db, isDuplicateKey } from '../core/db';
 import type { Principal } from '../core/principal';
 import { UserModel, type User } from '../people/user.model';
+import { Notifier } from '../notifications/notifier';
 import { PointsLedger } from '../points/ledger';
 import { ActivityAccess } from './activity-access';
 import { AttendanceModel, ServiceRecordModel, type Attendance, type ServiceRecord } from './attendance.model';
@@ -65,6 +68,9 @@ export class AttendanceService {
 
   @Inject()
   limits!: RateLimits;
+
+  @Inject()
+  notifier!: Notifier;
 
   /** The current 5-minute window's code and QR token, with what the organiser's screen shows around them. */
   async showShiftCode(user: Principal, shiftId: string): Promise<ShiftCheckInCode> {
@@ -186,6 +192,14 @@ export class AttendanceService {
       await this.points.earnForHours(personId, created._id, confirmed, activity.title, shift.start);
       // Confirmed hours mean the activity took place: its organiser earns once (keyed by the activity).
       await this.points.earnForOrganising(activity.createdBy, activity._id, activity.title, shift.start);
+      // The volunteer learns their time counted (keyed by the record: a retry tells them once).
+      await this.notifier.notify(
+        [personId],
+        'hoursConfirmed',
+        `您参加「${activity.title}」（${chinaSpan(shift.start, shift.end)}）的服务时长已确认：${minutesWords(confirmed)}`,
+        { activityId: String(activity._id), shiftId: String(shift._id) },
+        String(created._id),
+      );
       return recordView(created);
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -79,7 +79,8 @@ export class CertificatesService {
   async pdf(user: Principal, code: string, origin: string): Promise<{ file: Buffer; name: string }> {
     const cert = await this.db.model(CertificateModel).findById(code).lean<Certificate>();
     if (!cert || String(cert.personId) !== user.userId) throw new AppError('NOT_FOUND', '没有找到这份证明');
-    const file = await certificatePdf(cert, `${origin}/api/v1/certificates/${cert._id}`);
+    // The QR code opens a page a person reads (showCertificatePage), not the JSON of the check.
+    const file = await certificatePdf(cert, `${origin}/api/v1/certificates/${cert._id}/page`);
     return { file, name: `志愿服务记录证明-${cert.personName}-${cert._id}.pdf` };
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@midwayjs/core';
 import { api } from '@gongzhi/shared';
 import { Handle, type Call } from '../core/handle';
+import { certificatePage } from './certificate-page';
 import { CertificatesService } from './certificates.service';
 import { HoursService } from './hours.service';
 
@@ -56,5 +57,15 @@ export class HoursController {
   @Handle(h.checkCertificate)
   async checkCertificate({ params }: Call<typeof h.checkCertificate>) {
     return this.certificates.check(params.code);
+  }
+
+  /** The certificate's QR code opens this: the check as a page, with nothing loaded from elsewhere. */
+  @Handle(h.showCertificatePage)
+  async showCertificatePage({ params, ctx }: Call<typeof h.showCertificatePage>) {
+    const page = certificatePage(await this.certificates.check(params.code));
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    return page;
   }
 }

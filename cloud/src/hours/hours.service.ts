@@ -5,6 +5,7 @@ import {
   brandName,
   chinaYearOf,
   hoursConfirmOpensAt,
+  minutesWords,
   starOf,
   suggestedMinutes,
   type MyHours,
@@ -28,6 +29,7 @@ import { Db, isDuplicateKey } from '../core/db';
 import { isUnder } from '../core/place';
 import type { Principal } from '../core/principal';
 import { OrgModel, type Org } from '../org/org.model';
+import { Notifier } from '../notifications/notifier';
 import { PointsLedger } from '../points/ledger';
 import {
   ServiceRecordCorrectionModel,
@@ -62,6 +64,9 @@ export class HoursService {
 
   @Inject()
   points!: PointsLedger;
+
+  @Inject()
+  notifier!: Notifier;
 
   /** Every confirmed shift of a person, latest shift first, with corrections applied. */
   async effectiveRecords(personId: Types.ObjectId): Promise<EffectiveRecord[]> {
@@ -223,6 +228,14 @@ export class HoursService {
 
   private async finishCorrection(user: Principal, record: ServiceRecord, doc: ServiceRecordCorrection) {
     await this.points.adjustForHours(record.personId, record._id, doc.revision, doc.minutes);
+    const activity = await this.db.model(ActivityModel).findById(record.activityId, { title: 1 }).lean<Activity>();
+    await this.notifier.notify(
+      [record.personId],
+      'hoursCorrected',
+      `您参加「${activity?.title ?? '志愿活动'}」的服务时长已更正为 ${minutesWords(doc.minutes)}（原为 ${minutesWords(doc.previousMinutes)}），原因：${doc.reason}`,
+      { activityId: String(record.activityId), recordId: String(record._id) },
+      String(doc._id),
+    );
     return {
       recordId: String(record._id),
       revision: doc.revision,

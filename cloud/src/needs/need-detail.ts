@@ -10,7 +10,10 @@ import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../core/clock';
 import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
+import { communityContact } from '../org/community-contact';
 import type { NeedEvent } from './need-event.model';
+import { lastUrgedAt } from './need-log';
+import { overdueOf } from './need-projection';
 import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
 import type { Need } from './need.model';
 import { userNames } from '../people/names';
@@ -58,7 +61,10 @@ export class NeedDetails {
         await this.audit.onBehalfOfRead(user, { _id: need._id, onBehalfOf, place: need.place }, ['phone'], via);
       else await this.audit.personalDataRead(user, need.owner, ['phone'], via);
     }
-    const names = await userNames(this.db, [need.owner, need.handlerId, ...events.map((e) => e.actorId)]);
+    const [names, community] = await Promise.all([
+      userNames(this.db, [need.owner, need.handlerId, ...events.map((e) => e.actorId)]),
+      communityContact(this.db, need.place.communityId),
+    ]);
     const now = this.clock.now();
     const staffView = actors.includes('handler');
     const residentOnly = !staffView && !actors.includes('assignee');
@@ -72,6 +78,7 @@ export class NeedDetails {
         ? { name: need.onBehalfOf.name, phone: full ? need.onBehalfOf.phone : maskPhone(need.onBehalfOf.phone)! }
         : null,
       phoneMasked: !full,
+      community,
       handler: need.handlerId ? { id: String(need.handlerId), name: names.get(String(need.handlerId)) ?? '' } : null,
       rejectReason: need.rejectReason,
       reopenedOnce: need.reopenedOnce,
@@ -85,6 +92,8 @@ export class NeedDetails {
         reopenedOnce: need.reopenedOnce,
         completedAt: need.completedAt,
         assigned: !!need.assigneeId,
+        overdue: overdueOf(need, now) !== null,
+        lastUrgedAt: lastUrgedAt(events),
         now,
       }),
       timeline: events.map((e) => eventView(e, names, residentOnly)),

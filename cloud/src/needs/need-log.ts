@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import type { Db } from '../core/db';
 import { EventLog } from '../core/event-log';
 import { NeedEventModel, type NeedEvent } from './need-event.model';
-import { projectNeed } from './need-projection';
+import { overdueOf, projectNeed } from './need-projection';
 import { NeedModel, type Need } from './need.model';
 import { oid } from '../core/oid';
 
@@ -19,6 +19,11 @@ export const needLog = (db: Db) =>
     version: 'seq',
     conflict: '这条需求刚被其他人处理过，请刷新后再试',
   });
+
+/** When the owner last urged the need (催办), from its timeline. */
+export function lastUrgedAt(events: readonly Pick<NeedEvent, 'action' | 'at'>[]): Date | null {
+  return [...events].reverse().find((e) => e.action === 'urge')?.at ?? null;
+}
 
 /** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
 export interface NeedActorRef {
@@ -63,6 +68,8 @@ export async function moveNeed(
       reopenedOnce: current.reopenedOnce,
       completedAt: current.completedAt,
       assigned: !!current.assigneeId,
+      overdue: overdueOf(current, now) !== null,
+      lastUrgedAt: lastUrgedAt(events),
       now,
     });
     if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);

@@ -1,6 +1,8 @@
 import { Inject, Provide } from '@midwayjs/core';
 import { Types } from 'mongoose';
-import { dispatchSentence } from '@gongzhi/shared';
+import { callCommunityWords, dispatchSentence } from '@gongzhi/shared';
+import { Db } from '../core/db';
+import { communityContact } from '../org/community-contact';
 import { GrantsService } from '../grants/grants.service';
 import { Notifier } from '../notifications/notifier';
 import type { Principal } from '../core/principal';
@@ -19,6 +21,9 @@ export class NeedNotices {
 
   @Inject()
   grants!: GrantsService;
+
+  @Inject()
+  db!: Db;
 
   /** Dispatch: the service person (待我服务) or whoever arranges it, and the resident. */
   async dispatched(user: Principal, need: Need, target: DispatchTarget, event: NeedEvent): Promise<void> {
@@ -63,6 +68,25 @@ export class NeedNotices {
     const { refs, key } = this.keyOf(need, event);
     const text = `您的需求「${need.title}」服务已完成${event.note ? `：${event.note}` : ''}，请为这次服务评价`;
     await this.notifier.notify([need.owner], 'needCompleted', text, refs, key);
+  }
+
+  /** 驳回: the resident reads why, and the community's phone to call about it. */
+  async rejected(need: Need, event: NeedEvent): Promise<void> {
+    const { refs, key } = this.keyOf(need, event);
+    const call = callCommunityWords(await communityContact(this.db, need.place.communityId));
+    const why = event.note ? `：${event.note}` : '';
+    const text = `您的需求「${need.title}」社区没有受理${why}。${call}`;
+    await this.notifier.notify([need.owner], 'needRejected', text, refs, key);
+  }
+
+  /** 催办: whoever has it in hand (the handler, or the community's staff while nobody does) and the person serving it. */
+  async urged(need: Need, event: NeedEvent): Promise<void> {
+    const { refs, key } = this.keyOf(need, event);
+    const staff = need.handlerId ? [need.handlerId] : await this.grants.holders('staff', need.place.communityId);
+    const late = need.status === 'submitted' ? '超时未受理' : '已超过办结时限';
+    const text = `居民催办：「${need.title}」（${need.placeLabel}）${late}，请尽快处理`;
+    await this.notifier.notify(staff, 'needUrged', text, refs, key);
+    if (need.assigneeId) await this.notifier.notify([need.assigneeId], 'needUrgedServing', text, refs, key);
   }
 
   private keyOf(need: Need, event: NeedEvent) {

@@ -20,6 +20,7 @@ const {
   listServingNeeds,
   takeNeed,
   declineNeed,
+  urgeNeed,
 } = api.needs;
 
 /** 需求清单: residents order (点单), staff handle the inbox, every step lands on the timeline. */
@@ -107,5 +108,10 @@ export class NeedsController {
   @Handle(reopenNeed)
   async reopenNeed({ user, params, body }: Call<typeof reopenNeed>) {
     return this.needs.actOnNeed(user, params.id, 'reopen', body);
+  }
+
+  @Handle(urgeNeed)
+  async urgeNeed({ user, params }: Call<typeof urgeNeed>) {
+    return this.needs.actOnNeed(user, params.id, 'urge', {});
   }
 }

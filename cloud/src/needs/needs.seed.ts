@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { NEED_TRANSITIONS, OTHER_NEED_LIMITS, type NeedAction, type RouteKind } from '@gongzhi/shared';
+import { NEED_TRANSITIONS, OTHER_NEED_LIMITS, type NeedAction, type NeedStatus, type RouteKind } from '@gongzhi/shared';
 import type { Db } from '../core/db';
 import { placeKeysOf } from '../core/place-keys';
 import { ACCOUNTS } from '../seed/demo-county';
@@ -18,6 +18,13 @@ import { projectNeed } from './need-projection';
  */
 
 const HOUR = 3600 * 1000;
+
+/** The status after a demo step: 催办 (urge) leaves it as it was. */
+function toOf(action: NeedEvent['action'], before: NeedStatus | null): NeedStatus {
+  if (action === 'submit') return 'submitted';
+  const to = NEED_TRANSITIONS[action].to;
+  return to === 'unchanged' ? (before ?? 'submitted') : to;
+}
 
 type Who = 'resident' | 'resident2' | 'staff' | 'gridWorker' | 'system';
 /** One step: action, hours ago, who, note, and for dispatch the route / for rate the stars. */
@@ -281,7 +288,7 @@ export async function seedNeeds(db: Db): Promise<void> {
       seq,
       action,
       from: mine.length ? mine[mine.length - 1].to : null,
-      to: action === 'submit' ? 'submitted' : NEED_TRANSITIONS[action].to,
+      to: toOf(action, mine.length ? mine[mine.length - 1].to : null),
       actorId: who === 'system' ? null : seedId(`user:${who}`),
       actorRole: who === 'resident2' ? 'resident' : who,
       at,

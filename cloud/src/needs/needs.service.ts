@@ -44,7 +44,7 @@ type MineQuery = z.output<typeof myNeedsQuery>;
 
 /**
  * Use cases of the needs list (需求清单): create_need, list_my_needs, list_needs, show_need,
- * act_on_need (accept, reject, withdraw, dispatch, start, complete, rate, reopen), and for other
+ * act_on_need (accept, reject, withdraw, dispatch, start, complete, rate, reopen, urge), and for other
  * areas and the scheduler: transition, auto_close_due.
  */
 @Provide()
@@ -291,6 +291,8 @@ export class NeedsService {
       await this.notices.declined(need, event, before.assigneeName ?? user.name, before.handlerId);
     }
     if (action === 'complete') await this.notices.completed(need, event);
+    if (action === 'reject') await this.notices.rejected(need, event);
+    if (action === 'urge') await this.notices.urged(moved.need, event);
     return this.details.present(user, moved.need, moved.events);
   }
 

@@ -15,6 +15,9 @@ export interface Org {
   hasProperty?: boolean;
   /** Where it is (GCJ-02, as WeChat's getLocation gives): communities and complexes, for "nearest first". */
   location?: { lng: number; lat: number } | null;
+  /** Communities: the office's phone and hours (工作日 8:30–17:30), told to residents whose order is late or refused. */
+  phone?: string | null;
+  officeHours?: string | null;
   /** false once deactivated (merged or closed): kept for history, never offered for new records. Absent: active. */
   active?: boolean;
   /** Merged or closed into this node: where its children and records went. */
@@ -35,6 +38,8 @@ export const OrgModel = defineModel<Org>(
       old: Boolean,
       hasProperty: Boolean,
       location: { type: new Schema({ lng: Number, lat: Number }, { _id: false }), default: null },
+      phone: String,
+      officeHours: String,
       active: { type: Boolean, default: true },
       mergedInto: { type: Schema.Types.ObjectId, default: null },
     },

@@ -23,6 +23,7 @@ export async function presentAll(db: Db, orgs: Org[]): Promise<OrgTreeNode[]> {
     active: o.active !== false,
     ...(o.kind === 'complex' ? { old: !!o.old, hasProperty: !!o.hasProperty } : {}),
     location: o.location ? { lng: o.location.lng, lat: o.location.lat } : null,
+    ...(o.kind === 'community' ? { phone: o.phone ?? null, officeHours: o.officeHours ?? null } : {}),
     childCount: count.get(String(o._id)) ?? 0,
   }));
 }

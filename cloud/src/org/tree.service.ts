@@ -328,7 +328,13 @@ function checkParent(kind: TreeKind, parent: Org) {
 /** Flags and location: 老旧小区 / 有物业 for complexes, a location for communities and complexes. */
 function flagsFor(
   kind: string,
-  body: { old?: boolean; hasProperty?: boolean; location?: { lng: number; lat: number } | null },
+  body: {
+    old?: boolean;
+    hasProperty?: boolean;
+    location?: { lng: number; lat: number } | null;
+    phone?: string | null;
+    officeHours?: string | null;
+  },
 ) {
   const out: Partial<Org> = {};
   if (body.old !== undefined || body.hasProperty !== undefined) {
@@ -339,6 +345,11 @@ function flagsFor(
   if (body.location !== undefined) {
     if (kind !== 'complex' && kind !== 'community') throw bad('body.location', '只有社区和小区可以标注位置');
     out.location = body.location;
+  }
+  for (const key of ['phone', 'officeHours'] as const) {
+    if (body[key] === undefined) continue;
+    if (kind !== 'community') throw bad(`body.${key}`, '只有社区可以填写联系电话和办公时间');
+    out[key] = body[key];
   }
   return out;
 }

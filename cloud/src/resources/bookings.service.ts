@@ -27,6 +27,7 @@ import type { Principal } from '../core/principal';
 import { UnitModel, type Unit } from '../org/unit.model';
 import { UserModel, type User } from '../people/user.model';
 import { bookingLog, bookingOfEvents } from './booking-log';
+import { BookingNotices } from './booking-notices';
 import { holdCells, releaseCells } from './booking-slots';
 import { BookingModel, type Booking } from './booking.model';
 import { ResourceAccess, canHandle, type Caller } from './resource-access';
@@ -59,6 +60,9 @@ export class BookingsService {
 
   @Inject()
   audit!: AuditLog;
+
+  @Inject()
+  notices!: BookingNotices;
 
   /**
    * `keyedId` (from an Idempotency-Key) is the booking's id: a re-run of a request whose first
@@ -276,6 +280,7 @@ export class BookingsService {
     // Only the winner of the event frees the slots, so a slot is never freed under a live booking.
     if (RELEASED_BOOKING_STATUSES.includes(event.to)) await releaseCells(this.db, booking._id);
     await log.reproject(booking);
+    await this.notices.stepTaken(booking, event);
     const projected = { ...booking, ...bookingOfEvents(booking, [...before, event]) };
     return (await this.views([projected], false))[0];
   }

@@ -16,6 +16,9 @@ export interface DemoCommunity {
   name: string;
   /** Where its office is (GCJ-02): residents joining see the nearest first. */
   location: { lng: number; lat: number };
+  /** The office's phone and hours, told to residents when an order is late or refused. */
+  phone: string;
+  officeHours: string;
   grids: { name: string; complexes: DemoComplex[] }[];
 }
 
@@ -30,6 +33,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'nanmen',
         name: '南门社区',
         location: { lng: 104.0652, lat: 30.6402 },
+        phone: '028-84561201',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '南门第一网格', complexes: [{ name: '南门小区', old: true, hasProperty: false, buildings: 3 }] },
           { name: '南门第二网格', complexes: [{ name: '粮站家属院', old: true, hasProperty: false, buildings: 2 }] },
@@ -40,6 +45,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'beijie',
         name: '北街社区',
         location: { lng: 104.0668, lat: 30.6625 },
+        phone: '028-84561202',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '北街第一网格', complexes: [{ name: '北街老街坊', old: true, hasProperty: false, buildings: 2 }] },
           { name: '北街第二网格', complexes: [{ name: '阳光嘉园', old: false, hasProperty: true, buildings: 3 }] },
@@ -49,6 +56,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'tuqiao',
         name: '土桥社区',
         location: { lng: 104.0401, lat: 30.6513 },
+        phone: '028-84561203',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '土桥第一网格', complexes: [{ name: '土桥安置小区', old: false, hasProperty: false, buildings: 3 }] },
           { name: '土桥第二网格', complexes: [{ name: '土桥老村片区', old: true, hasProperty: false, buildings: 2 }] },
@@ -64,6 +73,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'xishan',
         name: '西山社区',
         location: { lng: 104.0203, lat: 30.6712 },
+        phone: '028-84562101',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '西山第一网格', complexes: [{ name: '西山营小区', old: true, hasProperty: false, buildings: 3 }] },
           { name: '西山第二网格', complexes: [{ name: '供销社宿舍', old: true, hasProperty: true, buildings: 2 }] },
@@ -73,6 +84,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'xinyuan',
         name: '新苑社区',
         location: { lng: 104.0915, lat: 30.6808 },
+        phone: '028-84562102',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '新苑第一网格', complexes: [{ name: '新城一品', old: false, hasProperty: true, buildings: 4 }] },
           { name: '新苑第二网格', complexes: [{ name: '滨河湾', old: false, hasProperty: true, buildings: 3 }] },
@@ -82,6 +95,8 @@ export const STREETS: { key: string; name: string; communities: DemoCommunity[] 
         key: 'qichun',
         name: '起春社区',
         location: { lng: 104.112, lat: 30.7003 },
+        phone: '028-84562103',
+        officeHours: '工作日 8:30–17:30',
         grids: [
           { name: '起春第一网格', complexes: [{ name: '起春新村', old: false, hasProperty: false, buildings: 2 }] },
         ],

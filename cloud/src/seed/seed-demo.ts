@@ -56,7 +56,11 @@ export async function seedDemo(db: Db, grants: GrantsService): Promise<boolean> 
     const s = add(`street:${street.key}`, 'street', street.name, county);
     byKey.set(street.key, s);
     for (const c of street.communities) {
-      const community = add(`community:${c.key}`, 'community', c.name, s, { location: c.location });
+      const community = add(`community:${c.key}`, 'community', c.name, s, {
+        location: c.location,
+        phone: c.phone,
+        officeHours: c.officeHours,
+      });
       byKey.set(c.key, community);
       const grids: Org[] = [];
       c.grids.forEach((g, gi) => {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { api, notificationPage, type Notification } from '@gongzhi/shared';
 import { call, messageOf } from '../../services/api';
+import { publishUnread } from '../../services/unread';
 import { whenText } from '../../components/ResidentKit';
 
 const PAGE = 5;
@@ -82,6 +83,11 @@ export function useNotifications(enabled: boolean) {
   useEffect(() => {
     if (enabled) void reload();
   }, [enabled, reload]);
+
+  // The 我的 tab's red badge follows what this list knows.
+  useEffect(() => {
+    if (enabled && !loading && !error) publishUnread(unread);
+  }, [enabled, loading, error, unread]);
 
   return { items, total, unread, loading, error, more, reload, loadMore, open };
 }

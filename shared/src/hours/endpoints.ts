@@ -107,3 +107,15 @@ export const checkCertificate = endpoint({
   params: certificateParams,
   response: certificateCheck,
 });
+
+/** What the QR code on a printed certificate opens: the same check, as a page a person reads. */
+export const showCertificatePage = endpoint({
+  id: 'showCertificatePage',
+  method: 'get',
+  path: '/api/v1/certificates/:code/page',
+  summary: '证明查验网页（扫证明上的二维码打开，无需登录）：是否有效、姓名（部分隐去）、服务时长、出具社区',
+  tag,
+  access: 'public',
+  params: certificateParams,
+  response: z.string().meta({ description: 'HTML 网页' }),
+});

@@ -163,6 +163,14 @@ export const reopenNeed = action(
   },
 );
 
+export const urgeNeed = action(
+  'urgeNeed',
+  'urge',
+  '催办：需求超时未受理或超过办结时限后，下单人可催办（24 小时内一次），提醒社区尽快处理',
+  z.strictObject({}),
+  {},
+);
+
 export const createUpload = endpoint({
   id: 'createUpload',
   method: 'post',

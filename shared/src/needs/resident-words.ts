@@ -21,6 +21,15 @@ export function servingName(name: string, kind: ResourceKind): string {
   return title && !plain.endsWith(title) ? `${plain}${title}` : plain;
 }
 
+/**
+ * How a resident reaches their community: "如有疑问，请拨打社区电话 028-84561201（工作日 8:30–17:30）",
+ * or the office itself when no number is kept.
+ */
+export function callCommunityWords(contact: { phone: string | null; officeHours: string | null } | null): string {
+  if (!contact?.phone) return '如有疑问，请到社区办公室咨询';
+  return `如有疑问，请拨打社区电话 ${contact.phone}${contact.officeHours ? `（${contact.officeHours}）` : ''}`;
+}
+
 /** One line of the resident's timeline. */
 export interface ResidentLine {
   seq: number;
@@ -107,6 +116,9 @@ export function residentTimeline(events: readonly EventLike[]): ResidentLine[] {
         break;
       case 'autoClose':
         line('服务完成 7 天未评价，已自动结束');
+        break;
+      case 'urge':
+        line('您催办了一次，社区会尽快处理');
         break;
     }
   }

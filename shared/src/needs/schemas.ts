@@ -276,6 +276,10 @@ export const needDetail = needSummary.extend({
   onBehalfOf: z.object({ name: z.string(), phone: z.string() }).nullable(),
   /** False when the phone numbers above are shown in full to this caller. */
   phoneMasked: z.boolean(),
+  /** The need's community and how to reach its office (phone, office hours) when a resident needs to call. */
+  community: z
+    .object({ name: z.string(), phone: z.string().nullable(), officeHours: z.string().nullable() })
+    .nullable(),
   /** The staff member who accepted or dispatched it last. */
   handler: z.object({ id: z.string(), name: z.string() }).nullable(),
   rejectReason: z.string().nullable(),

@@ -48,6 +48,7 @@ export const NEED_ACTIONS = [
   'autoClose',
   'take',
   'decline',
+  'urge',
 ] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
@@ -68,6 +69,7 @@ export const NEED_ACTION_LABELS: Record<NeedEventAction, string> = {
   autoClose: '自动关闭',
   take: '接单',
   decline: '无法服务',
+  urge: '催办',
 };
 
 /** Where a dispatched need goes (DESIGN.md "Routing"). */
@@ -108,13 +110,18 @@ export const NEED_ASSIGNEE_ROLES = ['servicePerson'] as const satisfies readonly
 export const AUTO_CLOSE_DAYS = 7;
 /** A rating at or below this may be reopened (回访) — once. */
 export const REOPEN_MAX_STARS = 2;
-const DAY_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 interface Rule {
   from: readonly NeedStatus[];
-  to: NeedStatus;
+  /** 'unchanged': an entry on the timeline that moves nothing (催办). */
+  to: NeedStatus | 'unchanged';
   by: readonly NeedActor[];
 }
+
+/** 催办: the owner may urge a late need once in this many hours. */
+export const URGE_EVERY_HOURS = 24;
 
 export const NEED_TRANSITIONS: Record<NeedAction, Rule> = {
   accept: { from: ['submitted'], to: 'accepted', by: ['handler', 'system'] },
@@ -131,6 +138,8 @@ export const NEED_TRANSITIONS: Record<NeedAction, Rule> = {
   take: { from: ['routed'], to: 'in_progress', by: ['assignee'] },
   // The person cannot serve (with a reason): back to staff, who dispatch it again.
   decline: { from: ['routed', 'in_progress'], to: 'accepted', by: ['assignee'] },
+  // 催办: the owner of a late need (past its accept or complete limit) reminds whoever handles it.
+  urge: { from: NEED_OPEN_STATUSES, to: 'unchanged', by: ['owner'] },
 };
 
 function rolesFor(action: NeedAction): readonly Role[] {
@@ -156,6 +165,7 @@ export const NEED_ACTION_ROLES: Record<NeedAction, readonly Role[]> = {
   autoClose: rolesFor('autoClose'),
   take: rolesFor('take'),
   decline: rolesFor('decline'),
+  urge: rolesFor('urge'),
 };
 
 /** What the guards look at besides the status. */
@@ -168,6 +178,10 @@ export interface NeedTransitionContext {
   completedAt?: Date | string | null;
   /** Dispatched to a person with an account: they take it, staff do not start it for them. */
   assigned?: boolean;
+  /** Past its accept or complete limit now (urge). */
+  overdue?: boolean;
+  /** When the owner last urged it (urge: once in URGE_EVERY_HOURS). */
+  lastUrgedAt?: Date | string | null;
   now?: Date;
 }
 
@@ -201,6 +215,18 @@ export function nextStatus(status: NeedStatus, action: NeedAction, ctx: NeedTran
       return { ok: false, code: 'INVALID_TRANSITION', reason: `只有 ${REOPEN_MAX_STARS} 星及以下的评价可以回访重办` };
     }
   }
+  if (action === 'urge') {
+    if (!ctx.overdue) return { ok: false, code: 'INVALID_TRANSITION', reason: '还没有超过办理时限，暂时不用催办' };
+    const last = ctx.lastUrgedAt ? new Date(ctx.lastUrgedAt).getTime() : NaN;
+    const now = (ctx.now ?? new Date()).getTime();
+    if (last + URGE_EVERY_HOURS * HOUR_MS > now) {
+      return {
+        ok: false,
+        code: 'INVALID_TRANSITION',
+        reason: `您已经催办过了，${URGE_EVERY_HOURS} 小时内只能催办一次`,
+      };
+    }
+  }
   if (action === 'autoClose') {
     const completedAt = ctx.completedAt ? new Date(ctx.completedAt).getTime() : NaN;
     const now = (ctx.now ?? new Date()).getTime();
@@ -208,7 +234,7 @@ export function nextStatus(status: NeedStatus, action: NeedAction, ctx: NeedTran
       return { ok: false, code: 'INVALID_TRANSITION', reason: `办结未满 ${AUTO_CLOSE_DAYS} 天，不能自动关闭` };
     }
   }
-  return { ok: true, to: rule.to };
+  return { ok: true, to: rule.to === 'unchanged' ? status : rule.to };
 }
 
 /** The actions a caller may take now: the buttons to show. */

@@ -50,7 +50,9 @@ export const subscribeConsentView = z.object({
 // ——— Where a message leads ———
 
 /** Kinds addressed to staff about a need: they open the admin need page. */
-const STAFF_NEED_KINDS = ['needDispatched', 'needDeclined'];
+const STAFF_NEED_KINDS = ['needDispatched', 'needDeclined', 'needUrged'];
+/** Kinds addressed to the service person a need was dispatched to: their 待我服务 page. */
+const SERVING_NEED_KINDS = ['needAssigned', 'needUrgedServing'];
 
 /**
  * The page a message opens (mini-program path without the leading slash), or null: the matter
@@ -58,9 +60,11 @@ const STAFF_NEED_KINDS = ['needDispatched', 'needDeclined'];
  */
 export function notificationPage(kind: string, refs: Record<string, string>): string | null {
   if (refs.whistleId) return `packages/whistles/detail/index?id=${refs.whistleId}`;
-  if (refs.needId && kind === 'needAssigned') return `packages/serve/need/index?id=${refs.needId}`;
+  if (refs.needId && SERVING_NEED_KINDS.includes(kind)) return `packages/serve/need/index?id=${refs.needId}`;
   if (refs.needId && STAFF_NEED_KINDS.includes(kind)) return `packages/admin/need/index?id=${refs.needId}`;
   if (refs.needId) return `packages/needs/detail/index?id=${refs.needId}`;
+  if (kind.startsWith('hours')) return 'packages/activities/hours/index';
   if (refs.activityId) return `packages/activities/detail/index?id=${refs.activityId}`;
+  if (refs.bookingId) return 'packages/resources/bookings/index';
   return null;
 }

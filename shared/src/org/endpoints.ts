@@ -72,7 +72,7 @@ export const updateOrgNode = endpoint({
   id: 'updateOrgNode',
   method: 'patch',
   path: '/api/v1/org/nodes/:id',
-  summary: '改名，或修改小区的老旧小区、有无物业和位置',
+  summary: '改名，或修改小区的老旧小区、有无物业和位置，社区的联系电话和办公时间',
   tag,
   access,
   params: orgNodeParams,

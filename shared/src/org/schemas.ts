@@ -19,6 +19,13 @@ export const orgLocation = z.object({
 });
 export type OrgLocation = z.infer<typeof orgLocation>;
 
+/** A community office's phone: a landline with its area code (028-84561201) or a mobile. */
+export const orgPhone = z
+  .string()
+  .trim()
+  .regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1\d{10}|\d{5,8})$/, '请填写正确的电话号码，如 028-84561201 或手机号');
+export const orgOfficeHours = z.string().trim().min(1, '请填写办公时间').max(40, '办公时间最多 40 个字');
+
 const reason = z.string().trim().max(200, '原因最多 200 个字').optional();
 const includeInactive = z.enum(['true', 'false']).optional();
 
@@ -33,6 +40,9 @@ export const orgTreeNode = z.object({
   old: z.boolean().optional(),
   hasProperty: z.boolean().optional(),
   location: orgLocation.nullable(),
+  /** Communities: the office's phone and hours. */
+  phone: z.string().nullable().optional(),
+  officeHours: z.string().nullable().optional(),
   /** Active nodes right below it. */
   childCount: z.number().int(),
 });
@@ -95,10 +105,18 @@ export const updateOrgNodeBody = z
     old: z.boolean().optional(),
     hasProperty: z.boolean().optional(),
     location: orgLocation.nullable().optional(),
+    phone: orgPhone.nullable().optional(),
+    officeHours: orgOfficeHours.nullable().optional(),
     reason,
   })
   .refine(
-    (b) => b.name !== undefined || b.old !== undefined || b.hasProperty !== undefined || b.location !== undefined,
+    (b) =>
+      b.name !== undefined ||
+      b.old !== undefined ||
+      b.hasProperty !== undefined ||
+      b.location !== undefined ||
+      b.phone !== undefined ||
+      b.officeHours !== undefined,
     {
       message: '没有要修改的内容',
       path: ['name'],

@@ -30,6 +30,7 @@ import {
   whenText,
 } from '../../../components/ResidentKit';
 import { NEED_TONES, overdueText } from '../look';
+import { HelpCard } from './HelpCard';
 import { Timeline } from './Timeline';
 import './index.scss';
 
@@ -281,6 +282,14 @@ export default function NeedDetailPage() {
         <Text className="need-hero__next">{nextLine(need)}</Text>
         <Progress need={need} />
       </View>
+
+      <HelpCard
+        need={need}
+        onChange={(n) => {
+          setOverride(n);
+          if (!n) void remote.reload();
+        }}
+      />
 
       {allowed.includes('rate') && <RateCard need={need} onDone={setOverride} />}
 

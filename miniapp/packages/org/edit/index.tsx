@@ -23,6 +23,9 @@ interface Draft {
   hasProperty: 'yes' | 'no';
   lng: string;
   lat: string;
+  /** Communities: the office's phone and hours, which residents see when an order is late or refused. */
+  phone: string;
+  officeHours: string;
   reason: string;
 }
 
@@ -57,7 +60,16 @@ export default function OrgEditPage() {
     [id, parentId],
     signedIn && allowed && !!(id ?? parentId),
   );
-  const [draft, setDraft] = useState<Draft>({ name: '', old: 'no', hasProperty: 'no', lng: '', lat: '', reason: '' });
+  const [draft, setDraft] = useState<Draft>({
+    name: '',
+    old: 'no',
+    hasProperty: 'no',
+    lng: '',
+    lat: '',
+    phone: '',
+    officeHours: '',
+    reason: '',
+  });
   const submit = useSubmit();
   const key = useRef(requestKey());
 
@@ -70,6 +82,8 @@ export default function OrgEditPage() {
       hasProperty: node.hasProperty ? 'yes' : 'no',
       lng: node.location ? String(node.location.lng) : '',
       lat: node.location ? String(node.location.lat) : '',
+      phone: node.phone ?? '',
+      officeHours: node.officeHours ?? '',
       reason: '',
     });
     // Filled once per node: a reload must not undo what is being typed.
@@ -83,6 +97,7 @@ export default function OrgEditPage() {
   const kind = (editing ? target.data.node.kind : newKind) as TreeKind;
   const isComplex = kind === 'complex';
   const hasLocation = isComplex || kind === 'community';
+  const hasOffice = editing && kind === 'community';
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const location = () => {
@@ -98,6 +113,7 @@ export default function OrgEditPage() {
         name: draft.name,
         ...flags,
         ...(hasLocation ? { location: place } : {}),
+        ...(hasOffice ? { phone: draft.phone.trim() || null, officeHours: draft.officeHours.trim() || null } : {}),
         ...(draft.reason.trim() ? { reason: draft.reason } : {}),
       });
       if (!body) return;
@@ -170,6 +186,29 @@ export default function OrgEditPage() {
             <Text className="org-button org-button--plain org-button--block" onClick={() => void fill()}>
               用手机定位填写
             </Text>
+          </>
+        )}
+        {hasOffice && (
+          <>
+            <TextField
+              label="社区电话"
+              type="text"
+              value={draft.phone}
+              onInput={(phone) => set({ phone })}
+              placeholder="居民办事打的电话，例如 028-84561201"
+              maxlength={20}
+              error={submit.errors.phone}
+              className="org-edit__phone"
+            />
+            <TextField
+              label="办公时间"
+              value={draft.officeHours}
+              onInput={(officeHours) => set({ officeHours })}
+              placeholder="例如：工作日 8:30–17:30"
+              maxlength={40}
+              error={submit.errors.officeHours}
+              className="org-edit__hours"
+            />
           </>
         )}
         {editing && (
