@@ -12,8 +12,7 @@ import { Db } from '../core/db';
 import type { Principal } from '../core/principal';
 import { communityContact } from '../org/community-contact';
 import type { NeedEvent } from './need-event.model';
-import { lastUrgedAt } from './need-log';
-import { overdueOf } from './need-projection';
+import { ruleContextOf } from './need-log';
 import { actorsOf, eventView, photoRef, resultOf, toSummary } from './need-views';
 import type { Need } from './need.model';
 import { userNames } from '../people/names';
@@ -86,16 +85,7 @@ export class NeedDetails {
       completedAt: need.completedAt?.toISOString() ?? null,
       closedAt: need.closedAt?.toISOString() ?? null,
       result: resultOf(need, events, names),
-      actions: allowedNeedActions(need.status, {
-        actors,
-        rating: need.rating,
-        reopenedOnce: need.reopenedOnce,
-        completedAt: need.completedAt,
-        assigned: !!need.assigneeId,
-        overdue: overdueOf(need, now) !== null,
-        lastUrgedAt: lastUrgedAt(events),
-        now,
-      }),
+      actions: allowedNeedActions(need.status, ruleContextOf(need, events, actors, now)),
       timeline: events.map((e) => eventView(e, names, residentOnly)),
     };
   }

@@ -1,5 +1,12 @@
 import { Types } from 'mongoose';
-import { RESULT_NOTE_REQUIRED, nextStatus, type NeedAction, type NeedActor, type NeedRoute } from '@gongzhi/shared';
+import {
+  RESULT_NOTE_REQUIRED,
+  nextStatus,
+  type NeedAction,
+  type NeedActor,
+  type NeedRoute,
+  type NeedTransitionContext,
+} from '@gongzhi/shared';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import type { Db } from '../core/db';
@@ -23,6 +30,25 @@ export const needLog = (db: Db) =>
 /** When the owner last urged the need (催办), from its timeline. */
 export function lastUrgedAt(events: readonly Pick<NeedEvent, 'action' | 'at'>[]): Date | null {
   return [...events].reverse().find((e) => e.action === 'urge')?.at ?? null;
+}
+
+/** What the state machine weighs about a need (its projection and timeline) and the caller, now. */
+export function ruleContextOf(
+  p: Pick<Need, 'rating' | 'reopenedOnce' | 'completedAt' | 'assigneeId' | 'status' | 'dueAt'>,
+  events: readonly Pick<NeedEvent, 'action' | 'at'>[],
+  actors: readonly NeedActor[],
+  now: Date,
+): NeedTransitionContext {
+  return {
+    actors,
+    rating: p.rating,
+    reopenedOnce: p.reopenedOnce,
+    completedAt: p.completedAt,
+    assigned: !!p.assigneeId,
+    overdue: overdueOf(p, now) !== null,
+    lastUrgedAt: lastUrgedAt(events),
+    now,
+  };
 }
 
 /** Who moves a need when another area calls `transition`: a user (with the role they act in) or the system. */
@@ -62,16 +88,7 @@ export async function moveNeed(
   const appended = await log.append({ needId: need._id }, (events) => {
     const current = projectNeed(need.limits, events);
     const now = clock.now();
-    const verdict = nextStatus(current.status, action, {
-      actors,
-      rating: current.rating,
-      reopenedOnce: current.reopenedOnce,
-      completedAt: current.completedAt,
-      assigned: !!current.assigneeId,
-      overdue: overdueOf(current, now) !== null,
-      lastUrgedAt: lastUrgedAt(events),
-      now,
-    });
+    const verdict = nextStatus(current.status, action, ruleContextOf(current, events, actors, now));
     if (!verdict.ok) throw new AppError(verdict.code, verdict.reason);
     // The resident reads what a person did for them: nobody completes a dispatched-to-a-person need silently.
     if (action === 'complete' && current.assigneeId && !input.note?.trim()) {
