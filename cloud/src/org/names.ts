@@ -90,7 +90,7 @@ export async function takeName(db: Db, t: NameTaker, now: Date): Promise<void> {
       const claim = await names.findById(t.key).lean<OrgName>();
       if (!claim) continue;
       if (claim.nodeId.equals(t.nodeId)) break; // a retry of our own change
-      if (await holds(db, claim)) throw taken(t);
+      if (await holds(db, claim, now)) throw taken(t);
       await names.deleteOne({ _id: t.key, nodeId: claim.nodeId });
     }
   }
@@ -107,10 +107,17 @@ export async function releaseName(db: Db, key: string, nodeId: Types.ObjectId): 
   await db.model(OrgNameModel).deleteOne({ _id: key, nodeId });
 }
 
-/** Whether the claim's holder still carries that name there (active, same key). */
-async function holds(db: Db, claim: OrgName): Promise<boolean> {
+/** A node is written just after its name is taken: a claim this young without its node is a creation in flight. */
+const IN_FLIGHT_MS = 60_000;
+
+/**
+ * Whether the claim's holder still carries that name there (active, same key), or is about to: a
+ * claim whose node is not written yet holds for a minute (after that it is a crashed creation's).
+ */
+async function holds(db: Db, claim: OrgName, now: Date): Promise<boolean> {
   const org = await db.model(OrgModel).findById(claim.nodeId).lean<Org>();
   if (org) return org.active !== false && orgNameKey(org) === claim._id;
   const unit = await db.model(UnitModel).findById(claim.nodeId).lean<Unit>();
-  return !!unit && unit.active !== false && unitNameKey(unit) === claim._id;
+  if (unit) return unit.active !== false && unitNameKey(unit) === claim._id;
+  return now.getTime() - new Date(claim.at).getTime() < IN_FLIGHT_MS;
 }
