@@ -41,7 +41,7 @@ export default function ActivityEditPage() {
     signedIn && allowed && editing,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
+  const { errors, banner, setBanner, saving, validate, send, edited } = useSubmit();
   const [editOpen, setEditOpen] = useState(false);
   const [sheet, setSheet] = useState<
     { kind: 'roster'; shift: ShiftDetail } | { kind: 'shift' } | { kind: 'cancel' } | null
@@ -68,7 +68,11 @@ export default function ActivityEditPage() {
     );
   }
 
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A changed field loses its message (and the banner with the last one).
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    edited(...Object.keys(patch));
+  };
   const a = activity.data;
 
   async function create(status: 'draft' | 'published') {
