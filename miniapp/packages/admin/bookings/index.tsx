@@ -200,9 +200,9 @@ export default function AdminBookingsPage() {
         title="不批准预约"
         onClose={() => setRejecting(null)}
         footer={
-          <Button type="primary" shape="round" size="large" onClick={() => void reject()}>
+          <PlainButton className="admin-bookings__reject-confirm" tone="danger" onClick={() => void reject()}>
             确认不批准
-          </Button>
+          </PlainButton>
         }
       >
         {rejecting && (

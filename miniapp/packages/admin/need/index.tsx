@@ -340,16 +340,14 @@ export default function AdminNeedPage() {
         className="reject-sheet"
         onClose={() => setSheet(null)}
         footer={
-          <Button
+          <PlainButton
             className="reject-sheet__submit"
-            type="primary"
-            shape="round"
-            size="large"
+            tone="danger"
             disabled={busy}
             onClick={() => void submitReject()}
           >
             确认驳回
-          </Button>
+          </PlainButton>
         }
       >
         <Banner message={sheetError} />
