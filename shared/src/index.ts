@@ -24,6 +24,7 @@ export * from './activities/checkin';
 export * from './needs/state-machine';
 export * from './needs/schemas';
 export * from './needs/resident-words';
+export * from './needs/reject-reasons';
 export * from './projects/state-machine';
 export * from './projects/schemas';
 export * from './notifications/schemas';

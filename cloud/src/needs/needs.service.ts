@@ -225,7 +225,10 @@ export class NeedsService {
         ? { submittedAt: 1, _id: 1 }
         : query.sort === 'dueSoonest'
           ? { dueAt: 1, submittedAt: 1, _id: 1 }
-          : { submittedAt: -1, _id: -1 };
+          : query.sort === 'urgent'
+            ? // One stored date orders overdue (past) before due (future); ties go newest first.
+              { dueAt: 1, submittedAt: -1, _id: -1 }
+            : { submittedAt: -1, _id: -1 };
 
     const needs = this.db.model(NeedModel);
     const readDue: DueReader = (filter, limit) =>

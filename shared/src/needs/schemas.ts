@@ -167,7 +167,11 @@ export const dateBound = (end: boolean) =>
     return end ? day.to : day.from;
   });
 
-export const NEED_SORTS = ['newest', 'oldest', 'dueSoonest'] as const;
+/**
+ * `urgent`: the staff inbox's order — overdue first (most overdue first), then the nearest due time,
+ * then the newest (needs with no running limit share one far date, so they come last, newest first).
+ */
+export const NEED_SORTS = ['newest', 'oldest', 'dueSoonest', 'urgent'] as const;
 
 export const needInboxQuery = z
   .strictObject({

@@ -278,6 +278,13 @@ export const createBookingBody = z.strictObject({
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const approveBookingBody = z.strictObject({ note: z.string().trim().max(200).optional() });
+/** The reasons staff tap to fill the sheet of a booking not approved (the text stays editable). */
+export const BOOKING_REJECT_REASONS: readonly string[] = [
+  '该时段已另有安排，请换个时段预约',
+  '场地或设备暂停开放',
+  '预约信息不全，请补充后再预约',
+  '不符合场地的使用规定',
+];
 export const rejectBookingBody = z.strictObject({ reason: z.string().trim().min(2, '请填写不通过的原因').max(200) });
 export const cancelBookingBody = z.strictObject({ reason: z.string().trim().max(200).optional() });
 

@@ -20,7 +20,7 @@ import { AdminForbidden } from '../../../components/AdminForbidden';
 import { usePaged } from '../../admin/lib/usePaged';
 import { confirmDanger, useSubmit } from '../../admin/lib/useSubmit';
 import { AreaField } from '../../admin/components/form';
-import { ActionBar, Banner, Sheet } from '../../admin/components/ui';
+import { ActionBar, Banner, PlainButton, Sheet } from '../../admin/components/ui';
 import { AdminList } from '../../admin/components/AdminList';
 import { usePlaceFilter } from '../lib/usePlaceFilter';
 import { GrantCard } from './GrantCard';
@@ -193,15 +193,14 @@ export default function GrantsPage() {
         title={pending?.kind === 'disable' ? `停用 ${pending.grant.person.name} 的账号` : '撤销授权'}
         onClose={() => setPending(null)}
         footer={
-          <Button
-            type="primary"
-            block
-            loading={submit.saving}
+          <PlainButton
+            tone="danger"
+            disabled={submit.saving}
             className="grants-sheet__submit"
             onClick={() => void act()}
           >
             {pending?.kind === 'disable' ? '停用账号' : '撤销授权'}
-          </Button>
+          </PlainButton>
         }
       >
         {pending && (

@@ -41,7 +41,7 @@ export default function ActivityEditPage() {
     signedIn && allowed && editing,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
+  const { errors, banner, setBanner, saving, validate, send, edited } = useSubmit();
   const [editOpen, setEditOpen] = useState(false);
   const [sheet, setSheet] = useState<
     { kind: 'roster'; shift: ShiftDetail } | { kind: 'shift' } | { kind: 'cancel' } | null
@@ -68,7 +68,11 @@ export default function ActivityEditPage() {
     );
   }
 
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A changed field loses its message (and the banner with the last one).
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    edited(...Object.keys(patch));
+  };
   const a = activity.data;
 
   async function create(status: 'draft' | 'published') {
@@ -116,6 +120,15 @@ export default function ActivityEditPage() {
       if (draft[key] !== before[key]) out[key] = draft[key];
     }
     return out;
+  }
+
+  function saveEdits() {
+    const patch = changes();
+    if (Object.keys(patch).length === 0) {
+      setBanner('没有改动');
+      return;
+    }
+    void update(patch, '已保存').then((ok) => ok && setEditOpen(false));
   }
 
   async function cancelActivity() {
@@ -239,14 +252,7 @@ export default function ActivityEditPage() {
           toggleClassName="activity-edit__toggle"
           saveClassName="activity-edit__save"
           saving={saving}
-          onSave={() => {
-            const patch = changes();
-            if (Object.keys(patch).length === 0) {
-              setBanner('没有改动');
-              return;
-            }
-            void update(patch, '已保存').then((ok) => ok && setEditOpen(false));
-          }}
+          onSave={saveEdits}
           view={<Text className="activity-edit__desc">{a.description || '（没有介绍）'}</Text>}
         >
           <ActivityForm draft={draft} set={set} errors={errors} hasCommunity={hasCommunity} />
@@ -254,11 +260,24 @@ export default function ActivityEditPage() {
       )}
 
       {manage && live && (
+        // 取消活动 cannot be undone: a plain secondary button that asks (its sheet, then a confirmation);
+        // the primary one saves (or publishes a draft, or opens the form).
         <ActionBar>
-          <PlainButton className="activity-edit__cancel" tone="danger" onClick={() => setSheet({ kind: 'cancel' })}>
+          <PlainButton className="activity-edit__cancel" onClick={() => setSheet({ kind: 'cancel' })}>
             取消活动
           </PlainButton>
-          {a.status === 'draft' && (
+          {editOpen ? (
+            <Button
+              className="activity-edit__save-bar"
+              type="primary"
+              shape="round"
+              size="large"
+              loading={saving}
+              onClick={saveEdits}
+            >
+              保存
+            </Button>
+          ) : a.status === 'draft' ? (
             <Button
               className="activity-edit__publish"
               type="primary"
@@ -268,6 +287,16 @@ export default function ActivityEditPage() {
               onClick={() => void update({ status: 'published' }, '已发布')}
             >
               发布活动
+            </Button>
+          ) : (
+            <Button
+              className="activity-edit__edit"
+              type="primary"
+              shape="round"
+              size="large"
+              onClick={() => setEditOpen(true)}
+            >
+              修改活动信息
             </Button>
           )}
         </ActionBar>
@@ -289,9 +318,9 @@ export default function ActivityEditPage() {
         title="取消活动"
         onClose={() => setSheet(null)}
         footer={
-          <Button type="primary" shape="round" size="large" onClick={() => void cancelActivity()}>
+          <PlainButton className="activity-edit__cancel-confirm" tone="danger" onClick={() => void cancelActivity()}>
             确认取消活动
-          </Button>
+          </PlainButton>
         }
       >
         <AreaField

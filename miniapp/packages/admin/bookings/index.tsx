@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
+  BOOKING_REJECT_REASONS,
   BOOKING_STATUS_LABELS,
   api,
   rejectBookingBody,
@@ -17,7 +18,7 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { dateTime } from '../lib/format';
 import { toMessages } from '../lib/forms';
-import { Field, PlainButton, Sheet, Tag, TextArea, type Tone } from '../components/ui';
+import { Field, PlainButton, QuickReasons, Sheet, Tag, TextArea, type Tone } from '../components/ui';
 import { AdminList, useListPage, wholeList } from '../components/AdminList';
 import '../components/ui.scss';
 import './index.scss';
@@ -123,6 +124,12 @@ export default function AdminBookingsPage() {
     }
   }
 
+  /** Typing or a tapped reason: the reason's message goes once it is changed. */
+  function editReason(value: string) {
+    setReason(value);
+    setReasonError(undefined);
+  }
+
   async function reject() {
     if (!rejecting) return;
     const parsed = parseWith(rejectBookingBody, { reason }, 'body');
@@ -193,16 +200,22 @@ export default function AdminBookingsPage() {
         title="不批准预约"
         onClose={() => setRejecting(null)}
         footer={
-          <Button type="primary" shape="round" size="large" onClick={() => void reject()}>
+          <PlainButton className="admin-bookings__reject-confirm" tone="danger" onClick={() => void reject()}>
             确认不批准
-          </Button>
+          </PlainButton>
         }
       >
         {rejecting && (
           <Text className="admin-bookings__sheet-line">{`${rejecting.resource.name} · ${rejecting.timeText} · ${rejecting.booker.name}`}</Text>
         )}
         <Field label="原因" required error={reasonError} hint="预约人会看到这段话">
-          <TextArea value={reason} onInput={setReason} placeholder="例如：当天活动室已安排党员大会" maxlength={200} />
+          <QuickReasons reasons={BOOKING_REJECT_REASONS} value={reason} onPick={editReason} />
+          <TextArea
+            value={reason}
+            onInput={editReason}
+            placeholder="点上面的常用原因，或写下具体原因"
+            maxlength={200}
+          />
         </Field>
       </Sheet>
     </View>

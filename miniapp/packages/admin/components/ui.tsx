@@ -172,6 +172,31 @@ export function Chips<T extends string>({
   );
 }
 
+/** Tap-to-fill reasons above a reason's text box: a tap puts the reason in the box, which stays editable. */
+export function QuickReasons({
+  reasons,
+  value,
+  onPick,
+}: {
+  reasons: readonly string[];
+  value: string;
+  onPick: (reason: string) => void;
+}) {
+  return (
+    <View className="admin-chips quick-reasons">
+      {reasons.map((r) => (
+        <Text
+          key={r}
+          className={`admin-chip quick-reasons__item ${value.trim() === r ? 'admin-chip--on' : ''}`}
+          onClick={() => onPick(r)}
+        >
+          {r}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 /** A value shown like an input that opens a picker (wrap it in Taro's Picker). */
 export function PickerValue({ text, placeholder }: { text: string | null | undefined; placeholder: string }) {
   return (

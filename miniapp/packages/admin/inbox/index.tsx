@@ -79,7 +79,8 @@ export default function InboxPage() {
           gridId: filters.grid?.id,
           from: filters.from ?? undefined,
           to: filters.to ?? undefined,
-          sort: overdue || tab === 'submitted' ? 'dueSoonest' : 'newest',
+          // Most urgent first: overdue, then due soonest, then newest (finished needs have no limit: newest first).
+          sort: 'urgent',
           page,
           pageSize: 10,
         },

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { parseWith, type z } from '@gongzhi/shared';
 import { failure, firstMessage, toMessages, type FieldMessages } from './forms';
+import { withoutFields } from './field-messages';
 
 /** Asks before a step that cannot be undone; the red button says what it does. */
 export async function confirmDanger(title: string, content: string, confirmText: string): Promise<boolean> {
@@ -33,11 +34,21 @@ export interface Submit {
   send: (work: () => Promise<unknown>) => Promise<boolean>;
   /** Clears the messages (a sheet opened afresh). */
   reset: () => void;
+  /**
+   * A field was changed: its message goes (a key also clears its parts, `fields` → `fields.0.label`),
+   * and the banner goes with the last message.
+   */
+  edited: (...keys: string[]) => void;
 }
 
 /** The submit side of an editor: its validation messages, the banner, and one save at a time. */
 export function useSubmit(): Submit {
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const [errors, setErrorsState] = useState<FieldMessages>({});
+  const current = useRef<FieldMessages>({});
+  const setErrors = (next: FieldMessages) => {
+    current.current = next;
+    setErrorsState(next);
+  };
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
@@ -77,7 +88,15 @@ export function useSubmit(): Submit {
     setBanner(null);
   };
 
-  return { errors, banner, setBanner, saving, validate, send, reset };
+  const edited: Submit['edited'] = (...keys) => {
+    const before = current.current;
+    const after = withoutFields(before, keys);
+    if (after === before) return;
+    setErrors(after);
+    if (Object.keys(after).length === 0) setBanner(null);
+  };
+
+  return { errors, banner, setBanner, saving, validate, send, reset, edited };
 }
 
 type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;

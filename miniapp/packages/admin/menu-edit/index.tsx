@@ -36,7 +36,7 @@ export default function MenuEditPage() {
   const allowed = access.staff && access.can(api.menu.createMenuItem);
   const loaded = useRemote(() => loadItem(id), [id], signedIn && allowed && editing);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
+  const { errors, banner, setBanner, saving, validate, send, edited } = useSubmit();
 
   useEffect(() => {
     if (loaded.data) setDraft(fromItem(loaded.data));
@@ -55,7 +55,11 @@ export default function MenuEditPage() {
   }
 
   const item = loaded.data;
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A changed field loses its message (and the banner with the last one).
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    edited(...Object.keys(patch));
+  };
   const setField = (i: number, f: FieldDraft) => set({ fields: draft.fields.map((x, k) => (k === i ? f : x)) });
 
   async function save() {

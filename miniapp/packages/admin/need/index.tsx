@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   NEED_ACTION_LABELS,
+  NEED_REJECT_REASONS,
   ROUTE_KIND_LABELS,
   api,
   type NeedAction,
@@ -18,7 +19,18 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageSt
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ApiPhoto } from '../../../components/ResidentKit';
 import { check } from '../lib/forms';
-import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
+import {
+  ActionBar,
+  Banner,
+  Card,
+  Field,
+  InfoRow,
+  PlainButton,
+  QuickReasons,
+  Sheet,
+  Tag,
+  TextArea,
+} from '../components/ui';
 import { CompleteNeedSheet } from '../components/NeedResultSheets';
 import { ContactCard, MatchCard, NeedHero, Timeline, answerText, routeTitle } from './parts';
 import '../components/ui.scss';
@@ -125,6 +137,13 @@ export default function AdminNeedPage() {
       default:
         break;
     }
+  }
+
+  /** Typing or a tapped reason: the reason's message (and the sheet's) go once it is changed. */
+  function editReason(value: string) {
+    setReason(value);
+    setReasonError(undefined);
+    setSheetError(null);
   }
 
   async function submitReject() {
@@ -321,21 +340,20 @@ export default function AdminNeedPage() {
         className="reject-sheet"
         onClose={() => setSheet(null)}
         footer={
-          <Button
+          <PlainButton
             className="reject-sheet__submit"
-            type="primary"
-            shape="round"
-            size="large"
+            tone="danger"
             disabled={busy}
             onClick={() => void submitReject()}
           >
             确认驳回
-          </Button>
+          </PlainButton>
         }
       >
         <Banner message={sheetError} />
         <Field label="驳回原因" required error={reasonError} hint="居民会看到这段话，请写清楚原因和可以怎么办">
-          <TextArea value={reason} onInput={setReason} placeholder="例如：不属于社区服务范围，已告知居民拨打 12345" />
+          <QuickReasons reasons={NEED_REJECT_REASONS} value={reason} onPick={editReason} />
+          <TextArea value={reason} onInput={editReason} placeholder="点上面的常用原因，或写下具体原因" />
         </Field>
       </Sheet>
 

@@ -1,7 +1,7 @@
 import { Picker } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { useSubmit } from '../lib/useSubmit';
-import { Banner, Field, PickerValue, Sheet } from '../components/ui';
+import { Banner, Field, PickerValue, PlainButton, Sheet } from '../components/ui';
 import { AreaField, TextField } from '../components/form';
 
 // The sheet of 项目管理 that cancels the project, posts a public update or adds a milestone.
@@ -37,9 +37,16 @@ export function ProjectSheet({
       title={sheet === 'cancel' ? '撤销项目' : sheet === 'update' ? '发布公开进展' : '添加里程碑'}
       onClose={onClose}
       footer={
-        <Button type="primary" shape="round" size="large" onClick={onSubmit}>
-          {sheet === 'cancel' ? '确认撤销' : sheet === 'update' ? '发布' : '添加'}
-        </Button>
+        sheet === 'cancel' ? (
+          // Destructive: a plain red button, and a confirmation before it goes.
+          <PlainButton className="project-sheet__cancel-confirm" tone="danger" onClick={onSubmit}>
+            确认撤销
+          </PlainButton>
+        ) : (
+          <Button type="primary" shape="round" size="large" onClick={onSubmit}>
+            {sheet === 'update' ? '发布' : '添加'}
+          </Button>
+        )
       }
     >
       <Banner message={form.banner} />

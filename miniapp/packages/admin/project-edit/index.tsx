@@ -50,7 +50,7 @@ export default function ProjectEditPage() {
     signedIn && allowed && editing,
   );
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const { errors, banner, setBanner, saving, validate, send } = useSubmit();
+  const { errors, banner, setBanner, saving, validate, send, edited } = useSubmit();
   const [editOpen, setEditOpen] = useState(false);
   const [sheet, setSheet] = useState<SheetKind>(null);
   const [text, setText] = useState('');
@@ -73,7 +73,11 @@ export default function ProjectEditPage() {
       </View>
     );
   }
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A changed field loses its message (and the banner with the last one).
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    edited(...Object.keys(patch));
+  };
   const p = project.data;
 
   async function create() {

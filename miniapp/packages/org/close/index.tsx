@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { api, type OrgTreeNode } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useSignedIn } from '../../../hooks/useSignedIn';
@@ -9,7 +8,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ErrorState, LoadingCards } from '../../../components/PageState';
-import { Banner, Card } from '../../admin/components/ui';
+import { Banner, Card, PlainButton } from '../../admin/components/ui';
 import { TextField } from '../../admin/components/form';
 import { confirmDanger, useSubmit } from '../../admin/lib/useSubmit';
 import { NodePicker } from '../NodePicker';
@@ -98,16 +97,14 @@ export default function OrgClosePage() {
         />
       </Card>
       <Banner message={submit.banner} />
-      <Button
-        type="primary"
-        block
-        disabled={!ready}
-        loading={submit.saving}
+      <PlainButton
+        tone="danger"
+        disabled={!ready || submit.saving}
         className="org-close__submit"
         onClick={() => void run()}
       >
         {ready ? (target ? `${verb}并转到「${target.name}」` : '停用') : `先选择转到的${kindLabel(node.kind)}`}
-      </Button>
+      </PlainButton>
     </View>
   );
 }

@@ -98,7 +98,11 @@ export default function OrgEditPage() {
   const isComplex = kind === 'complex';
   const hasLocation = isComplex || kind === 'community';
   const hasOffice = editing && kind === 'community';
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A changed field loses its message (and the banner with the last one).
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    submit.edited(...Object.keys(patch));
+  };
 
   const location = () => {
     if (!draft.lng.trim() && !draft.lat.trim()) return null;
