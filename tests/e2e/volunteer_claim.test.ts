@@ -225,8 +225,11 @@ test('a volunteer filters, claims, cancels, claims again and checks in; a full s
   } finally {
     await client.close();
   }
+  // The page learns the new start when it loads again (as a volunteer would pull to refresh).
+  await page.reload();
+  await checkin.locator('.ci-shift', { hasText: SOON }).waitFor();
   await checkin.locator('.checkin-code-input input').fill(await shiftCode(staff, soonShift.id));
-  await checkin.locator('.checkout-button').click();
+  await checkin.locator('.checkout-button:not(.nut-button-disabled)').click();
   await checkin.locator('.checkin-success').getByText('签退成功').waitFor();
   await checkin.getByText('本班次已完成签到签退').waitFor();
   await calm(page);
