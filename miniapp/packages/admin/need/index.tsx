@@ -4,7 +4,6 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   NEED_ACTION_LABELS,
-  NEED_REJECT_REASONS,
   ROUTE_KIND_LABELS,
   api,
   type NeedAction,
@@ -18,20 +17,9 @@ import { useAdminAccess } from '../../../hooks/useAdminAccess';
 import { EmptyState, ErrorState, LoadingCards } from '../../../components/PageState';
 import { AdminForbidden } from '../../../components/AdminForbidden';
 import { ApiPhoto } from '../../../components/ResidentKit';
-import { check } from '../lib/forms';
-import {
-  ActionBar,
-  Banner,
-  Card,
-  Field,
-  InfoRow,
-  PlainButton,
-  QuickReasons,
-  Sheet,
-  Tag,
-  TextArea,
-} from '../components/ui';
+import { ActionBar, Banner, Card, Field, InfoRow, PlainButton, Sheet, Tag, TextArea } from '../components/ui';
 import { CompleteNeedSheet } from '../components/NeedResultSheets';
+import { RejectSheet } from './RejectSheet';
 import { ContactCard, MatchCard, NeedHero, Timeline, answerText, routeTitle } from './parts';
 import '../components/ui.scss';
 import './index.scss';
@@ -57,8 +45,6 @@ export default function AdminNeedPage() {
 
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<'reject' | 'dispatch' | 'complete' | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [picked, setPicked] = useState<RouteMatch | null>(null);
   const [note, setNote] = useState('');
@@ -126,7 +112,6 @@ export default function AdminNeedPage() {
         break;
       case 'reject':
         setSheetError(null);
-        setReasonError(undefined);
         setSheet('reject');
         break;
       case 'dispatch':
@@ -139,24 +124,13 @@ export default function AdminNeedPage() {
     }
   }
 
-  /** Typing or a tapped reason: the reason's message (and the sheet's) go once it is changed. */
-  function editReason(value: string) {
-    setReason(value);
-    setReasonError(undefined);
-    setSheetError(null);
-  }
-
-  async function submitReject() {
-    const body = { reason };
-    const errors = check(api.needs.rejectNeed.body, body);
-    setReasonError(errors?.reason);
-    if (errors) return;
+  /** The reason passed the shared schema (RejectSheet): confirm, then send. */
+  async function submitReject(reason: string): Promise<boolean> {
     if (!(await confirm('确认驳回', `驳回后居民会收到通知，这项需求不能再办理。\n原因：${reason.trim()}`, '确认驳回')))
-      return;
-    if (await run('reject', () => call(api.needs.rejectNeed, { params: { id }, body }), '已驳回')) {
-      setSheet(null);
-      setReason('');
-    }
+      return false;
+    const done = await run('reject', () => call(api.needs.rejectNeed, { params: { id }, body: { reason } }), '已驳回');
+    if (done) setSheet(null);
+    return done;
   }
 
   async function submitDispatch() {
@@ -334,28 +308,14 @@ export default function AdminNeedPage() {
         />
       )}
 
-      <Sheet
+      <RejectSheet
         open={sheet === 'reject'}
-        title="驳回需求"
-        className="reject-sheet"
+        busy={busy}
+        error={sheetError}
         onClose={() => setSheet(null)}
-        footer={
-          <PlainButton
-            className="reject-sheet__submit"
-            tone="danger"
-            disabled={busy}
-            onClick={() => void submitReject()}
-          >
-            确认驳回
-          </PlainButton>
-        }
-      >
-        <Banner message={sheetError} />
-        <Field label="驳回原因" required error={reasonError} hint="居民会看到这段话，请写清楚原因和可以怎么办">
-          <QuickReasons reasons={NEED_REJECT_REASONS} value={reason} onPick={editReason} />
-          <TextArea value={reason} onInput={editReason} placeholder="点上面的常用原因，或写下具体原因" />
-        </Field>
-      </Sheet>
+        onEdit={() => setSheetError(null)}
+        onReject={submitReject}
+      />
 
       <Sheet
         open={sheet === 'dispatch'}
