@@ -12,8 +12,7 @@ import {
 } from '@gongzhi/shared';
 import type { FieldMessages } from '../lib/forms';
 import { binder } from '../lib/useSubmit';
-import { PlacePicker } from '../components/PlacePicker';
-import { Field } from '../components/ui';
+import { DraftPlaceField } from '../components/PlacePicker';
 import { AreaField, ChipsField, TextField } from '../components/form';
 
 // The activity's own fields (名称、品牌、地点…), shared by 发布活动 and 活动管理.
@@ -110,15 +109,7 @@ export function ActivityForm({
         value={draft.team ?? 'none'}
         onChange={(v) => set({ team: v === 'none' ? null : (v as TeamCode) })}
       />
-      <Field label="活动地点" required error={e.placeId}>
-        <PlacePicker
-          value={draft.placeId}
-          onChange={(placeId) => set({ placeId })}
-          hasCommunity={hasCommunity}
-          communityId={draft.communityId}
-          onCommunity={(communityId) => set({ communityId, placeId: '' })}
-        />
-      </Field>
+      <DraftPlaceField label="活动地点" error={e.placeId} draft={draft} set={set} hasCommunity={hasCommunity} />
       <TextField
         label="详细地址"
         required

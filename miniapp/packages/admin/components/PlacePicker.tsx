@@ -3,7 +3,7 @@ import { View, Picker } from '@tarojs/components';
 import { ORG_KIND_LABELS, api, type OrgNode } from '@gongzhi/shared';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { PickerValue } from './ui';
+import { Field, PickerValue } from './ui';
 
 interface Option {
   id: string;
@@ -97,5 +97,32 @@ export function PlacePicker({
         </Picker>
       )}
     </View>
+  );
+}
+
+/** An editor's place field over its draft: picking another community empties the place. */
+export function DraftPlaceField({
+  label,
+  error,
+  draft,
+  set,
+  hasCommunity,
+}: {
+  label: string;
+  error?: string;
+  draft: { placeId: string; communityId: string | null };
+  set: (patch: { placeId: string; communityId?: string }) => void;
+  hasCommunity: boolean;
+}) {
+  return (
+    <Field label={label} required error={error}>
+      <PlacePicker
+        value={draft.placeId}
+        onChange={(placeId) => set({ placeId })}
+        hasCommunity={hasCommunity}
+        communityId={draft.communityId}
+        onCommunity={(communityId) => set({ communityId, placeId: '' })}
+      />
+    </Field>
   );
 }

@@ -13,7 +13,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { fenToYuanText, yuanToFen } from '../lib/format';
 import type { FieldMessages } from '../lib/forms';
 import { binder } from '../lib/useSubmit';
-import { PlacePicker } from '../components/PlacePicker';
+import { DraftPlaceField } from '../components/PlacePicker';
 import { Chips, Field } from '../components/ui';
 import { AreaField, ChipsField, TextField, toggled } from '../components/form';
 
@@ -109,15 +109,7 @@ export function ProjectForm({
         value={draft.level}
         onChange={(level) => set({ level })}
       />
-      <Field label="所在地点" required error={e.placeId}>
-        <PlacePicker
-          value={draft.placeId}
-          onChange={(placeId) => set({ placeId })}
-          hasCommunity={hasCommunity}
-          communityId={draft.communityId}
-          onCommunity={(communityId) => set({ communityId, placeId: '' })}
-        />
-      </Field>
+      <DraftPlaceField label="所在地点" error={e.placeId} draft={draft} set={set} hasCommunity={hasCommunity} />
       <TextField
         label="预算（元）"
         required
